@@ -1,0 +1,53 @@
+import type { BridgeConnection, BridgeEvent } from '../bridge/vehicleBridge.js';
+import type {
+  CallProgressSignal,
+  CellularSignal,
+  CommandAckSignal,
+  CrashSignal,
+  GnssSignal,
+  IgnitionSignal,
+  MostRingSignal,
+  SosButtonSignal,
+  UnitHealthSignal,
+  VehicleSignal,
+} from '../bridge/signals.js';
+
+/** Prefixes a signal's type with `bridge.` so machine events form one namespaced union. */
+type FromBridge<S extends VehicleSignal> = Omit<S, 'type'> & { readonly type: `bridge.${S['type']}` };
+
+/** Events that come from the vehicle through the bridge. */
+export type BridgeMachineEvent =
+  | FromBridge<IgnitionSignal>
+  | FromBridge<UnitHealthSignal>
+  | FromBridge<MostRingSignal>
+  | FromBridge<GnssSignal>
+  | FromBridge<CellularSignal>
+  | FromBridge<SosButtonSignal>
+  | FromBridge<CrashSignal>
+  | FromBridge<CallProgressSignal>
+  | FromBridge<CommandAckSignal>
+  | { readonly type: 'bridge.connection'; readonly state: BridgeConnection };
+
+/** Events from the occupant, through the screens (iDrive controller, touch). */
+export type UserEvent =
+  /** Cancel window: do not call. Also "cancel" while dialing when the cancel window is 0. */
+  | { readonly type: 'user.cancel' }
+  /** Cancel window: call at once. */
+  | { readonly type: 'user.callNow' }
+  /** Acknowledge the Check Control message (until the next ignition cycle). */
+  | { readonly type: 'user.acknowledge' }
+  /** Re-open the malfunction details after acknowledging. */
+  | { readonly type: 'user.showMalfunction' }
+  /** Close an informational call screen (ended, failed, cancelled). */
+  | { readonly type: 'user.dismiss' }
+  /** Ask the telematics unit for a self-test. */
+  | { readonly type: 'user.selfTest' };
+
+export type SosEvent = BridgeMachineEvent | UserEvent;
+
+/** The one translation from what the bridge delivers to what machines receive. */
+export function toMachineEvent(event: BridgeEvent): BridgeMachineEvent {
+  if (event.kind === 'connection') return { type: 'bridge.connection', state: event.state };
+  const { type, ...rest } = event.signal;
+  return { ...rest, type: `bridge.${type}` } as BridgeMachineEvent;
+}

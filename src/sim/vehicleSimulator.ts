@@ -1,0 +1,703 @@
+/**
+ * A deterministic model of the vehicle side of the SOS chain and of the emergency call centre.
+ *
+ * Pure TypeScript on the injected `SimulatedClock` (no DOM, no xstate), so the same model runs in the
+ * browser behind `MockBridge` and in a Node gateway. Everything it says leaves through `onMessage`
+ * as a plain, JSON-able object shaped like a `VehicleSignal` (`ts` = clock time); the bridge
+ * validates it like any other vehicle message. It never decides to call: the HMI sends `startCall`.
+ *
+ * What the bus carries, and when:
+ * - Cyclic, every `cycleMs` (1 s) like a real bus: `ignition`, `unitHealth` of every unit that can
+ *   talk, `mostRing` (from the head unit, the network master), `gnss`, `cellular`. A change (fault,
+ *   ignition, ring) is also sent at once.
+ * - Ignition off (KL15 off, KL30 on): the bus goes to sleep. Only the terminal status (`ignition`)
+ *   stays on the bus, plus events that wake it (SOS button, crash). A call in progress keeps the
+ *   telematics unit and the bus awake, so everything keeps publishing until the call ends
+ *   (Toyota/EU: a call continues when the ignition is switched off).
+ * - Battery reset: nothing at all for `batteryResetMs`, then everything again.
+ * - Ring open: MOST nodes other than the master cannot talk, so their `unitHealth` stops (it goes
+ *   stale → unknown, never "fault" without evidence); units on CAN keep reporting.
+ */
+import type { CallKind, SentCommand } from '../bridge/commands.js';
+import type {
+  CallProgressPhase,
+  ChainUnit,
+  IgnitionState,
+  MostNode,
+  UnitStatus,
+  VehicleSignal,
+} from '../bridge/signals.js';
+import { CHAIN_UNITS, MOST_NODES } from '../bridge/signals.js';
+import type { LedState } from '../bridge/commands.js';
+import type { SimulatedClock } from '../time/simulatedClock.js';
+import { isFault, type Fault, type RingUnit } from './faults.js';
+import {
+  DEFAULT_CALL_CENTRE,
+  type CallCentreOptions,
+  type CrashInput,
+  type SimulatorControls,
+} from './types.js';
+
+/** Timing of the simulated vehicle and centre, ms. Exported so tests and docs quote one source. */
+export const SIM_TIMING = {
+  /** Cyclic publishing period (well inside the HMI's 3 s staleness limit). */
+  cycleMs: 1000,
+  /** startCall accepted → modem reports dialing. */
+  dialingMs: 100,
+  /** dialing → ringing (or at the answer, if the centre answers sooner). */
+  ringingMs: 1000,
+  /** dialing → failed "no network" when not registered. */
+  noNetworkFailMs: 1000,
+  /** The centre does not answer: fails `answerDelayMs` + this after dialing (ring-out). */
+  noAnswerRingOutMs: 20_000,
+  /** connected → MSD sent (in-band modem transfer). */
+  msdSentMs: 500,
+  /** connected → MSD acknowledged (AL-ACK). */
+  msdAcknowledgedMs: 1500,
+  /** connected → emergency contacts notified. */
+  contactsNotifiedMs: 1750,
+  /** connected → voice channel open. */
+  voiceConnectedMs: 2000,
+  /** answerCallback → voice connected. */
+  callbackVoiceMs: 500,
+  /** Battery reset: how long every unit stays without power. */
+  batteryResetMs: 3000,
+  /** Default `pressSos()` hold. */
+  shortPressMs: 200,
+} as const;
+
+/** Default ring (E90-like): head unit → amplifier → telematics → satellite radio → hands-free → head unit. */
+export const DEFAULT_RING_ORDER: readonly MostNode[] = [
+  'head-unit',
+  'amplifier',
+  'telematics',
+  'satellite-radio',
+  'hands-free',
+];
+
+/** Munich, Odeonsplatz, heading east-north-east: a fixed, plausible position. */
+export const DEFAULT_POSITION = { latitude: 48.1424, longitude: 11.5775, headingDeg: 72 } as const;
+
+export interface SimulatorPosition {
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly headingDeg: number | null;
+}
+
+export interface VehicleSimulatorOptions {
+  readonly clock: SimulatedClock;
+  /** MOST ring in light direction, starting at the network master (the head unit). */
+  readonly ringOrder?: readonly MostNode[];
+  readonly vin?: string;
+  readonly position?: SimulatorPosition;
+  /** Terminal state at start. Default 'on'. */
+  readonly ignition?: IgnitionState;
+  readonly callCentre?: CallCentreOptions;
+  /** Cyclic publishing period. Default 1000 ms. */
+  readonly cycleMs?: number;
+}
+
+/** Read-only ring state, as a designer or test sees it. */
+export interface SimulatorRingState {
+  readonly nodes: readonly MostNode[];
+  readonly closed: boolean;
+  readonly silent: readonly MostNode[];
+  readonly breakBetween: readonly [MostNode, MostNode] | null;
+}
+
+type CallLeg = 'emergency' | 'callback';
+
+interface ActiveCall {
+  readonly kind: CallKind;
+  readonly leg: CallLeg;
+  phase: CallProgressPhase | 'accepted';
+  /** The centre has answered (connected or later). */
+  answered: boolean;
+  readonly timers: number[];
+}
+
+type Listener = (msg: unknown) => void;
+
+const RING_FAULT = /^(most-node-failure|fibre-damage|blown-fuse):(.+)$/;
+
+export class VehicleSimulator implements SimulatorControls {
+  readonly vin: string;
+  private readonly clock: SimulatedClock;
+  private readonly ringOrder: readonly MostNode[];
+  private readonly position: SimulatorPosition;
+  private readonly cycleMs: number;
+  private readonly listeners = new Set<Listener>();
+  private readonly activeFaults: Fault[] = [];
+  private readonly received: SentCommand[] = [];
+  private centre: Required<CallCentreOptions> = { ...DEFAULT_CALL_CENTRE };
+  private terminal: IgnitionState;
+  private powered = true;
+  private ledState: LedState = 'off';
+  private muted = false;
+  private call: ActiveCall | null = null;
+  private callbackPending = false;
+  private callbackTimer: number | undefined;
+  private dropsDone = 0;
+  private buttonPressedAt: number | null = null;
+  private buttonReleaseTimer: number | undefined;
+  private cycleTimer: number | undefined;
+  private powerTimer: number | undefined;
+  private disposed = false;
+
+  constructor(options: VehicleSimulatorOptions) {
+    this.clock = options.clock;
+    this.ringOrder = [...(options.ringOrder ?? DEFAULT_RING_ORDER)];
+    checkRingOrder(this.ringOrder);
+    this.vin = options.vin ?? 'WBA3A5C51DF000001';
+    this.position = options.position ?? DEFAULT_POSITION;
+    this.terminal = options.ignition ?? 'on';
+    this.cycleMs = options.cycleMs ?? SIM_TIMING.cycleMs;
+    if (options.callCentre) this.callCentre(options.callCentre);
+    // First publication at time 0 of the first advance, so a scenario applied right after
+    // construction is already in the first messages and every listener is attached.
+    this.cycleTimer = this.clock.setTimeout(() => this.cycle(), 0);
+  }
+
+  // ---------------------------------------------------------------- output
+
+  /** Registers a listener for every raw message the vehicle puts on the bus; returns an unsubscribe. */
+  onMessage(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ------------------------------------------------------------- read-only
+
+  get faults(): readonly Fault[] {
+    return [...this.activeFaults];
+  }
+  get ignitionState(): IgnitionState {
+    return this.terminal;
+  }
+  get led(): LedState {
+    return this.ledState;
+  }
+  get audioMuted(): boolean {
+    return this.muted;
+  }
+  /** A call (emergency or call-back) is in progress on the telematics unit. */
+  get callActive(): boolean {
+    return this.call !== null;
+  }
+  /** The last phase the telematics unit reported for the call in progress, null without a call. */
+  get callPhase(): CallProgressPhase | null {
+    return this.call && this.call.phase !== 'accepted' ? this.call.phase : null;
+  }
+  /** The centre has called back and waits for `answerCallback`. */
+  get callbackWaiting(): boolean {
+    return this.callbackPending;
+  }
+  /** Commands that reached the vehicle, in order (whether or not it could act on them). */
+  get commands(): readonly SentCommand[] {
+    return [...this.received];
+  }
+  /** Current centre behaviour (defaults merged with `callCentre()` options). */
+  get centreOptions(): Required<CallCentreOptions> {
+    return { ...this.centre };
+  }
+  /** Units powered (false during a battery reset). */
+  get isPowered(): boolean {
+    return this.powered;
+  }
+  get ring(): SimulatorRingState {
+    const breakAt = this.ringBreak();
+    const closed = breakAt === null;
+    return {
+      nodes: [...this.ringOrder],
+      closed,
+      silent: closed ? [] : this.ringOrder.filter((n) => n !== 'head-unit'),
+      breakBetween: breakAt,
+    };
+  }
+
+  // --------------------------------------------------------------- controls
+
+  ignition(state: IgnitionState): void {
+    if (state === this.terminal) return;
+    this.terminal = state;
+    // A change of terminal state is sent at once; switching on wakes the bus, which sends everything.
+    this.publishNow();
+  }
+
+  pressSos(holdMs: number = SIM_TIMING.shortPressMs): void {
+    if (!this.buttonWorks() || this.buttonPressedAt !== null) return;
+    this.press();
+    this.buttonReleaseTimer = this.clock.setTimeout(() => this.releaseSos(), Math.max(0, holdMs));
+  }
+
+  holdSos(): void {
+    if (!this.buttonWorks() || this.buttonPressedAt !== null) return;
+    this.press();
+  }
+
+  releaseSos(): void {
+    if (this.buttonPressedAt === null) return;
+    if (this.buttonReleaseTimer !== undefined) this.clock.clearTimeout(this.buttonReleaseTimer);
+    this.buttonReleaseTimer = undefined;
+    const heldMs = this.clock.now() - this.buttonPressedAt;
+    this.buttonPressedAt = null;
+    if (!this.buttonWorks()) return;
+    this.emit({ type: 'sosButton', ts: this.clock.now(), action: 'release', heldMs });
+  }
+
+  crash(input: CrashInput = {}): void {
+    // A faulty airbag/crash unit cannot report the crash; without power nothing is on the bus.
+    if (!this.powered || this.has('crash-sensor-fault')) return;
+    this.emit({
+      type: 'crash',
+      ts: this.clock.now(),
+      severity: input.severity ?? 3,
+      airbagDeployed: input.airbagDeployed ?? true,
+      rollover: input.rollover ?? false,
+      occupants: input.occupants ?? 1,
+    });
+  }
+
+  inject(fault: Fault): void {
+    if (!isFault(fault)) throw new Error(`unknown fault "${String(fault)}"`);
+    if (this.has(fault)) return;
+    this.activeFaults.push(fault);
+    this.affectCall(fault);
+    this.publishNow();
+  }
+
+  clear(fault: Fault): void {
+    if (!isFault(fault)) throw new Error(`unknown fault "${String(fault)}"`);
+    const i = this.activeFaults.indexOf(fault);
+    if (i < 0) return;
+    this.activeFaults.splice(i, 1);
+    this.publishNow();
+  }
+
+  /** Removes every fault (designer convenience). */
+  clearAll(): void {
+    this.activeFaults.length = 0;
+    this.publishNow();
+  }
+
+  batteryReset(): void {
+    if (!this.powered) return;
+    // The modem loses power: a call in progress drops (its last word on the bus).
+    if (this.call) this.finishCall('dropped', 'power loss');
+    this.releaseButtonSilently();
+    this.powered = false;
+    // Only a power cycle clears a hung telematics software; hardware faults stay.
+    this.removeFault('software-glitch');
+    this.powerTimer = this.clock.setTimeout(() => {
+      this.powerTimer = undefined;
+      this.powered = true;
+      this.publishNow();
+      this.restartCycle();
+    }, SIM_TIMING.batteryResetMs);
+  }
+
+  callCentre(options: CallCentreOptions): void {
+    this.centre = { ...this.centre, ...definedOnly(options) };
+    if ('dropAfterMs' in options || 'dropCount' in options) this.dropsDone = 0;
+  }
+
+  centreEndsCall(): void {
+    const call = this.call;
+    if (!call || !call.answered) return;
+    this.finishCall('endedByCentre');
+  }
+
+  centreCallsBack(): void {
+    // The centre reaches the car only over a registered modem, and only when no call is up.
+    if (this.call || !this.powered || !this.telematicsWorks() || this.has('no-cellular')) return;
+    this.callbackPending = true;
+    this.progress('callbackIncoming');
+  }
+
+  /** Moves the shared clock (designer convenience: `sim.advance(ms)`). */
+  advance(ms: number): void {
+    this.clock.advance(ms);
+  }
+
+  /** Stops every timer; the simulator says nothing afterwards. */
+  dispose(): void {
+    this.disposed = true;
+    for (const t of [this.cycleTimer, this.powerTimer, this.buttonReleaseTimer, this.callbackTimer]) {
+      if (t !== undefined) this.clock.clearTimeout(t);
+    }
+    if (this.call) for (const t of this.call.timers) this.clock.clearTimeout(t);
+    this.call = null;
+    this.listeners.clear();
+  }
+
+  // --------------------------------------------------------------- commands
+
+  /**
+   * A command arrives at the vehicle. Every command is acknowledged at once (`commandAck`), unless
+   * the vehicle has no power (battery reset): then nothing answers and the bridge times out.
+   */
+  receive(sent: SentCommand): void {
+    if (this.disposed) return;
+    this.received.push(sent);
+    if (!this.powered) return;
+    const { command } = sent;
+    switch (command.type) {
+      case 'startCall':
+        return this.startCall(sent, command.kind);
+      case 'endCall':
+        // Hanging up is idempotent: acknowledged even with no call up.
+        this.ack(sent, true);
+        if (this.call) this.finishCall(null);
+        return;
+      case 'answerCallback':
+        return this.answerCallback(sent);
+      case 'setLed':
+        // The LED sits in the roof function centre on CAN: works on a broken ring too.
+        this.ledState = command.led;
+        return this.ack(sent, true);
+      case 'muteAudio':
+        this.muted = command.muted;
+        return this.ack(sent, true);
+      case 'requestSelfTest':
+        this.ack(sent, true);
+        this.publishHealth();
+        this.publishRing();
+        return;
+      default:
+        return this.ack(sent, false, 'unknown command');
+    }
+  }
+
+  private startCall(sent: SentCommand, kind: CallKind): void {
+    // A session is rejected as busy while another runs (modem API: one session at a time).
+    if (this.call) return this.ack(sent, false, 'busy');
+    const refusal = this.callRefusal();
+    if (refusal) return this.ack(sent, false, refusal);
+    this.ack(sent, true);
+    const call: ActiveCall = { kind, leg: 'emergency', phase: 'accepted', answered: false, timers: [] };
+    this.call = call;
+    const centre = this.centre;
+    const t = SIM_TIMING;
+    const dial = t.dialingMs;
+    this.at(call, dial, () => this.progress('dialing'));
+    if (this.has('no-cellular')) {
+      this.at(call, dial + t.noNetworkFailMs, () => this.finishCall('failed', 'no network'));
+      return;
+    }
+    this.at(call, dial + Math.min(t.ringingMs, centre.answerDelayMs), () => this.progress('ringing'));
+    if (centre.noAnswer) {
+      this.at(call, dial + centre.answerDelayMs + t.noAnswerRingOutMs, () =>
+        this.finishCall('failed', 'no answer'),
+      );
+      return;
+    }
+    const c = dial + centre.answerDelayMs;
+    this.at(call, c, () => {
+      call.answered = true;
+      this.progress('connected');
+    });
+    this.at(call, c + t.msdSentMs, () => this.progress('msdSent'));
+    this.at(call, c + t.msdAcknowledgedMs, () => this.progress('msdAcknowledged'));
+    if (centre.notifyContacts) this.at(call, c + t.contactsNotifiedMs, () => this.progress('contactsNotified'));
+    this.at(call, c + t.voiceConnectedMs, () => {
+      this.progress('voiceConnected');
+      this.scheduleCentreEnd(call);
+    });
+  }
+
+  private answerCallback(sent: SentCommand): void {
+    if (!this.callbackPending || this.call) return this.ack(sent, false, 'no call-back');
+    this.callbackPending = false;
+    this.ack(sent, true);
+    const call: ActiveCall = {
+      kind: 'manual',
+      leg: 'callback',
+      phase: 'callbackIncoming',
+      answered: true,
+      timers: [],
+    };
+    this.call = call;
+    this.at(call, SIM_TIMING.callbackVoiceMs, () => {
+      this.progress('voiceConnected');
+      this.scheduleCentreEnd(call);
+    });
+  }
+
+  /** Why the telematics unit cannot place a call now, or null if it can. */
+  private callRefusal(): string | null {
+    // The head unit relays the command over MOST: with the ring open it never reaches the telematics unit.
+    if (this.ringOrder.includes('telematics') && !this.ring.closed) return 'ring break';
+    if (this.has('control-module-failure')) return 'control module failure';
+    if (this.has('software-glitch')) return 'software fault';
+    return null;
+  }
+
+  private scheduleCentreEnd(call: ActiveCall): void {
+    const centre = this.centre;
+    const mayDrop =
+      call.leg === 'emergency' &&
+      centre.dropAfterMs !== null &&
+      (centre.dropCount === null || this.dropsDone < centre.dropCount);
+    if (mayDrop && centre.dropAfterMs !== null) {
+      this.at(call, centre.dropAfterMs, () => {
+        this.dropsDone++;
+        this.finishCall('dropped', 'network lost');
+      });
+    }
+    if (centre.endAfterMs !== null) {
+      this.at(call, centre.endAfterMs, () => this.finishCall('endedByCentre'));
+    }
+  }
+
+  /**
+   * Ends the call in progress, reporting `phase` (null: the occupant hung up, the ack says it all).
+   * A clean end of an answered emergency call starts the centre's call-back timer, if configured;
+   * a drop or failure does not (the HMI redials instead).
+   */
+  private finishCall(phase: 'endedByCentre' | 'dropped' | 'failed' | null, reason?: string): void {
+    const call = this.call;
+    if (!call) return;
+    for (const t of call.timers) this.clock.clearTimeout(t);
+    this.call = null;
+    if (phase) this.progress(phase, reason);
+    const clean = phase === 'endedByCentre' || phase === null;
+    if (clean && call.leg === 'emergency' && call.answered && this.centre.callbackAfterMs !== null) {
+      if (this.callbackTimer !== undefined) this.clock.clearTimeout(this.callbackTimer);
+      this.callbackTimer = this.clock.setTimeout(() => {
+        this.callbackTimer = undefined;
+        this.centreCallsBack();
+      }, this.centre.callbackAfterMs);
+    }
+  }
+
+  /** A fault that appears during a call may end it. A ring break does not: the modem is in the telematics unit. */
+  private affectCall(fault: Fault): void {
+    if (!this.call) return;
+    if (fault === 'no-cellular') this.finishCall('dropped', 'no network');
+    else if (fault === 'control-module-failure') this.finishCall('dropped', 'control module failure');
+    else if (fault === 'software-glitch') this.finishCall('dropped', 'software fault');
+    else if (fault === 'blown-fuse:telematics') this.finishCall('dropped', 'power loss');
+  }
+
+  private at(call: ActiveCall, delayMs: number, fn: () => void): void {
+    call.timers.push(this.clock.setTimeout(fn, delayMs));
+  }
+
+  private progress(phase: CallProgressPhase, reason?: string): void {
+    if (this.call) this.call.phase = phase;
+    this.emit({
+      type: 'callProgress',
+      ts: this.clock.now(),
+      phase,
+      ...(reason !== undefined ? { reason } : {}),
+    });
+  }
+
+  private ack(sent: SentCommand, ok: boolean, error?: string): void {
+    this.emit({
+      type: 'commandAck',
+      ts: this.clock.now(),
+      commandId: sent.id,
+      command: sent.command.type,
+      ok,
+      ...(error !== undefined ? { error } : {}),
+    });
+  }
+
+  // ------------------------------------------------------------ publishing
+
+  private cycle(): void {
+    this.cycleTimer = this.clock.setTimeout(() => this.cycle(), this.cycleMs);
+    this.publishNow();
+  }
+
+  private restartCycle(): void {
+    if (this.cycleTimer !== undefined) this.clock.clearTimeout(this.cycleTimer);
+    this.cycleTimer = this.clock.setTimeout(() => this.cycle(), this.cycleMs);
+  }
+
+  /** Sends what the bus carries right now (see the header comment for what that is). */
+  private publishNow(): void {
+    if (!this.powered || this.disposed) return;
+    this.emit({ type: 'ignition', ts: this.clock.now(), state: this.terminal });
+    if (!this.busAwake()) return;
+    this.publishHealth();
+    this.publishRing();
+    this.publishGnss();
+    this.publishCellular();
+  }
+
+  private busAwake(): boolean {
+    return this.powered && (this.terminal !== 'off' || this.call !== null);
+  }
+
+  private publishHealth(): void {
+    if (!this.powered) return;
+    const ts = this.clock.now();
+    for (const unit of CHAIN_UNITS) {
+      if (!this.unitCanTalk(unit)) continue;
+      const { status, code } = this.unitHealth(unit);
+      this.emit({ type: 'unitHealth', ts, unit, status, ...(code !== undefined ? { code } : {}) });
+    }
+  }
+
+  private publishRing(): void {
+    if (!this.powered) return;
+    const ring = this.ring;
+    this.emit({
+      type: 'mostRing',
+      ts: this.clock.now(),
+      nodes: [...ring.nodes],
+      closed: ring.closed,
+      silent: [...ring.silent],
+      ...(ring.breakBetween ? { breakBetween: [ring.breakBetween[0], ring.breakBetween[1]] } : {}),
+    });
+  }
+
+  private publishGnss(): void {
+    const ts = this.clock.now();
+    if (this.has('no-gps')) {
+      this.emit({ type: 'gnss', ts, fix: 'none', latitude: null, longitude: null, headingDeg: null, trusted: false });
+      return;
+    }
+    const p = this.position;
+    this.emit({
+      type: 'gnss',
+      ts,
+      fix: '3d',
+      latitude: p.latitude,
+      longitude: p.longitude,
+      headingDeg: p.headingDeg,
+      trusted: true,
+    });
+  }
+
+  private publishCellular(): void {
+    const ts = this.clock.now();
+    if (this.has('no-cellular')) this.emit({ type: 'cellular', ts, registered: false, signalBars: 0 });
+    else if (this.has('weak-cellular')) this.emit({ type: 'cellular', ts, registered: true, signalBars: 1 });
+    else this.emit({ type: 'cellular', ts, registered: true, signalBars: 4 });
+  }
+
+  /** A MOST node other than the master cannot talk while the ring is open; CAN units always can. */
+  private unitCanTalk(unit: ChainUnit): boolean {
+    if (unit === 'head-unit') return true;
+    if (!(MOST_NODES as readonly string[]).includes(unit)) return true;
+    if (!this.ringOrder.includes(unit as MostNode)) return true;
+    return this.ring.closed;
+  }
+
+  private unitHealth(unit: ChainUnit): { status: UnitStatus; code?: string } {
+    switch (unit) {
+      case 'telematics':
+        if (this.has('control-module-failure')) return { status: 'fault', code: 'module' };
+        if (this.has('software-glitch')) return { status: 'fault', code: 'software' };
+        break;
+      case 'hands-free':
+        if (this.has('bluetooth-fault')) return { status: 'fault', code: 'bluetooth' };
+        break;
+      case 'amplifier':
+        if (this.has('speaker-fault')) return { status: 'fault', code: 'speaker' };
+        break;
+      case 'microphone':
+        if (this.has('microphone-fault')) return { status: 'fault', code: 'microphone' };
+        break;
+      case 'backup-battery':
+        if (this.has('backup-battery-low')) return { status: 'degraded', code: 'low' };
+        break;
+      case 'crash-sensor':
+        if (this.has('crash-sensor-fault')) return { status: 'fault', code: 'crash-sensor' };
+        break;
+      case 'sos-button':
+        if (this.has('sos-button-fault')) return { status: 'fault', code: 'sos-button' };
+        break;
+      case 'head-unit':
+        // The master knows its own MOST interface has no power (CAN side still up): evidence, so "fault".
+        if (this.has('blown-fuse:head-unit')) return { status: 'fault', code: 'fuse' };
+        break;
+      case 'gnss':
+      case 'cellular':
+        // No fix / no network is carried by the gnss/cellular signals themselves, not as a unit fault.
+        break;
+    }
+    return { status: 'ok' };
+  }
+
+  /**
+   * Ring-break diagnosis by the network master. Each ring fault loses the light on one link
+   * (link k runs from nodes[k-1] to nodes[k]; the last link closes the ring back to the master):
+   * - `most-node-failure:X` — X itself has failed (like the failed satellite tuner of the E90 case):
+   *   it neither answers nor passes light on, so the diagnosis sees light up to X's input → [previous(X), X].
+   * - `fibre-damage:X` — the fibre into X is broken: light is lost before X → [previous(X), X].
+   * - `blown-fuse:X` — X has no power and is dark; the diagnosis sees light up to X's input but
+   *   nothing from X on → [previous(X), X] (X is the suspect).
+   * With several breaks the master can only locate the one nearest upstream of itself (the node
+   * after it is the first to send light round to the master), i.e. the break on the highest link.
+   * Faults naming a node that is not on this ring (e.g. no satellite radio fitted) have no effect.
+   */
+  private ringBreak(): readonly [MostNode, MostNode] | null {
+    const nodes = this.ringOrder;
+    const n = nodes.length;
+    let link = -1;
+    for (const fault of this.activeFaults) {
+      const m = RING_FAULT.exec(fault);
+      if (!m) continue;
+      const i = nodes.indexOf(m[2] as RingUnit);
+      if (i < 0) continue;
+      const k = i === 0 ? n : i;
+      link = Math.max(link, k);
+    }
+    if (link < 0) return null;
+    return [nodes[link - 1]!, nodes[link % n]!];
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private has(fault: Fault): boolean {
+    return this.activeFaults.includes(fault);
+  }
+
+  private removeFault(fault: Fault): void {
+    const i = this.activeFaults.indexOf(fault);
+    if (i >= 0) this.activeFaults.splice(i, 1);
+  }
+
+  private telematicsWorks(): boolean {
+    return !this.has('control-module-failure') && !this.has('software-glitch') && !this.has('blown-fuse:telematics');
+  }
+
+  /** A faulty button publishes nothing; without power there is no bus. */
+  private buttonWorks(): boolean {
+    return this.powered && !this.has('sos-button-fault');
+  }
+
+  private press(): void {
+    this.buttonPressedAt = this.clock.now();
+    this.emit({ type: 'sosButton', ts: this.clock.now(), action: 'press' });
+  }
+
+  private releaseButtonSilently(): void {
+    if (this.buttonReleaseTimer !== undefined) this.clock.clearTimeout(this.buttonReleaseTimer);
+    this.buttonReleaseTimer = undefined;
+    this.buttonPressedAt = null;
+  }
+
+  private emit(msg: VehicleSignal): void {
+    if (this.disposed) return;
+    for (const listener of [...this.listeners]) listener(msg);
+  }
+}
+
+function checkRingOrder(order: readonly MostNode[]): void {
+  if (order[0] !== 'head-unit') throw new Error('MOST ring must start at the network master, head-unit');
+  if (new Set(order).size !== order.length) throw new Error('MOST ring lists a node twice');
+  for (const node of order) {
+    if (!(MOST_NODES as readonly string[]).includes(node)) throw new Error(`unknown MOST node "${node}"`);
+  }
+}
+
+function definedOnly(options: CallCentreOptions): Partial<Required<CallCentreOptions>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
+  return out as Partial<Required<CallCentreOptions>>;
+}

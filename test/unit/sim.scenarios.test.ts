@@ -1,0 +1,88 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SimulatedClock } from '../../src/time/simulatedClock.js';
+import { VehicleSimulator } from '../../src/sim/vehicleSimulator.js';
+import { SCENARIOS, SCENARIO_NAMES, applyScenario } from '../../src/sim/scenarios.js';
+import type { Fault } from '../../src/sim/faults.js';
+import type { IgnitionState, VehicleSignal } from '../../src/bridge/signals.js';
+import { validateSignal } from '../../src/bridge/validation.js';
+
+const EXPECTED: Record<string, { ignition: IgnitionState; faults: Fault[] }> = {
+  ready: { ignition: 'on', faults: [] },
+  'ignition-off': { ignition: 'off', faults: [] },
+  'ring-break-satellite-radio': { ignition: 'on', faults: ['most-node-failure:satellite-radio'] },
+  'ring-break-amplifier': { ignition: 'on', faults: ['most-node-failure:amplifier'] },
+  'fibre-damage': { ignition: 'on', faults: ['fibre-damage:satellite-radio'] },
+  'software-glitch': { ignition: 'on', faults: ['software-glitch'] },
+  'control-module-failure': { ignition: 'on', faults: ['control-module-failure'] },
+  'bluetooth-fault': { ignition: 'on', faults: ['bluetooth-fault'] },
+  'no-cellular': { ignition: 'on', faults: ['no-cellular'] },
+  'no-gps': { ignition: 'on', faults: ['no-gps'] },
+  'weak-cellular': { ignition: 'on', faults: ['weak-cellular'] },
+  'blown-fuse-head-unit': { ignition: 'on', faults: ['blown-fuse:head-unit'] },
+  crash: { ignition: 'on', faults: [] },
+  'no-answer': { ignition: 'on', faults: [] },
+  'drop-mid-call': { ignition: 'on', faults: [] },
+  callback: { ignition: 'on', faults: [] },
+};
+
+function start(name: string) {
+  const clock = new SimulatedClock(0);
+  const sim = new VehicleSimulator({ clock });
+  const log: VehicleSignal[] = [];
+  sim.onMessage((m) => log.push(m as VehicleSignal));
+  applyScenario(sim, name);
+  clock.advance(0);
+  return { clock, sim, log };
+}
+
+describe('scenarios', () => {
+  it('has every required name and a description for each', () => {
+    for (const name of Object.keys(EXPECTED)) assert.ok(SCENARIO_NAMES.includes(name), name);
+    for (const name of SCENARIO_NAMES) assert.ok(SCENARIOS[name]!.description.length > 10, name);
+  });
+
+  for (const name of SCENARIO_NAMES) {
+    it(`${name}: applies at time 0 and publishes only valid messages`, () => {
+      const { sim, log, clock } = start(name);
+      const want = EXPECTED[name];
+      if (want) {
+        assert.equal(sim.ignitionState, want.ignition);
+        assert.deepEqual(sim.faults, want.faults);
+      }
+      clock.advance(5000);
+      assert.ok(log.length > 0);
+      for (const m of log) assert.ok(validateSignal(m).ok, JSON.stringify(m));
+      const ignition = log.filter((m) => m.type === 'ignition');
+      assert.equal(ignition[0]!.ts, 0);
+    });
+  }
+
+  it('crash: the crash is on the bus at time 0', () => {
+    const { log } = start('crash');
+    const crash = log.find((m) => m.type === 'crash');
+    assert.equal(crash?.ts, 0);
+  });
+
+  it('ring-break-satellite-radio: ring open between telematics and the satellite radio from the first message', () => {
+    const { log } = start('ring-break-satellite-radio');
+    const ring = log.find((m) => m.type === 'mostRing');
+    assert.ok(ring && ring.type === 'mostRing');
+    assert.equal(ring.closed, false);
+    assert.deepEqual(ring.breakBetween, ['telematics', 'satellite-radio']);
+  });
+
+  it('call-centre scenarios set the centre', () => {
+    assert.equal(start('no-answer').sim.centreOptions.noAnswer, true);
+    assert.deepEqual(
+      [start('callback').sim.centreOptions.endAfterMs, start('callback').sim.centreOptions.callbackAfterMs],
+      [20_000, 30_000],
+    );
+    assert.equal(start('drop-mid-call').sim.centreOptions.dropCount, 1);
+  });
+
+  it('an unknown scenario name is refused with the list of names', () => {
+    const sim = new VehicleSimulator({ clock: new SimulatedClock() });
+    assert.throws(() => applyScenario(sim, 'toString'), /unknown scenario "toString" \(known: ready/);
+  });
+});

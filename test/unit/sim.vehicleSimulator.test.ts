@@ -1,0 +1,584 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SimulatedClock } from '../../src/time/simulatedClock.js';
+import { SIM_TIMING, VehicleSimulator, type VehicleSimulatorOptions } from '../../src/sim/vehicleSimulator.js';
+import type { Fault, RingUnit } from '../../src/sim/faults.js';
+import { RING_UNITS } from '../../src/sim/faults.js';
+import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
+import type {
+  CallProgressSignal,
+  ChainUnit,
+  CommandAckSignal,
+  MostNode,
+  MostRingSignal,
+  UnitHealthSignal,
+  VehicleSignal,
+} from '../../src/bridge/signals.js';
+import { validateSignal } from '../../src/bridge/validation.js';
+
+function setup(options: Omit<VehicleSimulatorOptions, 'clock'> = {}) {
+  const clock = new SimulatedClock(0);
+  const sim = new VehicleSimulator({ clock, ...options });
+  const log: VehicleSignal[] = [];
+  sim.onMessage((m) => log.push(m as VehicleSignal));
+  let n = 0;
+  const send = (command: VehicleCommand): string => {
+    const sent: SentCommand = { id: `cmd-${++n}`, at: clock.now(), command };
+    sim.receive(sent);
+    return sent.id;
+  };
+  /** Messages in the window [from, to] of simulated time. */
+  const between = (from: number, to: number) => log.filter((m) => m.ts >= from && m.ts <= to);
+  const health = (msgs: VehicleSignal[]) => msgs.filter((m): m is UnitHealthSignal => m.type === 'unitHealth');
+  const rings = (msgs: VehicleSignal[]) => msgs.filter((m): m is MostRingSignal => m.type === 'mostRing');
+  const progress = () =>
+    log.filter((m): m is CallProgressSignal => m.type === 'callProgress').map((m) => ({ phase: m.phase, ts: m.ts, reason: m.reason }));
+  const acks = () => log.filter((m): m is CommandAckSignal => m.type === 'commandAck');
+  /** The units whose health was published in the last full cycle. */
+  const reportingUnits = () => {
+    const t = clock.now();
+    clock.advance(SIM_TIMING.cycleMs);
+    return new Set(health(between(t + 1, clock.now())).map((m) => m.unit));
+  };
+  const lastHealth = (unit: ChainUnit) => health(log).filter((m) => m.unit === unit).at(-1);
+  const lastRing = () => rings(log).at(-1)!;
+  return { clock, sim, log, send, between, health, rings, progress, acks, reportingUnits, lastHealth, lastRing };
+}
+
+const CAN_UNITS: ChainUnit[] = ['sos-button', 'crash-sensor', 'gnss', 'cellular', 'microphone', 'backup-battery', 'head-unit'];
+const ALL_UNITS: ChainUnit[] = [...CAN_UNITS, 'telematics', 'amplifier', 'hands-free'];
+
+describe('VehicleSimulator: cyclic publishing', () => {
+  it('publishes ignition, every unit, ring, gnss and cellular at time 0 and every second', () => {
+    const t = setup();
+    t.clock.advance(0);
+    const first = t.between(0, 0);
+    assert.deepEqual(first.map((m) => m.type).filter((x, i, a) => a.indexOf(x) === i), [
+      'ignition',
+      'unitHealth',
+      'mostRing',
+      'gnss',
+      'cellular',
+    ]);
+    assert.equal(t.health(first).length, 10);
+    t.clock.advance(5000);
+    const ignitionTimes = t.log.filter((m) => m.type === 'ignition').map((m) => m.ts);
+    assert.deepEqual(ignitionTimes, [0, 1000, 2000, 3000, 4000, 5000]);
+    assert.ok(t.log.every((m) => validateSignal(m).ok), 'every message passes the boundary check');
+    assert.ok(t.log.every((m) => JSON.parse(JSON.stringify(m)) && typeof m === 'object'));
+  });
+
+  it('healthy car: ring closed, GNSS trusted fix in Munich, 4 bars', () => {
+    const t = setup();
+    t.clock.advance(0);
+    const ring = t.lastRing();
+    assert.deepEqual(ring.nodes, ['head-unit', 'amplifier', 'telematics', 'satellite-radio', 'hands-free']);
+    assert.equal(ring.closed, true);
+    assert.deepEqual(ring.silent, []);
+    assert.equal(ring.breakBetween, undefined);
+    const gnss = t.log.find((m) => m.type === 'gnss');
+    assert.ok(gnss && gnss.type === 'gnss' && gnss.fix === '3d' && gnss.trusted && Math.round(gnss.latitude!) === 48);
+    const cell = t.log.find((m) => m.type === 'cellular');
+    assert.deepEqual(cell && cell.type === 'cellular' && [cell.registered, cell.signalBars], [true, 4]);
+    assert.ok(t.health(t.log).every((m) => m.status === 'ok'));
+  });
+
+  it('ignition off: only the terminal status stays on the bus', () => {
+    const t = setup();
+    t.clock.advance(0);
+    t.sim.ignition('off');
+    const from = t.clock.now();
+    t.clock.advance(3000);
+    const types = new Set(t.between(from + 1, t.clock.now()).map((m) => m.type));
+    assert.deepEqual(t.log.at(-1), { type: 'ignition', ts: 3000, state: 'off' });
+    assert.deepEqual([...types], ['ignition']);
+    assert.equal(t.sim.ignitionState, 'off');
+  });
+
+  it('ignition on after off wakes the bus at once', () => {
+    const t = setup({ ignition: 'off' });
+    t.clock.advance(1500);
+    t.sim.ignition('on');
+    const now = t.between(1500, 1500);
+    assert.equal(now[0]?.type, 'ignition');
+    assert.equal(t.health(now).length, 10);
+  });
+
+  it('accessory keeps the bus awake', () => {
+    const t = setup({ ignition: 'accessory' });
+    assert.equal(t.reportingUnits().size, 10);
+  });
+});
+
+describe('VehicleSimulator: single-unit faults', () => {
+  const cases: [Fault, ChainUnit, string, string | undefined][] = [
+    ['software-glitch', 'telematics', 'fault', 'software'],
+    ['control-module-failure', 'telematics', 'fault', 'module'],
+    ['bluetooth-fault', 'hands-free', 'fault', 'bluetooth'],
+    ['speaker-fault', 'amplifier', 'fault', 'speaker'],
+    ['microphone-fault', 'microphone', 'fault', 'microphone'],
+    ['backup-battery-low', 'backup-battery', 'degraded', 'low'],
+    ['crash-sensor-fault', 'crash-sensor', 'fault', 'crash-sensor'],
+    ['sos-button-fault', 'sos-button', 'fault', 'sos-button'],
+  ];
+  for (const [fault, unit, status, code] of cases) {
+    it(`${fault} → ${unit} ${status}, ring stays closed, cleared by clear()`, () => {
+      const t = setup();
+      t.clock.advance(0);
+      t.sim.inject(fault);
+      assert.deepEqual(t.sim.faults, [fault]);
+      const h = t.lastHealth(unit)!;
+      assert.equal(h.ts, 0, 'a change is published at once');
+      assert.equal(h.status, status);
+      assert.equal(h.code, code);
+      assert.equal(t.lastRing().closed, true);
+      assert.equal(t.reportingUnits().size, 10);
+      t.sim.clear(fault);
+      assert.equal(t.lastHealth(unit)!.status, 'ok');
+    });
+  }
+
+  it('no-cellular: not registered, 0 bars; the modem itself is healthy', () => {
+    const t = setup();
+    t.sim.inject('no-cellular');
+    t.clock.advance(0);
+    const cell = t.log.filter((m) => m.type === 'cellular').at(-1);
+    assert.deepEqual(cell, { type: 'cellular', ts: 0, registered: false, signalBars: 0 });
+    assert.equal(t.lastHealth('cellular')!.status, 'ok');
+  });
+
+  it('weak-cellular: registered, 1 bar', () => {
+    const t = setup();
+    t.sim.inject('weak-cellular');
+    t.clock.advance(0);
+    assert.deepEqual(t.log.filter((m) => m.type === 'cellular').at(-1), {
+      type: 'cellular',
+      ts: 0,
+      registered: true,
+      signalBars: 1,
+    });
+  });
+
+  it('no-gps: no fix, no position, not trusted', () => {
+    const t = setup();
+    t.sim.inject('no-gps');
+    t.clock.advance(0);
+    assert.deepEqual(t.log.filter((m) => m.type === 'gnss').at(-1), {
+      type: 'gnss',
+      ts: 0,
+      fix: 'none',
+      latitude: null,
+      longitude: null,
+      headingDeg: null,
+      trusted: false,
+    });
+  });
+
+  it('refuses an unknown fault name with a clear error', () => {
+    const t = setup();
+    assert.throws(() => t.sim.inject('flat-tyre' as Fault), /unknown fault "flat-tyre"/);
+  });
+});
+
+describe('VehicleSimulator: MOST ring faults', () => {
+  const order: RingUnit[] = ['head-unit', 'amplifier', 'telematics', 'satellite-radio', 'hands-free'];
+  const next = (u: RingUnit): MostNode => order[(order.indexOf(u) + 1) % order.length]!;
+  const prev = (u: RingUnit): MostNode => order[(order.indexOf(u) + order.length - 1) % order.length]!;
+
+  for (const unit of RING_UNITS) {
+    for (const kind of ['most-node-failure', 'fibre-damage', 'blown-fuse'] as const) {
+      const fault = `${kind}:${unit}` as Fault;
+      const expected: [MostNode, MostNode] = [prev(unit), unit];
+      it(`${fault}: ring open, break between ${expected.join(' and ')}, MOST units silent`, () => {
+        const t = setup();
+        t.clock.advance(0);
+        t.sim.inject(fault);
+        const ring = t.lastRing();
+        assert.equal(ring.ts, 0);
+        assert.equal(ring.closed, false);
+        assert.deepEqual(ring.breakBetween, expected);
+        assert.deepEqual(ring.silent, ['amplifier', 'telematics', 'satellite-radio', 'hands-free']);
+        const reporting = t.reportingUnits();
+        assert.deepEqual([...reporting].sort(), [...CAN_UNITS].sort(), 'only CAN units and the master report');
+        assert.equal(t.rings(t.between(1, t.clock.now())).length, 1, 'the master keeps reporting the ring');
+        assert.ok(t.health(t.log).every((m) => m.status === 'ok' || m.unit === 'head-unit'), 'no fault without evidence');
+        const headUnit = t.lastHealth('head-unit')!;
+        assert.equal(headUnit.status, fault === 'blown-fuse:head-unit' ? 'fault' : 'ok');
+        t.sim.clear(fault);
+        assert.equal(t.lastRing().closed, true);
+        assert.equal(t.reportingUnits().size, 10);
+      });
+    }
+  }
+
+  it('follows a custom ring order (no satellite radio fitted: its faults do nothing)', () => {
+    const t = setup({ ringOrder: ['head-unit', 'telematics', 'amplifier', 'hands-free'] });
+    t.sim.inject('most-node-failure:satellite-radio');
+    t.clock.advance(0);
+    assert.equal(t.lastRing().closed, true);
+    t.sim.inject('blown-fuse:amplifier');
+    assert.deepEqual(t.lastRing().breakBetween, ['telematics', 'amplifier']);
+  });
+
+  it('rejects a ring order that does not start at the head unit', () => {
+    assert.throws(
+      () => new VehicleSimulator({ clock: new SimulatedClock(), ringOrder: ['amplifier', 'head-unit'] }),
+      /head-unit/,
+    );
+  });
+
+  it('a startCall on a broken ring is refused: "ring break"', () => {
+    const t = setup();
+    t.sim.inject('most-node-failure:satellite-radio');
+    const id = t.send({ type: 'startCall', kind: 'manual' });
+    assert.deepEqual(t.acks().at(-1), { type: 'commandAck', ts: 0, commandId: id, command: 'startCall', ok: false, error: 'ring break' });
+    t.clock.advance(10_000);
+    assert.deepEqual(t.progress(), []);
+    assert.equal(t.sim.callActive, false);
+  });
+
+  it('a ring break during a voice call does not end it (the modem is in the telematics unit)', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'automatic' });
+    t.clock.advance(7000);
+    assert.equal(t.sim.callPhase, 'voiceConnected');
+    t.sim.inject('most-node-failure:amplifier');
+    t.clock.advance(60_000);
+    assert.equal(t.sim.callActive, true);
+    assert.equal(t.progress().at(-1)!.phase, 'voiceConnected');
+  });
+});
+
+describe('VehicleSimulator: battery reset', () => {
+  it('bus silent for 3 s, clears a software glitch, keeps hardware faults, ignition as before', () => {
+    const t = setup();
+    t.sim.inject('software-glitch');
+    t.sim.inject('bluetooth-fault');
+    t.sim.inject('most-node-failure:satellite-radio');
+    t.clock.advance(500);
+    t.sim.batteryReset();
+    assert.equal(t.sim.isPowered, false);
+    t.clock.advance(2999);
+    assert.deepEqual(t.between(501, 3499), [], 'nothing on the bus while unpowered');
+    t.clock.advance(1);
+    assert.equal(t.sim.isPowered, true);
+    const back = t.between(3500, 3500);
+    assert.deepEqual(back[0], { type: 'ignition', ts: 3500, state: 'on' });
+    assert.deepEqual(t.sim.faults, ['bluetooth-fault', 'most-node-failure:satellite-radio']);
+    assert.equal(t.lastRing().closed, false);
+    // Ring healed: telematics reports ok (the glitch is gone), hands-free still faulty.
+    t.sim.clear('most-node-failure:satellite-radio');
+    assert.equal(t.lastHealth('telematics')!.status, 'ok');
+    assert.equal(t.lastHealth('hands-free')!.code, 'bluetooth');
+    assert.equal(t.reportingUnits().size, 10);
+  });
+
+  it('a command during a battery reset gets no answer', () => {
+    const t = setup();
+    t.sim.batteryReset();
+    t.send({ type: 'setLed', led: 'red' });
+    assert.deepEqual(t.acks(), []);
+    assert.equal(t.sim.commands.length, 1, 'it reached the car, which had no power');
+  });
+
+  it('drops a call in progress (power loss)', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(7000);
+    t.sim.batteryReset();
+    assert.deepEqual(t.progress().at(-1), { phase: 'dropped', ts: 7000, reason: 'power loss' });
+    assert.equal(t.sim.callActive, false);
+  });
+});
+
+describe('VehicleSimulator: SOS button and crash', () => {
+  it('pressSos: press now, release after 200 ms with heldMs', () => {
+    const t = setup();
+    t.sim.pressSos();
+    t.clock.advance(1000);
+    const button = t.log.filter((m) => m.type === 'sosButton');
+    assert.deepEqual(button, [
+      { type: 'sosButton', ts: 0, action: 'press' },
+      { type: 'sosButton', ts: 200, action: 'release', heldMs: 200 },
+    ]);
+  });
+
+  it('holdSos/releaseSos measure the hold', () => {
+    const t = setup();
+    t.clock.advance(100);
+    t.sim.holdSos();
+    t.clock.advance(2500);
+    t.sim.releaseSos();
+    assert.deepEqual(t.log.filter((m) => m.type === 'sosButton').at(-1), {
+      type: 'sosButton',
+      ts: 2600,
+      action: 'release',
+      heldMs: 2500,
+    });
+  });
+
+  it('a faulty SOS button publishes nothing', () => {
+    const t = setup();
+    t.sim.inject('sos-button-fault');
+    t.sim.pressSos(3000);
+    t.clock.advance(4000);
+    assert.equal(t.log.filter((m) => m.type === 'sosButton').length, 0);
+  });
+
+  it('crash with defaults; the simulator does not start a call by itself', () => {
+    const t = setup();
+    t.sim.crash();
+    t.clock.advance(60_000);
+    assert.deepEqual(t.log.find((m) => m.type === 'crash'), {
+      type: 'crash',
+      ts: 0,
+      severity: 3,
+      airbagDeployed: true,
+      rollover: false,
+      occupants: 1,
+    });
+    assert.deepEqual(t.progress(), []);
+  });
+
+  it('a faulty crash sensor reports no crash', () => {
+    const t = setup();
+    t.sim.inject('crash-sensor-fault');
+    t.sim.crash({ severity: 4 });
+    assert.equal(t.log.filter((m) => m.type === 'crash').length, 0);
+  });
+});
+
+describe('VehicleSimulator: commands', () => {
+  it('acknowledges every command at once and records it', () => {
+    const t = setup();
+    const ids = [
+      t.send({ type: 'setLed', led: 'green-blinking' }),
+      t.send({ type: 'muteAudio', muted: true }),
+      t.send({ type: 'requestSelfTest' }),
+      t.send({ type: 'endCall' }),
+    ];
+    assert.deepEqual(
+      t.acks().map((a) => [a.commandId, a.command, a.ok]),
+      [
+        [ids[0], 'setLed', true],
+        [ids[1], 'muteAudio', true],
+        [ids[2], 'requestSelfTest', true],
+        [ids[3], 'endCall', true],
+      ],
+    );
+    assert.equal(t.sim.led, 'green-blinking');
+    assert.equal(t.sim.audioMuted, true);
+    assert.deepEqual(t.sim.commands.map((c) => c.command.type), ['setLed', 'muteAudio', 'requestSelfTest', 'endCall']);
+  });
+
+  it('requestSelfTest re-publishes all health at once', () => {
+    const t = setup();
+    t.clock.advance(300);
+    t.send({ type: 'requestSelfTest' });
+    assert.equal(t.health(t.between(300, 300)).length, 10);
+  });
+});
+
+describe('VehicleSimulator: call centre', () => {
+  const FULL = ['dialing', 'ringing', 'connected', 'msdSent', 'msdAcknowledged', 'contactsNotified', 'voiceConnected'];
+
+  it('full sequence with the default centre, timed on the clock', () => {
+    const t = setup();
+    const id = t.send({ type: 'startCall', kind: 'manual' });
+    assert.deepEqual(t.acks()[0], { type: 'commandAck', ts: 0, commandId: id, command: 'startCall', ok: true });
+    t.clock.advance(60_000);
+    assert.deepEqual(
+      t.progress().map((p) => [p.phase, p.ts]),
+      [
+        ['dialing', 100],
+        ['ringing', 1100],
+        ['connected', 4100],
+        ['msdSent', 4600],
+        ['msdAcknowledged', 5600],
+        ['contactsNotified', 5850],
+        ['voiceConnected', 6100],
+      ],
+    );
+    assert.equal(t.sim.callActive, true);
+  });
+
+  it('answerDelayMs and notifyContacts: false', () => {
+    const t = setup({ callCentre: { answerDelayMs: 500, notifyContacts: false } });
+    t.send({ type: 'startCall', kind: 'test' });
+    t.clock.advance(10_000);
+    assert.deepEqual(
+      t.progress().map((p) => [p.phase, p.ts]),
+      [
+        ['dialing', 100],
+        ['ringing', 600],
+        ['connected', 600],
+        ['msdSent', 1100],
+        ['msdAcknowledged', 2100],
+        ['voiceConnected', 2600],
+      ],
+    );
+  });
+
+  it('a second startCall during a call is refused as busy', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.send({ type: 'startCall', kind: 'automatic' });
+    assert.deepEqual(t.acks().map((a) => [a.ok, a.error]), [[true, undefined], [false, 'busy']]);
+  });
+
+  it('endCall ends it: ack, and no further progress', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(2000);
+    t.send({ type: 'endCall' });
+    t.clock.advance(60_000);
+    assert.deepEqual(t.progress().map((p) => p.phase), ['dialing', 'ringing']);
+    assert.equal(t.sim.callActive, false);
+  });
+
+  it('no answer: fails after answer delay + 20 s of ringing', () => {
+    const t = setup();
+    t.sim.callCentre({ noAnswer: true });
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(60_000);
+    assert.deepEqual(t.progress(), [
+      { phase: 'dialing', ts: 100, reason: undefined },
+      { phase: 'ringing', ts: 1100, reason: undefined },
+      { phase: 'failed', ts: 100 + 4000 + 20_000, reason: 'no answer' },
+    ]);
+    assert.equal(t.sim.callActive, false);
+  });
+
+  it('no network: dialing, then failed "no network"', () => {
+    const t = setup();
+    t.sim.inject('no-cellular');
+    t.send({ type: 'startCall', kind: 'automatic' });
+    t.clock.advance(5000);
+    assert.deepEqual(t.progress().map((p) => [p.phase, p.ts, p.reason]), [
+      ['dialing', 100, undefined],
+      ['failed', 1100, 'no network'],
+    ]);
+  });
+
+  it('losing the network during a call drops it', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(8000);
+    t.sim.inject('no-cellular');
+    assert.deepEqual(t.progress().at(-1), { phase: 'dropped', ts: 8000, reason: 'no network' });
+  });
+
+  for (const [fault, error] of [
+    ['software-glitch', 'software fault'],
+    ['control-module-failure', 'control module failure'],
+  ] as const) {
+    it(`${fault}: startCall refused "${error}"`, () => {
+      const t = setup();
+      t.sim.inject(fault);
+      t.send({ type: 'startCall', kind: 'automatic' });
+      assert.equal(t.acks()[0]!.error, error);
+      assert.equal(t.sim.callActive, false);
+    });
+  }
+
+  it('no-gps: the call still works', () => {
+    const t = setup();
+    t.sim.inject('no-gps');
+    t.send({ type: 'startCall', kind: 'automatic' });
+    t.clock.advance(10_000);
+    assert.deepEqual(t.progress().map((p) => p.phase), FULL);
+  });
+
+  it('drop mid-call (first call only with dropCount 1); the redial holds', () => {
+    const t = setup();
+    t.sim.callCentre({ dropAfterMs: 15_000, dropCount: 1 });
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(6100 + 15_000);
+    assert.deepEqual(t.progress().at(-1), { phase: 'dropped', ts: 21_100, reason: 'network lost' });
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(120_000);
+    assert.equal(t.progress().at(-1)!.phase, 'voiceConnected');
+    assert.equal(t.sim.callActive, true);
+  });
+
+  it('drop on every call without dropCount', () => {
+    const t = setup();
+    t.sim.callCentre({ dropAfterMs: 1000 });
+    for (let i = 0; i < 2; i++) {
+      t.send({ type: 'startCall', kind: 'manual' });
+      t.clock.advance(10_000);
+      assert.equal(t.progress().at(-1)!.phase, 'dropped');
+    }
+  });
+
+  it('operator ends the call; call-back later; answerCallback connects voice', () => {
+    const t = setup();
+    t.sim.callCentre({ endAfterMs: 20_000, callbackAfterMs: 30_000 });
+    t.send({ type: 'startCall', kind: 'automatic' });
+    t.clock.advance(6100 + 20_000);
+    assert.deepEqual(t.progress().at(-1), { phase: 'endedByCentre', ts: 26_100, reason: undefined });
+    assert.equal(t.sim.callActive, false);
+    t.clock.advance(30_000);
+    assert.deepEqual(t.progress().at(-1), { phase: 'callbackIncoming', ts: 56_100, reason: undefined });
+    assert.equal(t.sim.callbackWaiting, true);
+    const id = t.send({ type: 'answerCallback' });
+    assert.equal(t.acks().at(-1)!.commandId, id);
+    assert.equal(t.acks().at(-1)!.ok, true);
+    t.clock.advance(500);
+    assert.deepEqual(t.progress().at(-1), { phase: 'voiceConnected', ts: 56_600, reason: undefined });
+    assert.equal(t.sim.callActive, true);
+    // The operator ends the call-back too; no second call-back follows.
+    t.clock.advance(20_000);
+    assert.equal(t.progress().at(-1)!.phase, 'endedByCentre');
+    t.clock.advance(120_000);
+    assert.equal(t.progress().at(-1)!.phase, 'endedByCentre');
+  });
+
+  it('centreEndsCall / centreCallsBack on demand', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(2000);
+    t.sim.centreEndsCall();
+    assert.equal(t.sim.callActive, true, 'the centre cannot end a call it has not answered');
+    t.clock.advance(5000);
+    t.sim.centreEndsCall();
+    assert.equal(t.progress().at(-1)!.phase, 'endedByCentre');
+    t.sim.centreCallsBack();
+    assert.equal(t.progress().at(-1)!.phase, 'callbackIncoming');
+  });
+
+  it('answerCallback without a call-back is refused', () => {
+    const t = setup();
+    t.send({ type: 'answerCallback' });
+    assert.deepEqual(t.acks().map((a) => [a.ok, a.error]), [[false, 'no call-back']]);
+  });
+
+  it('a call continues when the ignition is switched off, and the bus stays awake for it', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'automatic' });
+    t.clock.advance(3000);
+    t.sim.ignition('off');
+    t.clock.advance(10_000);
+    assert.equal(t.progress().at(-1)!.phase, 'voiceConnected');
+    assert.equal(t.reportingUnits().size, 10);
+    t.sim.centreEndsCall();
+    const from = t.clock.now();
+    t.clock.advance(2000);
+    assert.deepEqual([...new Set(t.between(from + 1, t.clock.now()).map((m) => m.type))], ['ignition']);
+  });
+
+  it('dispose stops every timer', () => {
+    const t = setup();
+    t.send({ type: 'startCall', kind: 'manual' });
+    t.sim.pressSos(1000);
+    t.sim.dispose();
+    assert.equal(t.clock.pendingTimers, 0);
+    const n = t.log.length;
+    t.clock.advance(10_000);
+    assert.equal(t.log.length, n);
+  });
+
+  it('all units named in the contract are covered', () => {
+    assert.equal(ALL_UNITS.length, 10);
+  });
+});
