@@ -182,7 +182,6 @@ describe('VehicleSimulator: single-unit faults', () => {
 
 describe('VehicleSimulator: MOST ring faults', () => {
   const order: RingUnit[] = ['head-unit', 'amplifier', 'telematics', 'satellite-radio', 'hands-free'];
-  const next = (u: RingUnit): MostNode => order[(order.indexOf(u) + 1) % order.length]!;
   const prev = (u: RingUnit): MostNode => order[(order.indexOf(u) + order.length - 1) % order.length]!;
 
   for (const unit of RING_UNITS) {

@@ -1,0 +1,75 @@
+/**
+ * `window.sosHmi`: the automation contract for designers' scenarios and automated screen-flow
+ * tests. Everything goes through the simulator (vehicle events) or the simulated clock; nothing
+ * reaches into the machines except `state()`, which reads them.
+ */
+import type { SentCommand } from '../bridge/commands.js';
+import type { IgnitionState } from '../bridge/signals.js';
+import type { HmiState } from '../machines/views.js';
+import type { Fault } from '../sim/faults.js';
+import { SCENARIO_NAMES } from '../sim/scenarios.js';
+import type { CallCentreOptions, CrashInput } from '../sim/types.js';
+import type { Hmi } from './createHmi.js';
+
+export interface SosHmiAutomation {
+  readonly sim: {
+    ignition(state: IgnitionState): void;
+    pressSos(holdMs?: number): void;
+    holdSos(): void;
+    releaseSos(): void;
+    crash(crash?: CrashInput): void;
+    inject(fault: Fault): void;
+    clear(fault: Fault): void;
+    batteryReset(): void;
+    callCentre(options: CallCentreOptions): void;
+    centreEndsCall(): void;
+    centreCallsBack(): void;
+    /** Moves the simulated clock (works in real-time mode too: it jumps ahead). */
+    advance(ms: number): void;
+    /** Commands the HMI sent to the vehicle, oldest first. */
+    readonly commands: SentCommand[];
+    readonly faults: readonly Fault[];
+    /** Malformed input, as if from the vehicle: rejected at the bridge, never shown as ready. */
+    injectRaw(raw: unknown): void;
+  };
+  /** The current machine states and view models, JSON-able. */
+  state(): HmiState;
+  readonly scenarios: readonly string[];
+}
+
+export function createAutomation(hmi: Hmi): SosHmiAutomation {
+  const { sim, clock } = hmi;
+  return {
+    sim: {
+      ignition: (state) => sim.ignition(state),
+      pressSos: (holdMs) => sim.pressSos(holdMs),
+      holdSos: () => sim.holdSos(),
+      releaseSos: () => sim.releaseSos(),
+      crash: (crash) => sim.crash(crash),
+      inject: (fault) => sim.inject(fault),
+      clear: (fault) => sim.clear(fault),
+      batteryReset: () => sim.batteryReset(),
+      callCentre: (options) => sim.callCentre(options),
+      centreEndsCall: () => sim.centreEndsCall(),
+      centreCallsBack: () => sim.centreCallsBack(),
+      advance: (ms) => clock.advance(ms),
+      get commands() {
+        return sim.commands.map((c) => ({ id: c.id, at: c.at, command: { ...c.command } }));
+      },
+      get faults() {
+        return [...sim.faults];
+      },
+      injectRaw: (raw) => {
+        if ('injectRaw' in hmi.bridge && typeof hmi.bridge.injectRaw === 'function') hmi.bridge.injectRaw(raw);
+      },
+    },
+    state: () => JSON.parse(JSON.stringify(hmi.state())) as HmiState,
+    scenarios: SCENARIO_NAMES,
+  };
+}
+
+declare global {
+  interface Window {
+    sosHmi?: SosHmiAutomation;
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * SOS system status: off, self-test (bulb check) at ignition, then ready / limited / unavailable /
+ * unknown from the assessment of the vehicle signals. Invokes the malfunction machine.
+ */
+import { assign, enqueueActions, sendTo, setup } from 'xstate';
+import type { VehicleCommand } from '../bridge/commands.js';
+import type { BridgeConnection } from '../bridge/vehicleBridge.js';
+import {
+  assess,
+  EMPTY_FACTS,
+  foldFact,
+  hasWarning,
+  REQUIRED_SIGNALS,
+  sameAssessment,
+  signalKey,
+  type AssessedLevel,
+  type Assessment,
+  type VehicleFacts,
+} from './assess.js';
+import { DEFAULT_CONFIG, type SosConfig } from './config.js';
+import type { BridgeMachineEvent } from './events.js';
+import { malfunctionMachine } from './malfunctionMachine.js';
+import type { SosLevel } from './views.js';
+
+/** Told to the parent whenever the shown level or the malfunction flag changes. */
+export interface StatusChangedEvent {
+  readonly type: 'status.changed';
+  readonly level: SosLevel;
+  /** A Check Control malfunction (warn-cause) is present while the system is operating. */
+  readonly malfunction: boolean;
+}
+
+/** A command for the vehicle, handed to the parent (the root emits it to the bridge). */
+export interface ChildCommandEvent {
+  readonly type: 'child.command';
+  readonly command: VehicleCommand;
+}
+
+export type StatusEvent =
+  | BridgeMachineEvent
+  | { readonly type: 'user.acknowledge' }
+  | { readonly type: 'user.showMalfunction' }
+  | { readonly type: 'user.selfTest' }
+  /** Internal: a required signal was not refreshed within `stalenessMs`. */
+  | { readonly type: 'status.stale'; readonly key: string };
+
+export interface StatusInput {
+  readonly config?: Partial<SosConfig>;
+}
+
+export interface StatusContext {
+  readonly config: SosConfig;
+  readonly facts: VehicleFacts;
+  /** Required signals whose stale timer fired since their last receipt. */
+  readonly staleKeys: readonly string[];
+  readonly connection: BridgeConnection;
+  /** Ignition cycles (off → accessory/on) since start; the first power-up is cycle 1. */
+  readonly ignitionCycle: number;
+  readonly assessment: Assessment;
+  /** Ignition cycle last told to the malfunction machine. */
+  readonly assessedCycle: number;
+  /** Last `status.changed` told to the parent. */
+  readonly reported: { readonly level: SosLevel; readonly malfunction: boolean } | null;
+}
+
+const OPERATING_LEVELS: readonly SosLevel[] = ['ready', 'limited', 'unavailable', 'unknown'];
+
+export const statusMachine = setup({
+  types: {
+    context: {} as StatusContext,
+    events: {} as StatusEvent,
+    input: {} as StatusInput | undefined,
+    emitted: {} as { type: 'command'; command: VehicleCommand },
+  },
+  actors: { malfunction: malfunctionMachine },
+  delays: {
+    selfTest: ({ context }) => context.config.selfTestMs,
+    staleness: ({ context }) => context.config.stalenessMs,
+  },
+  actions: {
+    /** Folds a signal into the facts and restarts its stale timer. */
+    recordSignal: enqueueActions(({ context, event, enqueue }) => {
+      if (!event.type.startsWith('bridge.')) return;
+      const bridgeEvent = event as BridgeMachineEvent;
+      const key = signalKey(bridgeEvent);
+      if (key === null) return;
+      const facts = foldFact(context.facts, bridgeEvent);
+      let ignitionCycle = context.ignitionCycle;
+      if (bridgeEvent.type === 'bridge.ignition') {
+        const before = context.facts.ignition?.value ?? 'off';
+        if (before === 'off' && bridgeEvent.state !== 'off') ignitionCycle += 1;
+      }
+      enqueue.assign({
+        facts,
+        ignitionCycle,
+        staleKeys: context.staleKeys.filter((k) => k !== key),
+      });
+      if ((REQUIRED_SIGNALS as readonly string[]).includes(key)) {
+        const id = `stale:${key}`;
+        enqueue.cancel(id);
+        enqueue.raise({ type: 'status.stale', key }, { id, delay: 'staleness' });
+      }
+    }),
+    markStale: assign(({ context, event }) =>
+      event.type === 'status.stale' && !context.staleKeys.includes(event.key)
+        ? { staleKeys: [...context.staleKeys, event.key] }
+        : {},
+    ),
+    setConnection: assign(({ event }) => (event.type === 'bridge.connection' ? { connection: event.state } : {})),
+    /** Recomputes the assessment and tells the malfunction machine when it or the cycle changed. */
+    reassess: enqueueActions(({ context, enqueue }) => {
+      const assessment = assess(context.facts, context.staleKeys, context.connection);
+      const changed = !sameAssessment(assessment, context.assessment);
+      if (!changed && context.assessedCycle === context.ignitionCycle) return;
+      const ignitionCycle = context.ignitionCycle;
+      enqueue.assign({ assessment, assessedCycle: ignitionCycle });
+      enqueue.sendTo('malfunction', { type: 'status.assessed', assessment, ignitionCycle });
+    }),
+    /** Tells the parent the shown level (param, or the last one) and the malfunction flag, if changed. */
+    report: enqueueActions(({ context, enqueue, self }, params: { level?: SosLevel } | undefined) => {
+      const level = params?.level ?? context.reported?.level ?? 'unknown';
+      const malfunction = OPERATING_LEVELS.includes(level) && hasWarning(context.assessment);
+      if (context.reported && context.reported.level === level && context.reported.malfunction === malfunction) return;
+      enqueue.assign({ reported: { level, malfunction } });
+      if (self._parent) enqueue.sendParent({ type: 'status.changed', level, malfunction } satisfies StatusChangedEvent);
+    }),
+    sendCommand: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) => {
+      enqueue.emit({ type: 'command', command: params.command });
+      if (self._parent) enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
+    }),
+    forwardToMalfunction: sendTo('malfunction', ({ event }) => event),
+  },
+  guards: {
+    linkLost: ({ context }) => context.connection === 'lost',
+    eventLinkLost: ({ event }) => event.type === 'bridge.connection' && event.state === 'lost',
+    eventLinkUp: ({ event }) => event.type === 'bridge.connection' && event.state !== 'lost',
+    ignitionOnEvent: ({ event }) => event.type === 'bridge.ignition' && event.state !== 'off',
+    ignitionOffEvent: ({ event }) => event.type === 'bridge.ignition' && event.state === 'off',
+    ignitionKnownOn: ({ context }) => context.facts.ignition !== undefined && context.facts.ignition.value !== 'off',
+    ignitionKnownOff: ({ context }) => context.facts.ignition?.value === 'off',
+    levelIs: ({ context }, params: { level: AssessedLevel }) => context.assessment.level === params.level,
+    levelIsNot: ({ context }, params: { level: AssessedLevel }) => context.assessment.level !== params.level,
+  },
+}).createMachine({
+  id: 'status',
+  context: ({ input }) => {
+    const connection: BridgeConnection = 'connecting';
+    return {
+      config: { ...DEFAULT_CONFIG, ...input?.config },
+      facts: EMPTY_FACTS,
+      staleKeys: [],
+      connection,
+      ignitionCycle: 0,
+      assessment: assess(EMPTY_FACTS, [], connection),
+      assessedCycle: 0,
+      reported: null,
+    };
+  },
+  invoke: { id: 'malfunction', systemId: 'malfunction', src: 'malfunction' },
+  initial: 'unknown',
+  on: {
+    'bridge.unitHealth': { actions: ['recordSignal', 'reassess', 'report'] },
+    'bridge.mostRing': { actions: ['recordSignal', 'reassess', 'report'] },
+    'bridge.gnss': { actions: ['recordSignal', 'reassess', 'report'] },
+    'bridge.cellular': { actions: ['recordSignal', 'reassess', 'report'] },
+    'status.stale': { actions: ['markStale', 'reassess', 'report'] },
+    // A lost link means nothing we know is current: unknown, from any state.
+    'bridge.connection': [
+      { guard: 'eventLinkLost', target: '.unknown', actions: ['setConnection', 'reassess'] },
+      { actions: ['setConnection', 'reassess', 'report'] },
+    ],
+    'user.acknowledge': { actions: 'forwardToMalfunction' },
+    'user.showMalfunction': { actions: 'forwardToMalfunction' },
+  },
+  states: {
+    /** No data yet, or the link to the vehicle is lost. */
+    unknown: {
+      entry: { type: 'report', params: { level: 'unknown' } },
+      on: {
+        'bridge.ignition': [
+          { guard: 'linkLost', actions: ['recordSignal', 'reassess'] },
+          // First power-up with the ignition on: bulb check as at any ignition.
+          { guard: 'ignitionOnEvent', target: 'selfTest', actions: ['recordSignal', 'reassess'] },
+          { target: 'off', actions: ['recordSignal', 'reassess'] },
+        ],
+        'bridge.connection': [
+          { guard: 'eventLinkLost', actions: ['setConnection', 'reassess'] },
+          { guard: 'ignitionKnownOn', target: 'operating', actions: ['setConnection', 'reassess'] },
+          { guard: 'ignitionKnownOff', target: 'off', actions: ['setConnection', 'reassess'] },
+          { actions: ['setConnection', 'reassess'] },
+        ],
+      },
+    },
+    off: {
+      entry: { type: 'report', params: { level: 'off' } },
+      on: {
+        'bridge.ignition': [
+          { guard: 'ignitionOnEvent', target: 'selfTest', actions: ['recordSignal', 'reassess'] },
+          { actions: ['recordSignal', 'reassess'] },
+        ],
+      },
+    },
+    /** Telltale bulb check at ignition (and on request). */
+    selfTest: {
+      entry: { type: 'report', params: { level: 'selfTest' } },
+      after: { selfTest: 'operating' },
+      on: {
+        'bridge.ignition': [
+          { guard: 'ignitionOffEvent', target: 'off', actions: ['recordSignal', 'reassess'] },
+          { actions: ['recordSignal', 'reassess'] },
+        ],
+      },
+    },
+    operating: {
+      initial: 'assessing',
+      on: {
+        'bridge.ignition': [
+          { guard: 'ignitionOffEvent', target: 'off', actions: ['recordSignal', 'reassess'] },
+          { actions: ['recordSignal', 'reassess'] },
+        ],
+        'user.selfTest': {
+          target: 'selfTest',
+          actions: { type: 'sendCommand', params: { command: { type: 'requestSelfTest' } } },
+        },
+      },
+      states: {
+        /** Transient: picks the level from the assessment. */
+        assessing: {
+          always: [
+            { guard: { type: 'levelIs', params: { level: 'ready' } }, target: 'ready' },
+            { guard: { type: 'levelIs', params: { level: 'limited' } }, target: 'limited' },
+            { guard: { type: 'levelIs', params: { level: 'unavailable' } }, target: 'unavailable' },
+            { target: 'unknown' },
+          ],
+        },
+        ready: {
+          entry: { type: 'report', params: { level: 'ready' } },
+          always: { guard: { type: 'levelIsNot', params: { level: 'ready' } }, target: 'assessing' },
+        },
+        limited: {
+          entry: { type: 'report', params: { level: 'limited' } },
+          always: { guard: { type: 'levelIsNot', params: { level: 'limited' } }, target: 'assessing' },
+        },
+        unavailable: {
+          entry: { type: 'report', params: { level: 'unavailable' } },
+          always: { guard: { type: 'levelIsNot', params: { level: 'unavailable' } }, target: 'assessing' },
+        },
+        /** Operating, but a required signal is missing or stale: never shown as ready. */
+        unknown: {
+          entry: { type: 'report', params: { level: 'unknown' } },
+          always: { guard: { type: 'levelIsNot', params: { level: 'unknown' } }, target: 'assessing' },
+        },
+      },
+    },
+  },
+});
