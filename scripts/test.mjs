@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+/**
+ * The one test command (`npm test`). Stages, in order, stopping at the first that fails:
+ *   chromium    find Debian's Chromium (or install it as root), export CHROME_PATH
+ *   typecheck   tsc --noEmit for src/, test/unit/ and test/e2e/
+ *   unit        node --import tsx --test over every test/unit/**\/*.test.ts
+ *   components  @web/test-runner in Chromium (test/components/**\/*.test.ts)
+ *   e2e         @playwright/test against the built app (vite build + vite preview)
+ * The last line is always `N passed, M failed` (tests summed over the stages; a stage that fails
+ * without a test count, such as the type check, counts as one failure). Exit code 0 only if all pass.
+ *
+ * Single stages: `node scripts/test.mjs unit|components|e2e|typecheck [extra args for the tool]`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './find-chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const STAGES = ['chromium', 'typecheck', 'unit', 'components', 'e2e'];
+const NEEDS_CHROMIUM = new Set(['components', 'e2e']);
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+const bold = (text) => paint('1', text);
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+/** Logs (CI) get no cursor movement or colour codes. */
+const plain = !process.stdout.isTTY;
+
+function banner(title) {
+  const line = '─'.repeat(Math.max(10, 72 - title.length - 4));
+  console.log(`\n${bold(`── ${title} ${line}`)}`);
+}
+
+/** Every file under `dir` whose name ends with `suffix`, sorted (Node 20's --test expands no globs). */
+function findFiles(dir, suffix) {
+  const found = [];
+  const walk = (current) => {
+    if (!existsSync(current)) return;
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(suffix)) found.push(relative(root, path));
+    }
+  };
+  walk(join(root, dir));
+  return found.sort();
+}
+
+let currentChild = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (currentChild) currentChild.kill(signal);
+    process.exit(130);
+  });
+}
+
+/** Runs a command, streaming its output and keeping a copy; resolves with exit code and output. */
+function run(command, args, env = {}) {
+  const shown = command === process.execPath ? 'node' : command.startsWith(root) ? relative(root, command) : command;
+  console.log(paint('2', `$ ${[shown, ...args].join(' ')}`));
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    currentChild = child;
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(plain ? stripAnsi(String(chunk)) : chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(plain ? stripAnsi(String(chunk)) : chunk);
+    });
+    child.on('error', (error) => {
+      output += String(error);
+      console.error(error.message);
+    });
+    child.on('close', (code, signal) => {
+      currentChild = null;
+      resolve({ code: code ?? (signal ? 1 : 0), output: stripAnsi(output) });
+    });
+  });
+}
+
+const lastMatch = (text, re) => {
+  const all = [...text.matchAll(re)];
+  return all.length ? Number(all.at(-1)[1]) : null;
+};
+
+/** Each stage resolves to { ok, passed, failed, note }. */
+const stageRunners = {
+  async chromium() {
+    try {
+      const path = findChromium();
+      process.env.CHROME_PATH = path;
+      console.log(`Chromium: ${path}`);
+      return { ok: true, passed: 0, failed: 0, note: path };
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      return { ok: false, passed: 0, failed: 0, note: 'no Chromium' };
+    }
+  },
+
+  async typecheck() {
+    const projects = ['tsconfig.json', 'test/unit/tsconfig.json', 'test/e2e/tsconfig.json'].filter((p) =>
+      existsSync(join(root, p)),
+    );
+    const failedProjects = [];
+    for (const project of projects) {
+      const { code } = await run(bin('tsc'), ['--noEmit', '-p', project]);
+      if (code !== 0) failedProjects.push(project);
+    }
+    if (failedProjects.length) return { ok: false, passed: 0, failed: 0, note: `errors in ${failedProjects.join(', ')}` };
+    console.log(`No type errors (${projects.join(', ')}).`);
+    return { ok: true, passed: 0, failed: 0, note: `${projects.length} projects` };
+  },
+
+  async unit(extra) {
+    const files = findFiles('test/unit', '.test.ts');
+    if (files.length === 0) {
+      console.error('No unit tests found (test/unit/**/*.test.ts).');
+      return { ok: false, passed: 0, failed: 0, note: 'no test files' };
+    }
+    const { code, output } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      ...extra,
+      ...files,
+    ]);
+    const passed = lastMatch(output, /^\S*\s*pass (\d+)\s*$/gm);
+    // A test cancelled (a file that did not load, a timeout) is a failure too.
+    const failed = (lastMatch(output, /^\S*\s*fail (\d+)\s*$/gm) ?? 0) + (lastMatch(output, /^\S*\s*cancelled (\d+)\s*$/gm) ?? 0);
+    return { ok: code === 0, passed: passed ?? 0, failed, note: `${files.length} files` };
+  },
+
+  async components(extra) {
+    const files = findFiles('test/components', '.test.ts');
+    if (files.length === 0) {
+      console.error('No component tests found (test/components/**/*.test.ts).');
+      return { ok: false, passed: 0, failed: 0, note: 'no test files' };
+    }
+    const { code, output } = await run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs', ...extra]);
+    const re = /(\d+) passed, (\d+) failed/g;
+    const all = [...output.matchAll(re)];
+    const last = all.at(-1);
+    return {
+      ok: code === 0,
+      passed: last ? Number(last[1]) : 0,
+      failed: last ? Number(last[2]) : 0,
+      note: `${files.length} files`,
+    };
+  },
+
+  async e2e(extra) {
+    const files = findFiles('test/e2e', '.spec.ts');
+    if (files.length === 0) {
+      console.error('No end-to-end tests found (test/e2e/**/*.spec.ts).');
+      return { ok: false, passed: 0, failed: 0, note: 'no test files' };
+    }
+    const { code, output } = await run(bin('playwright'), ['test', ...extra]);
+    const passed = (lastMatch(output, /^\s*(\d+) passed\b/gm) ?? 0) + (lastMatch(output, /^\s*(\d+) flaky\b/gm) ?? 0);
+    const failed = (lastMatch(output, /^\s*(\d+) failed\b/gm) ?? 0) + (lastMatch(output, /^\s*(\d+) interrupted\b/gm) ?? 0);
+    return { ok: code === 0, passed, failed, note: `${files.length} files` };
+  },
+};
+
+async function main() {
+  const args = process.argv.slice(2);
+  const picked = args.filter((a) => STAGES.includes(a));
+  const extra = args.filter((a) => !STAGES.includes(a));
+  let stages = picked.length ? picked : STAGES;
+  if (stages.some((s) => NEEDS_CHROMIUM.has(s)) && !stages.includes('chromium')) stages = ['chromium', ...stages];
+  stages = STAGES.filter((s) => stages.includes(s));
+  const testStages = stages.filter((s) => s !== 'chromium' && s !== 'typecheck');
+  if (extra.length && testStages.length !== 1) {
+    console.error(`Extra arguments (${extra.join(' ')}) need exactly one test stage: unit, components or e2e.`);
+    process.exit(2);
+  }
+
+  const results = [];
+  for (const stage of stages) {
+    banner(stage);
+    const started = Date.now();
+    const result = await stageRunners[stage](extra);
+    // A failed stage with no failing test counted (type errors, a crash, no browser) is one failure.
+    if (!result.ok && result.failed === 0) result.failed = 1;
+    results.push({ stage, seconds: (Date.now() - started) / 1000, ...result });
+    if (!result.ok) break;
+  }
+
+  banner('summary');
+  for (const r of results) {
+    const mark = r.ok ? paint('32', 'ok  ') : paint('31', 'FAIL');
+    const counts = r.stage === 'chromium' || r.stage === 'typecheck' ? '' : `${r.passed} passed, ${r.failed} failed`;
+    console.log(`${mark} ${r.stage.padEnd(11)} ${counts.padEnd(24)} ${r.note.padEnd(22)} ${r.seconds.toFixed(1)}s`);
+  }
+  for (const skipped of stages.slice(results.length)) console.log(`skip ${skipped.padEnd(11)} (not run: an earlier stage failed)`);
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const ok = results.length === stages.length && results.every((r) => r.ok);
+  console.log('');
+  // CI reads this plain line; keep it exactly `N passed, M failed` and last.
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
