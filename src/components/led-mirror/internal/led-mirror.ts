@@ -1,0 +1,69 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+
+/** The SOS LED above the mirror (same literals as the bridge's `LedState`). */
+export type LedMirrorState = 'off' | 'green-blinking' | 'green-steady' | 'red';
+
+const WORDS: Record<LedMirrorState, string> = {
+  off: 'off',
+  'green-blinking': 'green, blinking',
+  'green-steady': 'green',
+  red: 'red',
+};
+
+/** Mirrors the SOS LED on screen, so the occupant sees the same signal as above the mirror. */
+export class LedMirror extends LitElement {
+  static override styles = css`
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 10px;
+      font: 600 18px/1.2 var(--sos-font, sans-serif);
+      color: var(--sos-text-dim);
+    }
+    .led {
+      inline-size: 18px;
+      block-size: 18px;
+      border-radius: 50%;
+      background: var(--sos-telltale-off);
+      box-shadow: inset 0 0 0 2px rgba(0, 0, 0, 0.25);
+      flex: none;
+    }
+    :host([state='green-steady']) .led,
+    :host([state='green-blinking']) .led {
+      background: var(--sos-ready);
+      box-shadow: 0 0 12px 2px var(--sos-ready);
+    }
+    :host([state='red']) .led {
+      background: var(--sos-danger);
+      box-shadow: 0 0 12px 2px var(--sos-danger);
+    }
+    :host([state='green-blinking']) .led {
+      animation: blink 1s steps(1, end) infinite;
+    }
+    @keyframes blink {
+      50% {
+        background: var(--sos-telltale-off);
+        box-shadow: none;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      /* No flashing: a ring tells "blinking" apart from "steady". */
+      :host([state='green-blinking']) .led {
+        animation: none;
+        box-shadow: 0 0 0 3px var(--sos-surface), 0 0 0 5px var(--sos-ready);
+      }
+    }
+  `;
+
+  /** LED state to mirror. */
+  @property({ reflect: true }) state: LedMirrorState = 'off';
+
+  /** Caption before the state words. */
+  @property() label = 'SOS LED';
+
+  protected override render(): TemplateResult {
+    return html`<span class="led" part="led" aria-hidden="true"></span>
+      <span class="caption">${this.label}: ${WORDS[this.state]}</span>`;
+  }
+}

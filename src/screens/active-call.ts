@@ -1,0 +1,116 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { CallView } from '../machines/views.js';
+import { crashPanel, endHint, mutedIcon, phaseStepper, sentPanel } from './call-parts.js';
+import { callStyles } from './call-styles.js';
+import { CallScreen } from './hmi-screen.js';
+import { screenStyles } from './screen-styles.js';
+import * as t from './texts.js';
+import '../components/hold-progress/hold-progress.js';
+import '../components/led-mirror/led-mirror.js';
+
+/**
+ * The call in progress: phase (h1), voice timer, call type, the phase stepper, what was sent,
+ * crash data for an automatic call, how the call can end, and the LED mirror. `Cancel call` only
+ * while the machine offers it (a 0 s cancel window before connection).
+ */
+@customElement('sos-active-call')
+export class SosActiveCall extends CallScreen {
+  static override styles = [
+    screenStyles,
+    callStyles,
+    css`
+      .screen {
+        grid-template-rows: auto auto 1fr;
+        gap: 16px;
+        padding: 22px 36px 24px;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 24px;
+      }
+      header h1 {
+        font-size: 50px;
+      }
+      header .spacer {
+        flex: 1;
+      }
+      .content {
+        display: grid;
+        grid-template-columns: 1fr 500px;
+        gap: 28px;
+        min-block-size: 0;
+      }
+      .left {
+        display: flex;
+        flex-direction: column;
+        gap: 14px;
+        min-block-size: 0;
+      }
+      .left .grow {
+        flex: 1;
+      }
+      sos-hold-progress {
+        max-inline-size: 520px;
+      }
+    `,
+  ];
+
+  private renderLeft(view: CallView): TemplateResult {
+    const holding = view.holdProgress !== null && view.canEndByHold;
+    return html`<div class="left">
+      ${view.noVoiceHint ? html`<p class="hint-ready" data-part="no-voice" role="note">${t.NO_VOICE_HINT}</p>` : nothing}
+      ${view.kind === 'automatic' ? html`<p class="end-hint" data-part="end-hint">${t.ONLY_CENTRE_ENDS}</p>` : endHint(view)}
+      ${holding
+        ? html`<sos-hold-progress value=${view.holdProgress ?? 0} label=${t.HOLD_PROGRESS_LABEL}></sos-hold-progress>`
+        : nothing}
+      <div class="meta">
+        ${view.audioMuted ? html`<span data-part="muted">${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
+        ${view.contactsNotified ? html`<span>${t.CONTACTS_NOTIFIED}</span>` : nothing}
+        ${view.attempt > 1 ? html`<span>${t.attemptText(view.attempt)}</span>` : nothing}
+      </div>
+      <div class="grow"></div>
+      ${view.canCancel
+        ? html`<div class="actions">
+            <sos-action-button
+              data-default
+              variant="primary"
+              label=${t.BUTTON.cancelCall}
+              @click=${() => this.send({ type: 'user.cancel' })}
+            ></sos-action-button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.call.value;
+    if (!view) return html`<div class="screen"></div>`;
+    const tone = view.kind === 'automatic' ? 'tone-danger' : view.kind === 'test' ? 'tone-accent' : 'tone-danger';
+    return html`<section class="screen" aria-labelledby="title">
+      <header>
+        <h1 id="title" tabindex="-1" data-idrive-fallback>${view.phase ? t.phaseTitle(view.phase, view.attempt) : ''}</h1>
+        ${view.phase === 'voice'
+          ? html`<span class="timer" role="timer" aria-label="Call time" data-part="timer">${t.formatMmSs(view.elapsedS)}</span>`
+          : nothing}
+        <span class="spacer"></span>
+        <sos-led-mirror state=${view.led}></sos-led-mirror>
+        ${view.kind ? html`<span class="badge ${tone}" data-part="kind">${t.callKindLabel(view.kind)}</span>` : nothing}
+      </header>
+      ${phaseStepper(view.phase)}
+      <div class="content">
+        ${this.renderLeft(view)}
+        <div class="right">
+          ${view.sent ? html`<div class="panel">${sentPanel(view.sent)} ${crashPanel(view.crash)}</div>` : nothing}
+        </div>
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-active-call': SosActiveCall;
+  }
+}

@@ -1,0 +1,163 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CallView, MalfunctionView, SosStatusView } from '../machines/views.js';
+import { applyTheme, type Theme } from '../styles/theme.js';
+import { ActorController } from './controllers/actor-controller.js';
+import { hmiContext, type HmiServices } from './hmiContext.js';
+import * as t from './texts.js';
+import '../components/status-bar/status-bar.js';
+import './status-screen.js';
+import './malfunction-warning.js';
+import './cancel-flow.js';
+import './active-call.js';
+import './call-redialing.js';
+import './call-failed.js';
+import './call-ended.js';
+import './call-cancelled.js';
+import './callback.js';
+
+/** What `sos-app` reads from the status actor for the bar (and the clock minute, so the bar's clock moves with any snapshot). */
+interface BarSlice {
+  readonly view: SosStatusView;
+  readonly minute: number;
+}
+
+/**
+ * The shell: the status bar on top, then exactly one screen by priority — a call screen wins over
+ * everything (emergency first), then the malfunction message, then the status screen. A live region
+ * announces phase and malfunction changes (assertive for emergencies).
+ */
+@customElement('sos-app')
+export class SosApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-rows: auto 1fr;
+      inline-size: 100%;
+      block-size: 100%;
+      min-block-size: 0;
+      overflow: hidden;
+      background: var(--sos-bg-gradient, var(--sos-bg));
+      color: var(--sos-text);
+      font-family: var(--sos-font, sans-serif);
+    }
+    main {
+      min-block-size: 0;
+      overflow: hidden;
+    }
+    main > * {
+      block-size: 100%;
+    }
+    .live {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  `;
+
+  /** The running system, provided to every screen (set it before or after connecting). */
+  @provide({ context: hmiContext })
+  @property({ attribute: false })
+  services!: HmiServices;
+
+  /** Day or night; reflected to `data-theme` on the document element. */
+  @property({ reflect: true }) theme: Theme = 'night';
+
+  private readonly status = new ActorController<unknown, BarSlice | undefined>(
+    this,
+    () => this.services?.status,
+    (snapshot) =>
+      this.services && {
+        view: this.services.selectStatus(snapshot),
+        minute: Math.floor(this.services.clockNow() / 60_000),
+      },
+  );
+
+  private readonly malfunction = new ActorController<unknown, MalfunctionView | undefined>(
+    this,
+    () => this.services?.malfunction,
+    (snapshot) => this.services?.selectMalfunction(snapshot),
+  );
+
+  /** Only what decides the screen and the announcement, not every second of a countdown. */
+  private readonly call = new ActorController<unknown, Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber'> | undefined>(
+    this,
+    () => this.services?.call,
+    (snapshot) => {
+      const v = this.services?.selectCall(snapshot);
+      return v && { screen: v.screen, phase: v.phase, kind: v.kind, attempt: v.attempt, emergencyNumber: v.emergencyNumber };
+    },
+  );
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) applyTheme(this.theme);
+  }
+
+  private renderScreen(): TemplateResult {
+    const call = this.call.value;
+    if (call && call.screen !== 'none') {
+      switch (call.screen) {
+        case 'cancelWindow':
+          return html`<sos-cancel-flow></sos-cancel-flow>`;
+        case 'active':
+          return html`<sos-active-call></sos-active-call>`;
+        case 'redialing':
+          return html`<sos-call-redialing></sos-call-redialing>`;
+        case 'failed':
+          return html`<sos-call-failed></sos-call-failed>`;
+        case 'ended':
+          return html`<sos-call-ended></sos-call-ended>`;
+        case 'cancelled':
+          return html`<sos-call-cancelled></sos-call-cancelled>`;
+        case 'callbackWaiting':
+        case 'callback':
+          return html`<sos-callback></sos-callback>`;
+      }
+    }
+    if (this.malfunction.value?.visible) return html`<sos-malfunction-warning></sos-malfunction-warning>`;
+    return html`<sos-status-screen></sos-status-screen>`;
+  }
+
+  /** [polite, assertive] announcements. */
+  private announcements(): [string, string] {
+    const call = this.services && this.call.value ? this.services.selectCall(this.services.call.getSnapshot()) : undefined;
+    if (call && call.screen !== 'none') {
+      const urgent = call.screen === 'cancelWindow' || call.screen === 'active' || call.screen === 'redialing' || call.screen === 'failed';
+      const text = t.announceCall({ ...call, attempt: this.call.value?.attempt ?? call.attempt });
+      return urgent ? ['', text] : [text, ''];
+    }
+    const malfunction = this.malfunction.value;
+    if (malfunction?.visible) return ['', t.announceMalfunction(malfunction)];
+    const status = this.status.value?.view;
+    return [status ? t.announceStatus(status) : '', ''];
+  }
+
+  protected override render(): TemplateResult {
+    const status = this.status.value?.view;
+    const call = this.call.value;
+    const inCall = call !== undefined && call.screen !== 'none';
+    const [polite, assertive] = this.announcements();
+    return html`<sos-status-bar
+        telltale=${status?.telltale ?? 'unknown'}
+        heading=${inCall ? t.BAR_TITLE_CALL : t.BAR_TITLE_STATUS}
+        clock=${this.services ? t.formatClock(this.services.clockNow()) : ''}
+        connection=${status?.connection ?? 'connecting'}
+        .cellularBars=${status?.cellularBars ?? null}
+        .gnssFix=${status?.position?.fix ?? null}
+        ?gnssTrusted=${status?.position?.trusted ?? false}
+      ></sos-status-bar>
+      <main>${this.renderScreen()}</main>
+      <div class="live" role="status" aria-live="polite" data-part="live-polite">${polite}</div>
+      <div class="live" role="alert" aria-live="assertive" data-part="live-assertive">${assertive}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-app': SosApp;
+  }
+}

@@ -1,0 +1,113 @@
+import { css, type CSSResult } from 'lit';
+
+/** Styles of the shared call-screen parts (stepper, sent panel, crash data, hints). */
+export const callStyles: CSSResult = css`
+  .stepper {
+    display: flex;
+    gap: 10px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .stepper li {
+    flex: 1;
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 8px 12px;
+    border-radius: 12px;
+    font-size: 18px;
+    font-weight: 600;
+    color: var(--sos-text-faint);
+    background: var(--sos-surface-sunken);
+    border: 1px solid var(--sos-border);
+    white-space: nowrap;
+  }
+  .stepper .dot {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 28px;
+    block-size: 28px;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+    font-size: 15px;
+    font-weight: 800;
+    flex: none;
+  }
+  .stepper li[data-state='done'] {
+    color: var(--sos-ready);
+  }
+  .stepper li[data-state='current'] {
+    color: var(--sos-text);
+    background: var(--sos-surface-raised);
+    border-color: var(--sos-accent);
+    box-shadow: inset 0 -3px 0 var(--sos-accent);
+  }
+  .stepper li[data-state='current'] .dot {
+    background: var(--sos-accent-strong);
+    border-color: var(--sos-accent-strong);
+    color: var(--sos-on-accent);
+  }
+  .sent dl.facts {
+    font-size: 18px;
+    gap: 4px 16px;
+  }
+  .trust {
+    color: var(--sos-tone);
+    font-weight: 650;
+  }
+  .crash {
+    margin-block-start: 12px;
+    padding-block-start: 10px;
+    border-block-start: 1px solid var(--sos-border);
+  }
+  .crash-grid {
+    display: grid;
+    grid-template-columns: 1.4fr 1fr 0.8fr;
+    gap: 12px;
+  }
+  .crash-grid .k {
+    display: block;
+    font-size: 15px;
+    color: var(--sos-text-faint);
+  }
+  .crash-grid .v {
+    display: block;
+    font-size: 19px;
+    font-weight: 650;
+  }
+  .end-hint {
+    font-size: 22px;
+    font-weight: 650;
+    color: var(--sos-text);
+  }
+  .hint-ready {
+    font-size: 24px;
+    line-height: 1.3;
+    font-weight: 650;
+    color: var(--sos-ready);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 26px;
+    align-items: center;
+    font-size: 18px;
+    color: var(--sos-text-dim);
+  }
+  .meta span {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .meta svg {
+    inline-size: 22px;
+    block-size: 22px;
+  }
+  .timer {
+    font-size: 48px;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    color: var(--sos-ready);
+  }
+`;

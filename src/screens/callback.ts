@@ -1,0 +1,76 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { mutedIcon } from './call-parts.js';
+import { callStyles } from './call-styles.js';
+import { CallScreen } from './hmi-screen.js';
+import { screenStyles } from './screen-styles.js';
+import * as t from './texts.js';
+import '../components/led-mirror/led-mirror.js';
+
+/**
+ * After the call: the window in which the centre may call back (answered automatically), and the
+ * call-back itself once it comes in.
+ */
+@customElement('sos-callback')
+export class SosCallback extends CallScreen {
+  static override styles = [
+    screenStyles,
+    callStyles,
+    css`
+      .screen {
+        grid-template-rows: auto auto auto 1fr auto;
+        gap: 18px;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 24px;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .remaining {
+        font-size: 34px;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.addEventListener('sos-back', () => {
+      if (this.call.value?.screen === 'callbackWaiting') this.send({ type: 'user.dismiss' });
+    });
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.call.value;
+    if (!view) return html`<div class="screen"></div>`;
+    const active = view.screen === 'callback';
+    return html`<section class="screen" aria-labelledby="title">
+      <header>
+        <h1 id="title" tabindex="-1" data-idrive-fallback>${active ? t.CALLBACK_ACTIVE_TITLE : t.CALLBACK_WAITING_TITLE}</h1>
+        ${active ? html`<span class="timer" role="timer" aria-label="Call time">${t.formatMmSs(view.elapsedS)}</span>` : nothing}
+        <span class="spacer"></span>
+        <sos-led-mirror state=${view.led}></sos-led-mirror>
+      </header>
+      ${active
+        ? html`<p class="lead strong">${t.ONLY_CENTRE_ENDS}</p>`
+        : html`<p class="remaining" data-part="remaining">${t.callbackRemainingText(view.callbackRemainingS ?? 0)}</p>`}
+      <p class="lead">${t.CALLBACK_EXPLANATION}</p>
+      <div class="meta">${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}</div>
+      ${active
+        ? html`<div></div>`
+        : html`<div class="actions">
+            <sos-action-button data-default label=${t.BUTTON.close} @click=${() => this.send({ type: 'user.dismiss' })}></sos-action-button>
+          </div>`}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-callback': SosCallback;
+  }
+}

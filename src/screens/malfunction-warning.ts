@@ -1,0 +1,244 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { CheckControlMessage, MalfunctionView, RingView } from '../machines/views.js';
+import { ActorController } from './controllers/actor-controller.js';
+import { HmiScreen } from './hmi-screen.js';
+import { screenStyles } from './screen-styles.js';
+import * as t from './texts.js';
+import '../components/telltale/telltale.js';
+
+/**
+ * The Check Control message "SOS malfunction": a modal card with the crossed-out telltale, the
+ * cause in the driver's words, what to do and what the driver will notice. `OK` acknowledges it
+ * until the next ignition (UN R144: shown again every cycle); `Details` shows every fault found and
+ * the fibre-optic ring. Focus is trapped in the card and given back when it closes.
+ */
+@customElement('sos-malfunction-warning')
+export class SosMalfunctionWarning extends HmiScreen {
+  protected static override readonly modal = true;
+
+  static override styles = [
+    screenStyles,
+    css`
+      .backdrop {
+        block-size: 100%;
+        padding: 18px 28px;
+        display: grid;
+      }
+      .card {
+        display: grid;
+        grid-template-columns: 1fr 230px;
+        gap: 10px 28px;
+        padding: 20px 26px 22px 26px;
+        border-radius: 24px;
+        background: var(--sos-surface);
+        border: 1px solid var(--sos-border);
+        border-inline-start: 10px solid var(--sos-danger);
+        box-shadow: var(--sos-shadow);
+        min-block-size: 0;
+        --sos-tone: var(--sos-danger);
+      }
+      .title {
+        display: flex;
+        align-items: center;
+        gap: 20px;
+      }
+      sos-telltale {
+        --sos-telltale-size: 64px;
+        --sos-telltale-cut: var(--sos-surface);
+      }
+      .body {
+        display: grid;
+        grid-template-rows: auto auto 1fr;
+        gap: 12px;
+        min-block-size: 0;
+        overflow: hidden;
+      }
+      h1 {
+        font-size: 46px;
+        color: var(--sos-danger);
+      }
+      .cause {
+        font-size: 23px;
+        line-height: 1.3;
+        color: var(--sos-text);
+      }
+      .columns {
+        display: grid;
+        grid-template-columns: 1.25fr 1fr;
+        gap: 28px;
+        margin-block-start: 6px;
+        min-block-size: 0;
+      }
+      ul.list li {
+        font-size: 18px;
+      }
+      .effects ul.list li::before {
+        background: var(--sos-limited);
+      }
+      .actions {
+        flex-direction: column;
+        justify-content: flex-end;
+        align-items: stretch;
+        gap: 18px;
+      }
+      .actions sos-action-button {
+        min-inline-size: 0;
+      }
+      .ring {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+        font-size: 17px;
+      }
+      .node {
+        padding: 6px 12px;
+        border-radius: 10px;
+        border: 2px solid var(--sos-ready);
+        color: var(--sos-text);
+      }
+      .node[data-silent] {
+        border-color: var(--sos-limited);
+        color: var(--sos-text-dim);
+      }
+      .node[data-suspect] {
+        border-color: var(--sos-danger);
+        background: var(--sos-danger-soft);
+        font-weight: 700;
+      }
+      .node small {
+        display: block;
+        font-size: 13px;
+        color: var(--sos-text-faint);
+      }
+      .link {
+        color: var(--sos-text-faint);
+      }
+      .link[data-broken] {
+        color: var(--sos-danger);
+        font-weight: 800;
+      }
+    `,
+  ];
+
+  /** Details view (all faults and the ring) instead of advice and effects. */
+  @state() private details = false;
+
+  private readonly malfunction = new ActorController<unknown, MalfunctionView | undefined>(
+    this,
+    () => this.services?.malfunction,
+    (snapshot) => this.services?.selectMalfunction(snapshot),
+  );
+
+  private readonly emergencyNumber = new ActorController<unknown, '112' | '911'>(
+    this,
+    () => this.services?.call,
+    (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
+  );
+
+  constructor() {
+    super();
+    // Back closes the details first, then the message (as OK does).
+    this.addEventListener('sos-back', () => {
+      if (this.details) this.details = false;
+      else this.acknowledge();
+    });
+  }
+
+  private acknowledge(): void {
+    this.send({ type: 'user.acknowledge' });
+  }
+
+  private renderRing(ring: RingView): TemplateResult {
+    const nodes = ring.nodes;
+    return html`<div class="ring" role="list" aria-label=${t.MALFUNCTION_RING_HEADING}>
+      ${nodes.map((node, i) => {
+        const next = nodes[(i + 1) % nodes.length];
+        const broken = ring.breakBetween !== null && ring.breakBetween[0] === node && ring.breakBetween[1] === next;
+        const silent = ring.silent.includes(node);
+        const suspect = ring.suspect === node;
+        return html`<span
+            class="node"
+            role="listitem"
+            ?data-silent=${silent}
+            ?data-suspect=${suspect}
+            >${t.unitName(node)}<small
+              >${suspect ? t.RING_NODE_SUSPECT : silent ? t.RING_NODE_SILENT : t.RING_NODE_OK}</small
+            ></span
+          >
+          <span class="link" aria-hidden="true" ?data-broken=${broken}>${broken ? '✕' : '→'}</span>`;
+      })}
+    </div>`;
+  }
+
+  private renderSummary(message: CheckControlMessage, number: '112' | '911'): TemplateResult {
+    return html`<div class="columns">
+      <div class="advice">
+        <h2>${t.MALFUNCTION_ADVICE_HEADING}</h2>
+        <ul class="list">
+          ${message.advice.map((a) => html`<li data-advice=${a}>${t.adviceText(a, message.ring, number)}</li>`)}
+        </ul>
+      </div>
+      <div class="effects">
+        <h2>${t.MALFUNCTION_EFFECTS_HEADING}</h2>
+        <ul class="list">
+          ${message.effects.map((e) => html`<li data-effect=${e}>${t.effectText(e)}</li>`)}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  private renderDetails(message: CheckControlMessage): TemplateResult {
+    return html`<div class="columns" data-part="details">
+      <div>
+        <h2>${t.MALFUNCTION_CAUSES_HEADING}</h2>
+        <ul class="list">
+          ${message.causes.map((c) => html`<li data-cause=${c}>${t.causeTitle(c)}</li>`)}
+        </ul>
+      </div>
+      ${message.ring
+        ? html`<div>
+            <h2>${t.MALFUNCTION_RING_HEADING}</h2>
+            ${this.renderRing(message.ring)}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const message = this.malfunction.value?.message ?? null;
+    const number = this.emergencyNumber.value ?? '112';
+    return html`<div class="backdrop">
+      <section class="card" role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="cause">
+        <div class="body">
+          <div class="title">
+            <sos-telltale state="malfunction"></sos-telltale>
+            <h1 id="title" tabindex="-1" data-idrive-fallback>${t.MALFUNCTION_TITLE}</h1>
+          </div>
+          <p class="cause" id="cause">${message ? t.causeText(message.primary, message.ring) : ''}</p>
+          ${message ? (this.details ? this.renderDetails(message) : this.renderSummary(message, number)) : nothing}
+        </div>
+        <div class="actions">
+          <sos-action-button
+            data-default
+            variant="primary"
+            label=${t.BUTTON.ok}
+            @click=${() => this.acknowledge()}
+          ></sos-action-button>
+          <sos-action-button
+            label=${t.BUTTON.details}
+            aria-expanded=${this.details ? 'true' : 'false'}
+            @click=${() => (this.details = !this.details)}
+          ></sos-action-button>
+        </div>
+      </section>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-malfunction-warning': SosMalfunctionWarning;
+  }
+}

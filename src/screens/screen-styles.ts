@@ -1,0 +1,154 @@
+import { css, type CSSResult } from 'lit';
+
+/**
+ * Layout shared by every screen: the area under the status bar (1280×428 at the default size),
+ * a large h1, calm secondary text, and an action row at the bottom.
+ */
+export const screenStyles: CSSResult = css`
+  :host {
+    display: block;
+    block-size: 100%;
+    box-sizing: border-box;
+    color: var(--sos-text);
+    font-family: var(--sos-font, sans-serif);
+    --sos-tone: var(--sos-accent);
+    --sos-tone-soft: transparent;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .screen {
+    block-size: 100%;
+    display: grid;
+    padding: 28px 40px 28px;
+    gap: 32px;
+    overflow: hidden;
+  }
+  h1 {
+    margin: 0;
+    font-size: 48px;
+    line-height: 1.05;
+    font-weight: 750;
+    letter-spacing: -0.01em;
+  }
+  h1:focus {
+    outline: none;
+  }
+  h2 {
+    margin: 0 0 8px;
+    font-size: 16px;
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    text-transform: uppercase;
+    color: var(--sos-text-faint);
+  }
+  p {
+    margin: 0;
+  }
+  .lead {
+    font-size: 24px;
+    line-height: 1.3;
+    color: var(--sos-text-dim);
+  }
+  .strong {
+    color: var(--sos-text);
+    font-weight: 650;
+  }
+  .actions {
+    display: flex;
+    gap: 20px;
+    align-items: center;
+  }
+  .actions sos-action-button {
+    min-inline-size: 220px;
+  }
+  ul.list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 8px;
+  }
+  ul.list li {
+    position: relative;
+    padding-inline-start: 22px;
+    font-size: 20px;
+    line-height: 1.3;
+  }
+  ul.list li::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: 2px;
+    inset-block-start: 0.5em;
+    inline-size: 8px;
+    block-size: 8px;
+    border-radius: 50%;
+    background: var(--sos-tone);
+  }
+  .panel {
+    background: var(--sos-surface);
+    border: 1px solid var(--sos-border);
+    border-radius: 18px;
+    padding: 18px 22px;
+  }
+  dl.facts {
+    margin: 0;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 6px 18px;
+    font-size: 19px;
+    line-height: 1.3;
+  }
+  dl.facts dt {
+    color: var(--sos-text-faint);
+  }
+  dl.facts dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 14px;
+    border-radius: 999px;
+    font-size: 18px;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    background: var(--sos-tone-soft);
+    color: var(--sos-tone);
+    border: 1px solid var(--sos-tone);
+    white-space: nowrap;
+  }
+  .tone-danger {
+    --sos-tone: var(--sos-danger);
+    --sos-tone-soft: var(--sos-danger-soft);
+  }
+  .tone-ready {
+    --sos-tone: var(--sos-ready);
+    --sos-tone-soft: var(--sos-ready-soft);
+  }
+  .tone-limited {
+    --sos-tone: var(--sos-limited);
+    --sos-tone-soft: var(--sos-limited-soft);
+  }
+  .tone-unknown {
+    --sos-tone: var(--sos-unknown);
+    --sos-tone-soft: var(--sos-unknown-soft);
+  }
+  .tone-accent {
+    --sos-tone: var(--sos-accent);
+    --sos-tone-soft: transparent;
+  }
+  .mono {
+    font-variant-numeric: tabular-nums;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,164 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { MalfunctionView, SosLevel, SosStatusView } from '../machines/views.js';
+import { ActorController } from './controllers/actor-controller.js';
+import { HmiScreen } from './hmi-screen.js';
+import { screenStyles } from './screen-styles.js';
+import * as t from './texts.js';
+import '../components/telltale/telltale.js';
+
+const TONES: Record<SosLevel, string> = {
+  ready: 'tone-ready',
+  limited: 'tone-limited',
+  unavailable: 'tone-danger',
+  unknown: 'tone-unknown',
+  selfTest: 'tone-accent',
+  off: 'tone-unknown',
+};
+
+/**
+ * Home: the SOS status in one glance — a big telltale, the status line, why (in the driver's
+ * words), and small facts about position and network. Actions: self-test, and the malfunction
+ * details again once the Check Control message was acknowledged.
+ */
+@customElement('sos-status-screen')
+export class SosStatusScreen extends HmiScreen {
+  static override styles = [
+    screenStyles,
+    css`
+      .screen {
+        grid-template-columns: 330px 1fr;
+        align-items: stretch;
+      }
+      .emblem {
+        display: grid;
+        grid-template-rows: 1fr auto;
+        justify-items: center;
+        align-items: center;
+        padding: 18px 20px 20px;
+        border-radius: 28px;
+        background: radial-gradient(circle at 50% 45%, var(--sos-tone-soft) 0%, transparent 70%), var(--sos-surface);
+        border: 1px solid var(--sos-border);
+      }
+      sos-telltale {
+        --sos-telltale-size: 150px;
+        --sos-telltale-cut: var(--sos-surface);
+      }
+      .main {
+        display: grid;
+        grid-template-rows: auto auto 1fr auto;
+        gap: 14px;
+        min-inline-size: 0;
+      }
+      h1 {
+        font-size: 52px;
+        color: var(--sos-tone);
+      }
+      :host([level='ready']) h1,
+      :host([level='selfTest']) h1,
+      :host([level='off']) h1 {
+        color: var(--sos-text);
+      }
+      .causes {
+        align-self: start;
+      }
+      .cause-title {
+        font-weight: 700;
+      }
+      .actions {
+        justify-content: flex-end;
+      }
+      .actions sos-action-button {
+        min-inline-size: 240px;
+      }
+      dl.facts {
+        justify-self: stretch;
+        grid-template-columns: auto 1fr;
+        gap: 4px 14px;
+        font-size: 16px;
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  private readonly status = new ActorController<unknown, SosStatusView | undefined>(
+    this,
+    () => this.services?.status,
+    (snapshot) => this.services?.selectStatus(snapshot),
+  );
+
+  private readonly malfunction = new ActorController<unknown, MalfunctionView | undefined>(
+    this,
+    () => this.services?.malfunction,
+    (snapshot) => this.services?.selectMalfunction(snapshot),
+  );
+
+  private readonly emergencyNumber = new ActorController<unknown, '112' | '911'>(
+    this,
+    () => this.services?.call,
+    (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
+  );
+
+  protected override updated(): void {
+    const level = this.status.value?.level;
+    if (level) this.setAttribute('level', level);
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.status.value;
+    if (!view) return html`<div class="screen"><h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}</h1></div>`;
+    const number = this.emergencyNumber.value ?? '112';
+    const malfunction = this.malfunction.value;
+    const causes = view.causes.slice(0, 3);
+    const ring = view.ring;
+    return html`<section class="screen ${TONES[view.level]}" aria-labelledby="title">
+      <div class="emblem">
+        <sos-telltale state=${view.telltale}></sos-telltale>
+        <dl class="facts">
+          <dt>${t.FACT_POSITION}</dt>
+          <dd>${t.positionFact(view.position)}</dd>
+          <dt>${t.FACT_NETWORK}</dt>
+          <dd>${t.networkFact(view.cellularBars)}</dd>
+          <dt>${t.FACT_GNSS}</dt>
+          <dd>${t.gnssFact(view.position)}</dd>
+        </dl>
+      </div>
+      <div class="main">
+        <h1 id="title" tabindex="-1" data-idrive-fallback>${t.statusLine(view.level)}</h1>
+        <p class="lead">${t.statusExplanation(view.level, number)}</p>
+        ${causes.length
+          ? html`<div class="causes">
+              <h2>${t.CAUSES_HEADING}</h2>
+              <ul class="list">
+                ${causes.map(
+                  (c) => html`<li data-cause=${c.id}>
+                    <span class="cause-title">${t.causeTitle(c.id)}.</span> ${t.causeText(c.id, c.id === 'ringBreak' ? ring : null)}
+                  </li>`,
+                )}
+              </ul>
+            </div>`
+          : html`<div></div>`}
+        <div class="bottom actions">
+          ${malfunction?.present && !malfunction.visible
+            ? html`<sos-action-button
+                label=${t.BUTTON.showMalfunction}
+                @click=${() => this.send({ type: 'user.showMalfunction' })}
+              ></sos-action-button>`
+            : nothing}
+          <sos-action-button
+            data-default
+            label=${t.BUTTON.selfTest}
+            ?disabled=${view.level === 'selfTest' || view.level === 'off'}
+            @click=${() => this.send({ type: 'user.selfTest' })}
+          ></sos-action-button>
+        </div>
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-status-screen': SosStatusScreen;
+  }
+}

@@ -1,0 +1,134 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { ActionButtonHarness } from '../../src/components/action-button/harness.js';
+import { TelltaleHarness } from '../../src/components/telltale/harness.js';
+import type { SosActionButton } from '../../src/components/action-button/action-button.js';
+import type { SosCountdown } from '../../src/components/countdown/countdown.js';
+import type { SosHoldProgress } from '../../src/components/hold-progress/hold-progress.js';
+import type { SosLedMirror } from '../../src/components/led-mirror/led-mirror.js';
+import type { SosStatusBar } from '../../src/components/status-bar/status-bar.js';
+import type { SosTelltale } from '../../src/components/telltale/telltale.js';
+import '../../src/components/action-button/action-button.js';
+import '../../src/components/countdown/countdown.js';
+import '../../src/components/hold-progress/hold-progress.js';
+import '../../src/components/led-mirror/led-mirror.js';
+import '../../src/components/status-bar/status-bar.js';
+import '../../src/components/telltale/telltale.js';
+import { applyTheme } from '../../src/styles/theme.js';
+
+applyTheme('night');
+
+describe('sos-telltale', () => {
+  it('is crossed out only for a malfunction', async () => {
+    const el = await fixture<SosTelltale>(html`<sos-telltale state="malfunction"></sos-telltale>`);
+    const harness = new TelltaleHarness(el);
+    expect(await harness.isCrossedOut()).to.equal(true);
+    expect(await harness.name()).to.equal('SOS malfunction');
+    el.state = 'ready';
+    expect(await harness.isCrossedOut()).to.equal(false);
+    expect(await harness.name()).to.equal('SOS ready');
+  });
+
+  it('shows a grey question mark when unknown', async () => {
+    const el = await fixture<SosTelltale>(html`<sos-telltale state="unknown"></sos-telltale>`);
+    const harness = new TelltaleHarness(el);
+    expect(await harness.hasQuestionMark()).to.equal(true);
+    expect(await harness.isCrossedOut()).to.equal(false);
+  });
+
+  it('paints ready, limited and malfunction in different colours', async () => {
+    const colours = new Set<string>();
+    for (const state of ['ready', 'limited', 'malfunction', 'off'] as const) {
+      const el = await fixture<SosTelltale>(html`<sos-telltale state=${state}></sos-telltale>`);
+      colours.add(await new TelltaleHarness(el).colour());
+    }
+    expect(colours.size).to.equal(4);
+  });
+});
+
+describe('sos-action-button', () => {
+  it('has the label as accessible name and emits click', async () => {
+    const el = await fixture<SosActionButton>(html`<sos-action-button label="Cancel call" variant="primary"></sos-action-button>`);
+    const harness = new ActionButtonHarness(el);
+    expect(await harness.name()).to.equal('Cancel call');
+    setTimeout(() => void harness.press());
+    const event = await oneEvent(el, 'click');
+    expect(event).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is a touch target of at least 15 mm (64 px) and takes focus', async () => {
+    const el = await fixture<SosActionButton>(html`<sos-action-button label="Call now" variant="danger"></sos-action-button>`);
+    const harness = new ActionButtonHarness(el);
+    expect(await harness.height()).to.be.at.least(64);
+    el.focus();
+    expect(await harness.isFocused()).to.equal(true);
+  });
+
+  it('does not click when disabled', async () => {
+    let clicks = 0;
+    const el = await fixture<SosActionButton>(html`<sos-action-button label="Self-test" disabled @click=${() => clicks++}></sos-action-button>`);
+    await new ActionButtonHarness(el).press();
+    expect(clicks).to.equal(0);
+  });
+});
+
+describe('sos-countdown', () => {
+  it('shows the seconds left and empties the ring', async () => {
+    const el = await fixture<SosCountdown>(html`<sos-countdown remaining="7" total="10"></sos-countdown>`);
+    const timer = el.renderRoot.querySelector('[role="timer"]');
+    expect(timer?.textContent?.replace(/\s+/g, '')).to.equal('7s');
+    expect(el.fraction).to.be.closeTo(0.7, 1e-9);
+    const full = Number(el.renderRoot.querySelector('[data-part="bar"]')?.getAttribute('stroke-dasharray'));
+    const offset = Number(el.renderRoot.querySelector('[data-part="bar"]')?.getAttribute('stroke-dashoffset'));
+    expect(offset / full).to.be.closeTo(0.3, 1e-6);
+  });
+});
+
+describe('sos-hold-progress', () => {
+  it('is a progressbar with the label and the percentage', async () => {
+    const el = await fixture<SosHoldProgress>(html`<sos-hold-progress value="0.45" label="Hold SOS button for 2 s to end call"></sos-hold-progress>`);
+    const bar = el.renderRoot.querySelector('[role="progressbar"]');
+    expect(bar?.getAttribute('aria-valuenow')).to.equal('45');
+    expect(bar?.getAttribute('aria-label')).to.equal('Hold SOS button for 2 s to end call');
+    el.value = 2;
+    await el.updateComplete;
+    expect(bar?.getAttribute('aria-valuenow')).to.equal('100');
+  });
+});
+
+describe('sos-led-mirror', () => {
+  it('blinks with an animation only in green-blinking', async () => {
+    const el = await fixture<SosLedMirror>(html`<sos-led-mirror state="green-blinking"></sos-led-mirror>`);
+    const led = el.renderRoot.querySelector('.led') as HTMLElement;
+    expect(getComputedStyle(led).animationName).to.equal('blink');
+    expect(el.renderRoot.textContent).to.contain('green, blinking');
+    el.state = 'green-steady';
+    await el.updateComplete;
+    expect(getComputedStyle(led).animationName).to.equal('none');
+    el.state = 'red';
+    await el.updateComplete;
+    expect(el.renderRoot.textContent).to.contain('red');
+  });
+});
+
+describe('sos-status-bar', () => {
+  it('shows telltale, clock, bars, GNSS and a lost link', async () => {
+    const el = await fixture<SosStatusBar>(
+      html`<sos-status-bar telltale="malfunction" clock="14:05" connection="lost" .cellularBars=${0} .gnssFix=${'none'}></sos-status-bar>`,
+    );
+    const telltale = el.renderRoot.querySelector('sos-telltale')!;
+    expect(await new TelltaleHarness(telltale).isCrossedOut()).to.equal(true);
+    expect(el.renderRoot.querySelector('[data-part="clock"]')?.textContent).to.equal('14:05');
+    expect(el.renderRoot.querySelector('[data-part="connection"]')?.textContent?.trim()).to.equal('Vehicle link lost');
+    expect(el.renderRoot.querySelector('[data-part="cellular"]')?.getAttribute('aria-label')).to.equal('No network');
+    expect(el.renderRoot.querySelector('[data-part="gnss"]')?.getAttribute('aria-label')).to.equal('No GPS position');
+    el.connection = 'connected';
+    el.cellularBars = 3;
+    el.gnssFix = '3d';
+    el.gnssTrusted = true;
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('[data-part="connection"]')).to.equal(null);
+    expect(el.renderRoot.querySelector('[data-part="cellular"]')?.getAttribute('aria-label')).to.equal('Network: 3 of 5 bars');
+    expect(el.renderRoot.querySelector('[data-part="gnss"]')?.getAttribute('aria-label')).to.equal('GPS position');
+  });
+});
