@@ -54,14 +54,13 @@ export function createAutomation(hmi: Hmi): SosHmiAutomation {
       centreCallsBack: () => sim.centreCallsBack(),
       advance: (ms) => clock.advance(ms),
       get commands() {
-        return sim.commands.map((c) => ({ id: c.id, at: c.at, command: { ...c.command } }));
+        // What the HMI sent, as it left (the vehicle sees each one a transport latency later).
+        return hmi.bridge.sent.map((c) => ({ id: c.id, at: c.at, command: { ...c.command } }));
       },
       get faults() {
         return [...sim.faults];
       },
-      injectRaw: (raw) => {
-        if ('injectRaw' in hmi.bridge && typeof hmi.bridge.injectRaw === 'function') hmi.bridge.injectRaw(raw);
-      },
+      injectRaw: (raw) => hmi.bridge.injectRaw(raw),
     },
     state: () => JSON.parse(JSON.stringify(hmi.state())) as HmiState,
     scenarios: SCENARIO_NAMES,

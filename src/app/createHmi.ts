@@ -4,7 +4,6 @@
  */
 import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import { MockBridge } from '../bridge/mockBridge.js';
-import type { VehicleBridge } from '../bridge/vehicleBridge.js';
 import type { SosConfig } from '../machines/config.js';
 import { toMachineEvent, type UserEvent } from '../machines/events.js';
 import { selectHmiState } from '../machines/selectors.js';
@@ -27,7 +26,8 @@ export interface CreateHmiOptions {
 
 export interface Hmi {
   readonly clock: SimulatedClock;
-  readonly bridge: VehicleBridge;
+  /** The mock bridge (the only bridge so far); screens and machines never see it. */
+  readonly bridge: MockBridge;
   /** The simulator behind the mock bridge. */
   readonly sim: VehicleSimulator;
   readonly actor: Actor<typeof sosHmiMachine>;

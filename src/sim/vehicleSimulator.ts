@@ -14,7 +14,8 @@
  *   stays on the bus, plus events that wake it (SOS button, crash). A call in progress keeps the
  *   telematics unit and the bus awake, so everything keeps publishing until the call ends
  *   (Toyota/EU: a call continues when the ignition is switched off).
- * - Battery reset: nothing at all for `batteryResetMs`, then everything again.
+ * - Battery reset: nothing at all for `batteryResetMs`, then the terminal status, and after
+ *   `unitBootMs` more, everything again.
  * - Ring open: MOST nodes other than the master cannot talk, so their `unitHealth` stops (it goes
  *   stale → unknown, never "fault" without evidence); units on CAN keep reporting.
  */
@@ -62,6 +63,8 @@ export const SIM_TIMING = {
   callbackVoiceMs: 500,
   /** Battery reset: how long every unit stays without power. */
   batteryResetMs: 3000,
+  /** After power returns: time until the units have booted and the MOST ring is up again. */
+  unitBootMs: 5000,
   /** Default `pressSos()` hold. */
   shortPressMs: 200,
 } as const;
@@ -132,6 +135,8 @@ export class VehicleSimulator implements SimulatorControls {
   private centre: Required<CallCentreOptions> = { ...DEFAULT_CALL_CENTRE };
   private terminal: IgnitionState;
   private powered = true;
+  /** After a battery reset, until the units have booted. */
+  private booting = false;
   private ledState: LedState = 'off';
   private muted = false;
   private call: ActiveCall | null = null;
@@ -282,6 +287,8 @@ export class VehicleSimulator implements SimulatorControls {
 
   batteryReset(): void {
     if (!this.powered) return;
+    if (this.powerTimer !== undefined) this.clock.clearTimeout(this.powerTimer);
+    this.booting = false;
     // The modem loses power: a call in progress drops (its last word on the bus).
     if (this.call) this.finishCall('dropped', 'power loss');
     this.releaseButtonSilently();
@@ -289,10 +296,16 @@ export class VehicleSimulator implements SimulatorControls {
     // Only a power cycle clears a hung telematics software; hardware faults stay.
     this.removeFault('software-glitch');
     this.powerTimer = this.clock.setTimeout(() => {
-      this.powerTimer = undefined;
+      // Power is back: the terminal status is on the bus at once, the units only once booted.
       this.powered = true;
+      this.booting = true;
       this.publishNow();
       this.restartCycle();
+      this.powerTimer = this.clock.setTimeout(() => {
+        this.powerTimer = undefined;
+        this.booting = false;
+        this.publishNow();
+      }, SIM_TIMING.unitBootMs);
     }, SIM_TIMING.batteryResetMs);
   }
 
@@ -528,7 +541,7 @@ export class VehicleSimulator implements SimulatorControls {
   }
 
   private busAwake(): boolean {
-    return this.powered && (this.terminal !== 'off' || this.call !== null);
+    return this.powered && !this.booting && (this.terminal !== 'off' || this.call !== null);
   }
 
   private publishHealth(): void {

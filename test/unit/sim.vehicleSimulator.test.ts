@@ -249,7 +249,7 @@ describe('VehicleSimulator: MOST ring faults', () => {
 });
 
 describe('VehicleSimulator: battery reset', () => {
-  it('bus silent for 3 s, clears a software glitch, keeps hardware faults, ignition as before', () => {
+  it('bus silent for 3 s, units back after booting 5 s more, clears a software glitch, keeps hardware faults', () => {
     const t = setup();
     t.sim.inject('software-glitch');
     t.sim.inject('bluetooth-fault');
@@ -262,7 +262,11 @@ describe('VehicleSimulator: battery reset', () => {
     t.clock.advance(1);
     assert.equal(t.sim.isPowered, true);
     const back = t.between(3500, 3500);
-    assert.deepEqual(back[0], { type: 'ignition', ts: 3500, state: 'on' });
+    assert.deepEqual(back, [{ type: 'ignition', ts: 3500, state: 'on' }], 'only the terminal status while the units boot');
+    t.clock.advance(4999);
+    assert.equal(t.between(3501, 8499).filter((m) => m.type !== 'ignition').length, 0, 'units still booting');
+    t.clock.advance(1);
+    assert.ok(t.between(8500, 8500).some((m) => m.type === 'mostRing'), 'units report again once booted');
     assert.deepEqual(t.sim.faults, ['bluetooth-fault', 'most-node-failure:satellite-radio']);
     assert.equal(t.lastRing().closed, false);
     // Ring healed: telematics reports ok (the glitch is gone), hands-free still faulty.
