@@ -82,7 +82,9 @@ export function findChromium({ install = true, log = (line) => console.error(lin
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const aptGet = which('apt-get');
   if (install && isRoot && aptGet) {
-    log('No Chromium found: installing Debian\'s chromium (apt-get update && apt-get install -y chromium, about 30 s)…');
+    log(
+      "No Chromium found: installing Debian's chromium (apt-get update && apt-get install -y chromium, about 30 s)…",
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     for (const args of [['update'], ['install', '-y', 'chromium']]) {
       log(`$ apt-get ${args.join(' ')}`);

@@ -60,7 +60,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /** Runs a command, streaming its output and keeping a copy; resolves with exit code and output. */
 function run(command, args, env = {}) {
-  const shown = command === process.execPath ? 'node' : command.startsWith(root) ? relative(root, command) : command;
+  const shown =
+    command === process.execPath ? 'node' : command.startsWith(root) ? relative(root, command) : command;
   console.log(paint('2', `$ ${[shown, ...args].join(' ')}`));
   return new Promise((resolve) => {
     const child = spawn(command, args, {
@@ -117,7 +118,8 @@ const stageRunners = {
       const { code } = await run(bin('tsc'), ['--noEmit', '-p', project]);
       if (code !== 0) failedProjects.push(project);
     }
-    if (failedProjects.length) return { ok: false, passed: 0, failed: 0, note: `errors in ${failedProjects.join(', ')}` };
+    if (failedProjects.length)
+      return { ok: false, passed: 0, failed: 0, note: `errors in ${failedProjects.join(', ')}` };
     console.log(`No type errors (${projects.join(', ')}).`);
     return { ok: true, passed: 0, failed: 0, note: `${projects.length} projects` };
   },
@@ -138,7 +140,9 @@ const stageRunners = {
     ]);
     const passed = lastMatch(output, /^\S*\s*pass (\d+)\s*$/gm);
     // A test cancelled (a file that did not load, a timeout) is a failure too.
-    const failed = (lastMatch(output, /^\S*\s*fail (\d+)\s*$/gm) ?? 0) + (lastMatch(output, /^\S*\s*cancelled (\d+)\s*$/gm) ?? 0);
+    const failed =
+      (lastMatch(output, /^\S*\s*fail (\d+)\s*$/gm) ?? 0) +
+      (lastMatch(output, /^\S*\s*cancelled (\d+)\s*$/gm) ?? 0);
     return { ok: code === 0, passed: passed ?? 0, failed, note: `${files.length} files` };
   },
 
@@ -148,7 +152,11 @@ const stageRunners = {
       console.error('No component tests found (test/components/**/*.test.ts).');
       return { ok: false, passed: 0, failed: 0, note: 'no test files' };
     }
-    const { code, output } = await run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs', ...extra]);
+    const { code, output } = await run(bin('web-test-runner'), [
+      '--config',
+      'web-test-runner.config.mjs',
+      ...extra,
+    ]);
     const re = /(\d+) passed, (\d+) failed/g;
     const all = [...output.matchAll(re)];
     const last = all.at(-1);
@@ -167,8 +175,11 @@ const stageRunners = {
       return { ok: false, passed: 0, failed: 0, note: 'no test files' };
     }
     const { code, output } = await run(bin('playwright'), ['test', ...extra]);
-    const passed = (lastMatch(output, /^\s*(\d+) passed\b/gm) ?? 0) + (lastMatch(output, /^\s*(\d+) flaky\b/gm) ?? 0);
-    const failed = (lastMatch(output, /^\s*(\d+) failed\b/gm) ?? 0) + (lastMatch(output, /^\s*(\d+) interrupted\b/gm) ?? 0);
+    const passed =
+      (lastMatch(output, /^\s*(\d+) passed\b/gm) ?? 0) + (lastMatch(output, /^\s*(\d+) flaky\b/gm) ?? 0);
+    const failed =
+      (lastMatch(output, /^\s*(\d+) failed\b/gm) ?? 0) +
+      (lastMatch(output, /^\s*(\d+) interrupted\b/gm) ?? 0);
     return { ok: code === 0, passed, failed, note: `${files.length} files` };
   },
 };
@@ -178,11 +189,14 @@ async function main() {
   const picked = args.filter((a) => STAGES.includes(a));
   const extra = args.filter((a) => !STAGES.includes(a));
   let stages = picked.length ? picked : STAGES;
-  if (stages.some((s) => NEEDS_CHROMIUM.has(s)) && !stages.includes('chromium')) stages = ['chromium', ...stages];
+  if (stages.some((s) => NEEDS_CHROMIUM.has(s)) && !stages.includes('chromium'))
+    stages = ['chromium', ...stages];
   stages = STAGES.filter((s) => stages.includes(s));
   const testStages = stages.filter((s) => s !== 'chromium' && s !== 'typecheck');
   if (extra.length && testStages.length !== 1) {
-    console.error(`Extra arguments (${extra.join(' ')}) need exactly one test stage: unit, components or e2e.`);
+    console.error(
+      `Extra arguments (${extra.join(' ')}) need exactly one test stage: unit, components or e2e.`,
+    );
     process.exit(2);
   }
 
@@ -200,10 +214,14 @@ async function main() {
   banner('summary');
   for (const r of results) {
     const mark = r.ok ? paint('32', 'ok  ') : paint('31', 'FAIL');
-    const counts = r.stage === 'chromium' || r.stage === 'typecheck' ? '' : `${r.passed} passed, ${r.failed} failed`;
-    console.log(`${mark} ${r.stage.padEnd(11)} ${counts.padEnd(24)} ${r.note.padEnd(22)} ${r.seconds.toFixed(1)}s`);
+    const counts =
+      r.stage === 'chromium' || r.stage === 'typecheck' ? '' : `${r.passed} passed, ${r.failed} failed`;
+    console.log(
+      `${mark} ${r.stage.padEnd(11)} ${counts.padEnd(24)} ${r.note.padEnd(22)} ${r.seconds.toFixed(1)}s`,
+    );
   }
-  for (const skipped of stages.slice(results.length)) console.log(`skip ${skipped.padEnd(11)} (not run: an earlier stage failed)`);
+  for (const skipped of stages.slice(results.length))
+    console.log(`skip ${skipped.padEnd(11)} (not run: an earlier stage failed)`);
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   const ok = results.length === stages.length && results.every((r) => r.ok);

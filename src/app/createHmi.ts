@@ -91,4 +91,3 @@ export function createHmi(options: CreateHmiOptions = {}): Hmi {
   };
   return hmi;
 }
-

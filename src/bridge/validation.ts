@@ -19,14 +19,18 @@ import {
 export type SignalValidation = { ok: true; signal: VehicleSignal } | { ok: false; error: string };
 export type CommandValidation = { ok: true; command: VehicleCommand } | { ok: false; error: string };
 
-const oneOf = (values: readonly string[]): string => `expected one of ${values.map((x) => `"${x}"`).join(', ')}`;
+const oneOf = (values: readonly string[]): string =>
+  `expected one of ${values.map((x) => `"${x}"`).join(', ')}`;
 
 const picklist = <T extends string>(values: readonly T[]) => v.picklist(values, oneOf(values));
 
 const bool = () => v.boolean('expected true or false');
 
 const text = (max: number) =>
-  v.pipe(v.string(`expected a string of at most ${max} characters`), v.maxLength(max, `expected a string of at most ${max} characters`));
+  v.pipe(
+    v.string(`expected a string of at most ${max} characters`),
+    v.maxLength(max, `expected a string of at most ${max} characters`),
+  );
 
 /** A finite number within [min, max]; integer when asked. */
 const range = (min: number, max: number, integer = false) => {
@@ -73,7 +77,10 @@ const SIGNAL_SCHEMAS = {
       ),
     }),
     v.forward(
-      v.check((ring) => ring.silent.every((n) => ring.nodes.includes(n)), 'expected only nodes that are on the ring'),
+      v.check(
+        (ring) => ring.silent.every((n) => ring.nodes.includes(n)),
+        'expected only nodes that are on the ring',
+      ),
       ['silent'],
     ),
     v.forward(
@@ -166,7 +173,8 @@ function pickSchema<S>(
     return { ok: false, error: `${what}: expected an object, got ${show(raw)}` };
   }
   const type = (raw as { type?: unknown }).type;
-  if (typeof type !== 'string') return { ok: false, error: `${what}.type: expected a string, got ${show(type)}` };
+  if (typeof type !== 'string')
+    return { ok: false, error: `${what}.type: expected a string, got ${show(type)}` };
   if (!known.includes(type) || !Object.hasOwn(schemas, type)) {
     return { ok: false, error: `unknown ${what} type ${show(type)} (known: ${known.join(', ')})` };
   }

@@ -3,13 +3,7 @@
  * and causes. No xstate here, so the rules can be tested (and reused in a gateway) on their own.
  */
 import { CHAIN_UNITS } from '../bridge/signals.js';
-import type {
-  ChainUnit,
-  GnssFix,
-  IgnitionState,
-  MostNode,
-  UnitStatus,
-} from '../bridge/signals.js';
+import type { ChainUnit, GnssFix, IgnitionState, MostNode, UnitStatus } from '../bridge/signals.js';
 import type { BridgeConnection } from '../bridge/vehicleBridge.js';
 import type { BridgeMachineEvent } from './events.js';
 import type { Cause, CauseId, RingView } from './views.js';
@@ -104,7 +98,9 @@ export function foldFact(facts: VehicleFacts, event: BridgeMachineEvent): Vehicl
         nodes: [...event.nodes],
         closed: event.closed,
         silent: [...event.silent],
-        ...(event.breakBetween ? { breakBetween: [event.breakBetween[0], event.breakBetween[1]] as const } : {}),
+        ...(event.breakBetween
+          ? { breakBetween: [event.breakBetween[0], event.breakBetween[1]] as const }
+          : {}),
       };
       return { ...facts, mostRing: { value, receivedAt: event.ts } };
     }
@@ -125,7 +121,10 @@ export function foldFact(facts: VehicleFacts, event: BridgeMachineEvent): Vehicl
     case 'bridge.cellular':
       return {
         ...facts,
-        cellular: { value: { registered: event.registered, signalBars: event.signalBars }, receivedAt: event.ts },
+        cellular: {
+          value: { registered: event.registered, signalBars: event.signalBars },
+          receivedAt: event.ts,
+        },
       };
     default:
       return facts;
@@ -143,7 +142,9 @@ export interface Assessment {
 }
 
 /** Severity and warning of every cause; the order is the display priority. */
-export const CAUSE_TABLE: Readonly<Record<CauseId, { readonly severity: Cause['severity']; readonly warn: boolean }>> = {
+export const CAUSE_TABLE: Readonly<
+  Record<CauseId, { readonly severity: Cause['severity']; readonly warn: boolean }>
+> = {
   ringBreak: { severity: 'unavailable', warn: true },
   softwareGlitch: { severity: 'unavailable', warn: true },
   controlModuleFailure: { severity: 'unavailable', warn: true },
@@ -215,7 +216,9 @@ export function assess(
 
   const telematics = facts.unitHealth.telematics;
   if (health('telematics') === 'fault' && telematics) {
-    causes.push(cause(telematics.value.code === 'software' ? 'softwareGlitch' : 'controlModuleFailure', ['telematics']));
+    causes.push(
+      cause(telematics.value.code === 'software' ? 'softwareGlitch' : 'controlModuleFailure', ['telematics']),
+    );
   }
   if (health('hands-free') === 'fault') causes.push(cause('handsFreeFault', ['hands-free']));
   if (health('head-unit') === 'fault') causes.push(cause('headUnitFault', ['head-unit']));
@@ -232,14 +235,22 @@ export function assess(
   if (health('sos-button') === 'fault') causes.push(cause('sosButtonFault', ['sos-button']));
   if (health('crash-sensor') === 'fault') causes.push(cause('crashSensorFault', ['crash-sensor']));
   const battery = health('backup-battery');
-  if (battery === 'degraded' || battery === 'fault') causes.push(cause('backupBatteryLow', ['backup-battery']));
+  if (battery === 'degraded' || battery === 'fault')
+    causes.push(cause('backupBatteryLow', ['backup-battery']));
 
   if (staleSignals.length > 0) {
-    causes.push(cause('noVehicleData', staleSignals.flatMap((key) => unitOfKey(key))));
+    causes.push(
+      cause(
+        'noVehicleData',
+        staleSignals.flatMap((key) => unitOfKey(key)),
+      ),
+    );
   }
 
   causes.sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || CAUSE_ORDER.indexOf(a.id) - CAUSE_ORDER.indexOf(b.id),
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      CAUSE_ORDER.indexOf(a.id) - CAUSE_ORDER.indexOf(b.id),
   );
   const level: AssessedLevel = causes.some((c) => c.severity === 'unavailable')
     ? 'unavailable'
@@ -257,7 +268,8 @@ export function hasWarning(assessment: Assessment): boolean {
 }
 
 function hasFact(facts: VehicleFacts, key: SignalKey): boolean {
-  if (key.startsWith('unitHealth:')) return facts.unitHealth[key.slice('unitHealth:'.length) as ChainUnit] !== undefined;
+  if (key.startsWith('unitHealth:'))
+    return facts.unitHealth[key.slice('unitHealth:'.length) as ChainUnit] !== undefined;
   return facts[key as 'ignition' | 'mostRing' | 'gnss' | 'cellular'] !== undefined;
 }
 

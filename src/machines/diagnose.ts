@@ -26,7 +26,13 @@ export const ADVICE: Readonly<Record<CauseId, readonly AdviceId[]>> = {
 /** What the driver will notice, per cause. */
 export const EFFECTS: Readonly<Record<CauseId, readonly EffectId[]>> = {
   // One failed node stops the whole optical ring: everything on MOST goes quiet.
-  ringBreak: ['idriveMayNotRespond', 'chimesMayBeSilent', 'audioSourcesAffected', 'noHandsFree', 'noCallPossible'],
+  ringBreak: [
+    'idriveMayNotRespond',
+    'chimesMayBeSilent',
+    'audioSourcesAffected',
+    'noHandsFree',
+    'noCallPossible',
+  ],
   softwareGlitch: ['noManualCall', 'noAutomaticCall', 'noCallPossible'],
   controlModuleFailure: ['noManualCall', 'noAutomaticCall', 'noCallPossible'],
   handsFreeFault: ['noHandsFree', 'noCallPossible'],

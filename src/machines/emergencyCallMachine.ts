@@ -134,7 +134,8 @@ export const emergencyCallMachine = setup({
   actions: {
     sendCommand: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) => {
       enqueue.emit({ type: 'command', command: params.command });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
+      if (self._parent)
+        enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
     }),
     /** (Re)starts a clock: its next tick comes one period from now. */
     startClock: enqueueActions(({ enqueue }, params: { clock: CallClock }) => {
@@ -154,7 +155,11 @@ export const emergencyCallMachine = setup({
       enqueue.assign({ ledMode: mode, led });
       if (led === context.led) return;
       enqueue.emit({ type: 'command', command: { type: 'setLed', led } });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command: { type: 'setLed', led } } satisfies ChildCommandEvent);
+      if (self._parent)
+        enqueue.sendParent({
+          type: 'child.command',
+          command: { type: 'setLed', led },
+        } satisfies ChildCommandEvent);
     }),
     /** Entertainment audio is muted for the call; sends only changes. */
     mute: enqueueActions(({ context, enqueue, self }, params: { muted: boolean }) => {
@@ -165,7 +170,9 @@ export const emergencyCallMachine = setup({
       if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
     }),
     takeStatus: assign(({ event }) =>
-      event.type === 'status.changed' ? { status: { level: event.level, malfunction: event.malfunction } } : {},
+      event.type === 'status.changed'
+        ? { status: { level: event.level, malfunction: event.malfunction } }
+        : {},
     ),
     takePosition: assign(({ context, event }) => {
       if (event.type !== 'bridge.gnss') return {};
@@ -248,7 +255,10 @@ export const emergencyCallMachine = setup({
       enqueue.emit({ type: 'command', command });
       if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
       enqueue.cancel('redialInterval');
-      enqueue.raise({ type: 'call.redialIntervalElapsed' }, { id: 'redialInterval', delay: 'redialInterval' });
+      enqueue.raise(
+        { type: 'call.redialIntervalElapsed' },
+        { id: 'redialInterval', delay: 'redialInterval' },
+      );
       enqueue.cancel('attempt');
       enqueue.raise({ type: 'call.tick', clock: 'attempt' }, { id: 'attempt', delay: 'second' });
     }),
@@ -293,7 +303,15 @@ export const emergencyCallMachine = setup({
     }),
     /** Session timers that must not outlive the session. */
     stopSessionTimers: enqueueActions(({ enqueue }) => {
-      for (const id of ['attempt', 'redialInterval', 'redialWindow', 'noVoice', 'hold', 'holdComplete', 'voice']) {
+      for (const id of [
+        'attempt',
+        'redialInterval',
+        'redialWindow',
+        'noVoice',
+        'hold',
+        'holdComplete',
+        'voice',
+      ]) {
         enqueue.cancel(id);
       }
       enqueue.assign({ holding: false, holdElapsedMs: 0 });
@@ -321,9 +339,11 @@ export const emergencyCallMachine = setup({
     pressNeedsHold: ({ context, event }) => isPress(event) && context.config.triggerHoldMs > 0,
     pressOpensCancelWindow: ({ context, event }) => isPress(event) && context.config.cancelWindowMs > 0,
     hasCancelWindow: ({ context }) => context.config.cancelWindowMs > 0,
-    clockIs: ({ event }, params: { clock: CallClock }) => event.type === 'call.tick' && event.clock === params.clock,
+    clockIs: ({ event }, params: { clock: CallClock }) =>
+      event.type === 'call.tick' && event.clock === params.clock,
     progressIs: ({ event }, params: { phases: readonly string[] }) => isProgress(event, ...params.phases),
-    startCallRejected: ({ event }) => event.type === 'bridge.commandAck' && event.command === 'startCall' && !event.ok,
+    startCallRejected: ({ event }) =>
+      event.type === 'bridge.commandAck' && event.command === 'startCall' && !event.ok,
     isManual: ({ context }) => context.kind === 'manual',
     redialWindowOver: ({ context }) => context.redialWindowOver,
     /** EN 16062: next attempt not earlier than the interval after the previous start, at once if it had connected. */
@@ -384,7 +404,10 @@ export const emergencyCallMachine = setup({
   },
   states: {
     idle: {
-      entry: [{ type: 'mute', params: { muted: false } }, { type: 'led', params: { mode: 'idle' } }],
+      entry: [
+        { type: 'mute', params: { muted: false } },
+        { type: 'led', params: { mode: 'idle' } },
+      ],
       on: {
         'bridge.sosButton': [
           { guard: 'pressNeedsHold', target: 'arming', actions: 'beginManual' },
@@ -406,7 +429,11 @@ export const emergencyCallMachine = setup({
     },
     /** Manual call: a visible countdown; cancel or call now. No call has been started yet. */
     cancelWindow: {
-      entry: ['initCountdown', { type: 'startClock', params: { clock: 'countdown' } }, { type: 'led', params: { mode: 'green-blinking' } }],
+      entry: [
+        'initCountdown',
+        { type: 'startClock', params: { clock: 'countdown' } },
+        { type: 'led', params: { mode: 'green-blinking' } },
+      ],
       exit: { type: 'stopClock', params: { clock: 'countdown' } },
       after: { cancelWindow: 'session' },
       on: {
@@ -422,7 +449,10 @@ export const emergencyCallMachine = setup({
     },
     /** "Call cancelled" notice, then idle. */
     cancelled: {
-      entry: [{ type: 'mute', params: { muted: false } }, { type: 'led', params: { mode: 'idle' } }],
+      entry: [
+        { type: 'mute', params: { muted: false } },
+        { type: 'led', params: { mode: 'idle' } },
+      ],
       after: { cancelledNotice: 'idle' },
       on: {
         'user.dismiss': 'idle',
@@ -504,8 +534,14 @@ export const emergencyCallMachine = setup({
               after: { attemptTimeout: { target: '#call.session.redialing', actions: 'recordFailure' } },
               on: {
                 'bridge.callProgress': [
-                  { guard: { type: 'progressIs', params: { phases: ['connected', 'msdSent'] } }, target: 'dataSent' },
-                  { guard: { type: 'progressIs', params: { phases: ['msdAcknowledged'] } }, target: 'acknowledged' },
+                  {
+                    guard: { type: 'progressIs', params: { phases: ['connected', 'msdSent'] } },
+                    target: 'dataSent',
+                  },
+                  {
+                    guard: { type: 'progressIs', params: { phases: ['msdAcknowledged'] } },
+                    target: 'acknowledged',
+                  },
                   { guard: { type: 'progressIs', params: { phases: ['voiceConnected'] } }, target: 'voice' },
                 ],
                 'bridge.commandAck': {
@@ -519,13 +555,20 @@ export const emergencyCallMachine = setup({
               entry: ['markConnected', { type: 'led', params: { mode: 'green-blinking' } }],
               on: {
                 'bridge.callProgress': [
-                  { guard: { type: 'progressIs', params: { phases: ['msdAcknowledged'] } }, target: 'acknowledged' },
+                  {
+                    guard: { type: 'progressIs', params: { phases: ['msdAcknowledged'] } },
+                    target: 'acknowledged',
+                  },
                   { guard: { type: 'progressIs', params: { phases: ['voiceConnected'] } }, target: 'voice' },
                 ],
               },
             },
             acknowledged: {
-              entry: ['markConnected', 'startNoVoiceTimer', { type: 'led', params: { mode: 'green-blinking' } }],
+              entry: [
+                'markConnected',
+                'startNoVoiceTimer',
+                { type: 'led', params: { mode: 'green-blinking' } },
+              ],
               on: {
                 'bridge.callProgress': {
                   guard: { type: 'progressIs', params: { phases: ['voiceConnected'] } },
@@ -562,7 +605,10 @@ export const emergencyCallMachine = setup({
     },
     /** The call could not be made: tell the occupants to call 112/911 and show the position. */
     failed: {
-      entry: [{ type: 'mute', params: { muted: false } }, { type: 'led', params: { mode: 'red' } }],
+      entry: [
+        { type: 'mute', params: { muted: false } },
+        { type: 'led', params: { mode: 'red' } },
+      ],
       on: {
         'user.dismiss': 'idle',
         'bridge.sosButton': [
@@ -575,7 +621,11 @@ export const emergencyCallMachine = setup({
     },
     /** After clear-down the centre may call back (EN 16062 T9); call-backs are answered automatically. */
     callbackWindow: {
-      entry: [{ type: 'mute', params: { muted: false } }, 'startCallbackWindow', { type: 'startClock', params: { clock: 'callback' } }],
+      entry: [
+        { type: 'mute', params: { muted: false } },
+        'startCallbackWindow',
+        { type: 'startClock', params: { clock: 'callback' } },
+      ],
       exit: 'stopCallbackWindow',
       initial: 'summary',
       on: {
@@ -614,7 +664,10 @@ export const emergencyCallMachine = setup({
             { type: 'startClock', params: { clock: 'voice' } },
             { type: 'led', params: { mode: 'green-steady' } },
           ],
-          exit: [{ type: 'stopClock', params: { clock: 'voice' } }, { type: 'mute', params: { muted: false } }],
+          exit: [
+            { type: 'stopClock', params: { clock: 'voice' } },
+            { type: 'mute', params: { muted: false } },
+          ],
           on: {
             'call.tick': {
               guard: { type: 'clockIs', params: { clock: 'voice' } },

@@ -16,9 +16,7 @@ export interface StatusAssessedEvent {
 }
 
 export type MalfunctionEvent =
-  | StatusAssessedEvent
-  | { readonly type: 'user.acknowledge' }
-  | { readonly type: 'user.showMalfunction' };
+  StatusAssessedEvent | { readonly type: 'user.acknowledge' } | { readonly type: 'user.showMalfunction' };
 
 export interface MalfunctionContext {
   readonly message: CheckControlMessage | null;

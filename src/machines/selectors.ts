@@ -106,8 +106,7 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
   const inCancelWindow = snapshot.matches('cancelWindow');
   const inSession = snapshot.matches('session');
   const manual = context.kind === 'manual';
-  const canEndByHold =
-    inSession && manual && (config.holdToEndPolicy === 'always' || !context.voiceReached);
+  const canEndByHold = inSession && manual && (config.holdToEndPolicy === 'always' || !context.voiceReached);
   const redialing = snapshot.matches({ session: 'redialing' });
   const intervalS = Math.ceil(config.redialIntervalMs / 1000);
   return {
@@ -121,7 +120,8 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
     canCallNow: inCancelWindow,
     canEndByHold,
     holdToEndPolicy: config.holdToEndPolicy,
-    holdProgress: context.holding && canEndByHold ? Math.min(1, context.holdElapsedMs / config.holdToEndMs) : null,
+    holdProgress:
+      context.holding && canEndByHold ? Math.min(1, context.holdElapsedMs / config.holdToEndMs) : null,
     holdToEndS: config.holdToEndMs / 1000,
     elapsedS: context.elapsedS,
     attempt: context.attempt,
@@ -153,7 +153,8 @@ export function selectHmiState(root: AnyActorRef): HmiMachinesState {
   const status = root.system.get('status')?.getSnapshot() as StatusSnapshot | undefined;
   const malfunction = root.system.get('malfunction')?.getSnapshot() as MalfunctionSnapshot | undefined;
   const call = root.system.get('call')?.getSnapshot() as CallSnapshot | undefined;
-  if (!status || !malfunction || !call) throw new Error('selectHmiState: the root actor has not started its children');
+  if (!status || !malfunction || !call)
+    throw new Error('selectHmiState: the root actor has not started its children');
   const callView = selectCallView(call);
   return plain({
     status: { value: status.value, ...selectStatusView(status) },

@@ -31,10 +31,14 @@ export const sosHmiMachine = setup({
   },
   actors: { status: statusMachine, call: emergencyCallMachine },
   actions: {
-    toStatus: sendTo('status', ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusChangedEvent>),
+    toStatus: sendTo(
+      'status',
+      ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusChangedEvent>,
+    ),
     toCall: sendTo('call', ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent>),
     emitCommand: emit(({ event }) => {
-      if (event.type !== 'child.command') throw new Error(`emitCommand needs child.command, got ${event.type}`);
+      if (event.type !== 'child.command')
+        throw new Error(`emitCommand needs child.command, got ${event.type}`);
       return { type: 'command' as const, command: event.command };
     }),
   },

@@ -106,7 +106,9 @@ export const statusMachine = setup({
         ? { staleKeys: [...context.staleKeys, event.key] }
         : {},
     ),
-    setConnection: assign(({ event }) => (event.type === 'bridge.connection' ? { connection: event.state } : {})),
+    setConnection: assign(({ event }) =>
+      event.type === 'bridge.connection' ? { connection: event.state } : {},
+    ),
     /** Recomputes the assessment and tells the malfunction machine when it or the cycle changed. */
     reassess: enqueueActions(({ context, enqueue }) => {
       const assessment = assess(context.facts, context.staleKeys, context.connection);
@@ -120,13 +122,20 @@ export const statusMachine = setup({
     report: enqueueActions(({ context, enqueue, self }, params: { level?: SosLevel } | undefined) => {
       const level = params?.level ?? context.reported?.level ?? 'unknown';
       const malfunction = OPERATING_LEVELS.includes(level) && hasWarning(context.assessment);
-      if (context.reported && context.reported.level === level && context.reported.malfunction === malfunction) return;
+      if (
+        context.reported &&
+        context.reported.level === level &&
+        context.reported.malfunction === malfunction
+      )
+        return;
       enqueue.assign({ reported: { level, malfunction } });
-      if (self._parent) enqueue.sendParent({ type: 'status.changed', level, malfunction } satisfies StatusChangedEvent);
+      if (self._parent)
+        enqueue.sendParent({ type: 'status.changed', level, malfunction } satisfies StatusChangedEvent);
     }),
     sendCommand: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) => {
       enqueue.emit({ type: 'command', command: params.command });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
+      if (self._parent)
+        enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
     }),
     forwardToMalfunction: sendTo('malfunction', ({ event }) => event),
   },
@@ -136,7 +145,8 @@ export const statusMachine = setup({
     eventLinkUp: ({ event }) => event.type === 'bridge.connection' && event.state !== 'lost',
     ignitionOnEvent: ({ event }) => event.type === 'bridge.ignition' && event.state !== 'off',
     ignitionOffEvent: ({ event }) => event.type === 'bridge.ignition' && event.state === 'off',
-    ignitionKnownOn: ({ context }) => context.facts.ignition !== undefined && context.facts.ignition.value !== 'off',
+    ignitionKnownOn: ({ context }) =>
+      context.facts.ignition !== undefined && context.facts.ignition.value !== 'off',
     ignitionKnownOff: ({ context }) => context.facts.ignition?.value === 'off',
     levelIs: ({ context }, params: { level: AssessedLevel }) => context.assessment.level === params.level,
     levelIsNot: ({ context }, params: { level: AssessedLevel }) => context.assessment.level !== params.level,

@@ -191,7 +191,11 @@ export interface HmiState {
   readonly malfunction: { readonly value: unknown } & MalfunctionView;
   readonly call: { readonly value: unknown } & CallView;
   readonly led: LedState;
-  readonly bridge: { readonly kind: string; readonly connection: BridgeConnection; readonly rejected: number };
+  readonly bridge: {
+    readonly kind: string;
+    readonly connection: BridgeConnection;
+    readonly rejected: number;
+  };
   readonly now: number;
 }
 

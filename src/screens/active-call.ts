@@ -62,38 +62,52 @@ export class SosActiveCall extends CallScreen {
     return html`<div class="left">
       ${view.noVoiceHint ? html`<p class="hint-ready" data-part="no-voice" role="note">${t.NO_VOICE_HINT}</p>` : nothing}
       ${view.kind === 'automatic' ? html`<p class="end-hint" data-part="end-hint">${t.ONLY_CENTRE_ENDS}</p>` : endHint(view)}
-      ${holding
-        ? html`<sos-hold-progress value=${view.holdProgress ?? 0} label=${t.HOLD_PROGRESS_LABEL}></sos-hold-progress>`
-        : nothing}
+      ${
+        holding
+          ? html`<sos-hold-progress
+              value=${view.holdProgress ?? 0}
+              label=${t.HOLD_PROGRESS_LABEL}
+            ></sos-hold-progress>`
+          : nothing
+      }
       <div class="meta">
         ${view.audioMuted ? html`<span data-part="muted">${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
         ${view.contactsNotified ? html`<span>${t.CONTACTS_NOTIFIED}</span>` : nothing}
         ${view.attempt > 1 ? html`<span>${t.attemptText(view.attempt)}</span>` : nothing}
       </div>
       <div class="grow"></div>
-      ${view.canCancel
-        ? html`<div class="actions">
-            <sos-action-button
-              data-default
-              variant="primary"
-              label=${t.BUTTON.cancelCall}
-              @click=${() => this.send({ type: 'user.cancel' })}
-            ></sos-action-button>
-          </div>`
-        : nothing}
+      ${
+        view.canCancel
+          ? html`<div class="actions">
+              <sos-action-button
+                data-default
+                variant="primary"
+                label=${t.BUTTON.cancelCall}
+                @click=${() => this.send({ type: 'user.cancel' })}
+              ></sos-action-button>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
   protected override render(): TemplateResult {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
-    const tone = view.kind === 'automatic' ? 'tone-danger' : view.kind === 'test' ? 'tone-accent' : 'tone-danger';
+    const tone =
+      view.kind === 'automatic' ? 'tone-danger' : view.kind === 'test' ? 'tone-accent' : 'tone-danger';
     return html`<section class="screen" aria-labelledby="title">
       <header>
-        <h1 id="title" tabindex="-1" data-idrive-fallback>${view.phase ? t.phaseTitle(view.phase, view.attempt) : ''}</h1>
-        ${view.phase === 'voice'
-          ? html`<span class="timer" role="timer" aria-label="Call time" data-part="timer">${t.formatMmSs(view.elapsedS)}</span>`
-          : nothing}
+        <h1 id="title" tabindex="-1" data-idrive-fallback>
+          ${view.phase ? t.phaseTitle(view.phase, view.attempt) : ''}
+        </h1>
+        ${
+          view.phase === 'voice'
+            ? html`<span class="timer" role="timer" aria-label="Call time" data-part="timer"
+                >${t.formatMmSs(view.elapsedS)}</span
+              >`
+            : nothing
+        }
         <span class="spacer"></span>
         <sos-led-mirror state=${view.led}></sos-led-mirror>
         ${view.kind ? html`<span class="badge ${tone}" data-part="kind">${t.callKindLabel(view.kind)}</span>` : nothing}

@@ -84,12 +84,23 @@ export class SosApp extends LitElement {
   );
 
   /** Only what decides the screen and the announcement, not every second of a countdown. */
-  private readonly call = new ActorController<unknown, Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber'> | undefined>(
+  private readonly call = new ActorController<
+    unknown,
+    Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber'> | undefined
+  >(
     this,
     () => this.services?.call,
     (snapshot) => {
       const v = this.services?.selectCall(snapshot);
-      return v && { screen: v.screen, phase: v.phase, kind: v.kind, attempt: v.attempt, emergencyNumber: v.emergencyNumber };
+      return (
+        v && {
+          screen: v.screen,
+          phase: v.phase,
+          kind: v.kind,
+          attempt: v.attempt,
+          emergencyNumber: v.emergencyNumber,
+        }
+      );
     },
   );
 
@@ -124,9 +135,16 @@ export class SosApp extends LitElement {
 
   /** [polite, assertive] announcements. */
   private announcements(): [string, string] {
-    const call = this.services && this.call.value ? this.services.selectCall(this.services.call.getSnapshot()) : undefined;
+    const call =
+      this.services && this.call.value
+        ? this.services.selectCall(this.services.call.getSnapshot())
+        : undefined;
     if (call && call.screen !== 'none') {
-      const urgent = call.screen === 'cancelWindow' || call.screen === 'active' || call.screen === 'redialing' || call.screen === 'failed';
+      const urgent =
+        call.screen === 'cancelWindow' ||
+        call.screen === 'active' ||
+        call.screen === 'redialing' ||
+        call.screen === 'failed';
       const text = t.announceCall({ ...call, attempt: this.call.value?.attempt ?? call.attempt });
       return urgent ? ['', text] : [text, ''];
     }

@@ -32,7 +32,12 @@ export class SosCallCancelled extends CallScreen {
       <h1 id="title" tabindex="-1" data-idrive-fallback>${t.CANCELLED_TITLE}</h1>
       <p class="lead">${t.CANCELLED_EXPLANATION}</p>
       <div class="actions">
-        <sos-action-button data-default variant="primary" label=${t.BUTTON.close} @click=${() => this.send({ type: 'user.dismiss' })}></sos-action-button>
+        <sos-action-button
+          data-default
+          variant="primary"
+          label=${t.BUTTON.close}
+          @click=${() => this.send({ type: 'user.dismiss' })}
+        ></sos-action-button>
       </div>
     </section>`;
   }

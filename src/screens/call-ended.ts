@@ -42,7 +42,12 @@ export class SosCallEnded extends CallScreen {
         <p class="lead">${t.ENDED_CALLBACK}</p>
         <div class="grow"></div>
         <div class="actions">
-          <sos-action-button data-default variant="primary" label=${t.BUTTON.close} @click=${() => this.send({ type: 'user.dismiss' })}></sos-action-button>
+          <sos-action-button
+            data-default
+            variant="primary"
+            label=${t.BUTTON.close}
+            @click=${() => this.send({ type: 'user.dismiss' })}
+          ></sos-action-button>
         </div>
       </div>
       <div>${view?.sent ? html`<div class="panel">${sentPanel(view.sent)}</div>` : ''}</div>

@@ -77,7 +77,11 @@ export class SosCallFailed extends CallScreen {
         ${view.failureReason ? html`<p class="lead">${t.failureReasonText(view.failureReason)}</p>` : nothing}
         <div class="grow"></div>
         <div class="actions">
-          <sos-action-button data-default label=${t.BUTTON.close} @click=${() => this.send({ type: 'user.dismiss' })}></sos-action-button>
+          <sos-action-button
+            data-default
+            label=${t.BUTTON.close}
+            @click=${() => this.send({ type: 'user.dismiss' })}
+          ></sos-action-button>
         </div>
       </div>
       <div class="panel readout">

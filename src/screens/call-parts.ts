@@ -14,10 +14,14 @@ export function sentPanel(sent: SentDataView | null): TemplateResult | typeof no
       <dd>${t.callKindShort(sent.kind)}</dd>
       <dt>${t.SENT_POSITION}</dt>
       <dd>
-        ${sent.position
-          ? html`${t.formatPosition(sent.position)}
-              <span class="trust ${sent.position.trusted ? 'tone-ready' : 'tone-limited'}">(${t.trustText(sent.position.trusted)})</span>`
-          : t.NOT_AVAILABLE}
+        ${
+          sent.position
+            ? html`${t.formatPosition(sent.position)}
+                <span class="trust ${sent.position.trusted ? 'tone-ready' : 'tone-limited'}"
+                  >(${t.trustText(sent.position.trusted)})</span
+                >`
+            : t.NOT_AVAILABLE
+        }
       </dd>
       <dt>${t.SENT_TIME}</dt>
       <dd>${t.formatTimeOfDay(sent.time)}</dd>
@@ -34,7 +38,10 @@ export function crashPanel(crash: CrashView | null): TemplateResult | typeof not
     <h2 id="crash-title">${t.CRASH_HEADING}</h2>
     <div class="crash-grid">
       <div><span class="k">Severity</span><span class="v">${t.crashSeverityText(crash.severity)}</span></div>
-      <div><span class="k">${t.CRASH_AIRBAGS}</span><span class="v">${t.yesNo(crash.airbagDeployed, 'deployed', 'not deployed')}</span></div>
+      <div>
+        <span class="k">${t.CRASH_AIRBAGS}</span
+        ><span class="v">${t.yesNo(crash.airbagDeployed, 'deployed', 'not deployed')}</span>
+      </div>
       <div><span class="k">${t.CRASH_ROLLOVER}</span><span class="v">${t.yesNo(crash.rollover)}</span></div>
     </div>
   </section>`;

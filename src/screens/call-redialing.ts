@@ -56,16 +56,18 @@ export class SosCallRedialing extends CallScreen {
         </div>
         ${view.kind ? endHint(view) : nothing}
         <div class="grow"></div>
-        ${view.canCancel
-          ? html`<div class="actions">
-              <sos-action-button
-                data-default
-                variant="primary"
-                label=${t.BUTTON.cancelCall}
-                @click=${() => this.send({ type: 'user.cancel' })}
-              ></sos-action-button>
-            </div>`
-          : nothing}
+        ${
+          view.canCancel
+            ? html`<div class="actions">
+                <sos-action-button
+                  data-default
+                  variant="primary"
+                  label=${t.BUTTON.cancelCall}
+                  @click=${() => this.send({ type: 'user.cancel' })}
+                ></sos-action-button>
+              </div>`
+            : nothing
+        }
       </div>
       <div>${view.sent ? html`<div class="panel">${sentPanel(view.sent)}</div>` : nothing}</div>
     </section>`;

@@ -50,21 +50,33 @@ export class SosCallback extends CallScreen {
     const active = view.screen === 'callback';
     return html`<section class="screen" aria-labelledby="title">
       <header>
-        <h1 id="title" tabindex="-1" data-idrive-fallback>${active ? t.CALLBACK_ACTIVE_TITLE : t.CALLBACK_WAITING_TITLE}</h1>
+        <h1 id="title" tabindex="-1" data-idrive-fallback>
+          ${active ? t.CALLBACK_ACTIVE_TITLE : t.CALLBACK_WAITING_TITLE}
+        </h1>
         ${active ? html`<span class="timer" role="timer" aria-label="Call time">${t.formatMmSs(view.elapsedS)}</span>` : nothing}
         <span class="spacer"></span>
         <sos-led-mirror state=${view.led}></sos-led-mirror>
       </header>
-      ${active
-        ? html`<p class="lead strong">${t.ONLY_CENTRE_ENDS}</p>`
-        : html`<p class="remaining" data-part="remaining">${t.callbackRemainingText(view.callbackRemainingS ?? 0)}</p>`}
+      ${
+        active
+          ? html`<p class="lead strong">${t.ONLY_CENTRE_ENDS}</p>`
+          : html`<p class="remaining" data-part="remaining">
+              ${t.callbackRemainingText(view.callbackRemainingS ?? 0)}
+            </p>`
+      }
       <p class="lead">${t.CALLBACK_EXPLANATION}</p>
       <div class="meta">${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}</div>
-      ${active
-        ? html`<div></div>`
-        : html`<div class="actions">
-            <sos-action-button data-default label=${t.BUTTON.close} @click=${() => this.send({ type: 'user.dismiss' })}></sos-action-button>
-          </div>`}
+      ${
+        active
+          ? html`<div></div>`
+          : html`<div class="actions">
+              <sos-action-button
+                data-default
+                label=${t.BUTTON.close}
+                @click=${() => this.send({ type: 'user.dismiss' })}
+              ></sos-action-button>
+            </div>`
+      }
     </section>`;
   }
 }

@@ -36,7 +36,11 @@ export class ScreenHarness {
   /** The action with this label. */
   async action(label: string): Promise<HTMLElement | null> {
     await this.settled();
-    return Array.from(this.root.querySelectorAll<HTMLElement & { label: string }>('sos-action-button')).find((b) => b.label === label) ?? null;
+    return (
+      Array.from(this.root.querySelectorAll<HTMLElement & { label: string }>('sos-action-button')).find(
+        (b) => b.label === label,
+      ) ?? null
+    );
   }
 
   /** Label of the action that has focus, or null. */
@@ -55,14 +59,20 @@ export class ScreenHarness {
   /** Sends a key to whatever has focus (or the screen). */
   async key(key: string, init: KeyboardEventInit = {}): Promise<void> {
     const target = deepActiveElement() ?? this.element;
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
-    target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+    target.dispatchEvent(
+      new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
+    );
+    target.dispatchEvent(
+      new KeyboardEvent('keyup', { key, bubbles: true, composed: true, cancelable: true, ...init }),
+    );
     await this.settled();
   }
 
   /** Turns the controller: positive = clockwise (next). */
   async rotate(notches: number): Promise<void> {
-    this.element.dispatchEvent(new WheelEvent('wheel', { deltaY: notches * 100, bubbles: true, composed: true, cancelable: true }));
+    this.element.dispatchEvent(
+      new WheelEvent('wheel', { deltaY: notches * 100, bubbles: true, composed: true, cancelable: true }),
+    );
     await this.settled();
   }
 

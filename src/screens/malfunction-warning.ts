@@ -155,14 +155,11 @@ export class SosMalfunctionWarning extends HmiScreen {
     return html`<div class="ring" role="list" aria-label=${t.MALFUNCTION_RING_HEADING}>
       ${nodes.map((node, i) => {
         const next = nodes[(i + 1) % nodes.length];
-        const broken = ring.breakBetween !== null && ring.breakBetween[0] === node && ring.breakBetween[1] === next;
+        const broken =
+          ring.breakBetween !== null && ring.breakBetween[0] === node && ring.breakBetween[1] === next;
         const silent = ring.silent.includes(node);
         const suspect = ring.suspect === node;
-        return html`<span
-            class="node"
-            role="listitem"
-            ?data-silent=${silent}
-            ?data-suspect=${suspect}
+        return html`<span class="node" role="listitem" ?data-silent=${silent} ?data-suspect=${suspect}
             >${t.unitName(node)}<small
               >${suspect ? t.RING_NODE_SUSPECT : silent ? t.RING_NODE_SILENT : t.RING_NODE_OK}</small
             ></span
@@ -197,12 +194,14 @@ export class SosMalfunctionWarning extends HmiScreen {
           ${message.causes.map((c) => html`<li data-cause=${c}>${t.causeTitle(c)}</li>`)}
         </ul>
       </div>
-      ${message.ring
-        ? html`<div>
-            <h2>${t.MALFUNCTION_RING_HEADING}</h2>
-            ${this.renderRing(message.ring)}
-          </div>`
-        : nothing}
+      ${
+        message.ring
+          ? html`<div>
+              <h2>${t.MALFUNCTION_RING_HEADING}</h2>
+              ${this.renderRing(message.ring)}
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -210,7 +209,13 @@ export class SosMalfunctionWarning extends HmiScreen {
     const message = this.malfunction.value?.message ?? null;
     const number = this.emergencyNumber.value ?? '112';
     return html`<div class="backdrop">
-      <section class="card" role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="cause">
+      <section
+        class="card"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="title"
+        aria-describedby="cause"
+      >
         <div class="body">
           <div class="title">
             <sos-telltale state="malfunction"></sos-telltale>

@@ -37,7 +37,8 @@ export class SosStatusScreen extends HmiScreen {
         align-items: center;
         padding: 18px 20px 20px;
         border-radius: 28px;
-        background: radial-gradient(circle at 50% 45%, var(--sos-tone-soft) 0%, transparent 70%), var(--sos-surface);
+        background:
+          radial-gradient(circle at 50% 45%, var(--sos-tone-soft) 0%, transparent 70%), var(--sos-surface);
         border: 1px solid var(--sos-border);
       }
       sos-telltale {
@@ -106,7 +107,10 @@ export class SosStatusScreen extends HmiScreen {
 
   protected override render(): TemplateResult {
     const view = this.status.value;
-    if (!view) return html`<div class="screen"><h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}</h1></div>`;
+    if (!view)
+      return html`<div class="screen">
+        <h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}</h1>
+      </div>`;
     const number = this.emergencyNumber.value ?? '112';
     const malfunction = this.malfunction.value;
     const causes = view.causes.slice(0, 3);
@@ -126,25 +130,31 @@ export class SosStatusScreen extends HmiScreen {
       <div class="main">
         <h1 id="title" tabindex="-1" data-idrive-fallback>${t.statusLine(view.level)}</h1>
         <p class="lead">${t.statusExplanation(view.level, number)}</p>
-        ${causes.length
-          ? html`<div class="causes">
-              <h2>${t.CAUSES_HEADING}</h2>
-              <ul class="list">
-                ${causes.map(
-                  (c) => html`<li data-cause=${c.id}>
-                    <span class="cause-title">${t.causeTitle(c.id)}.</span> ${t.causeText(c.id, c.id === 'ringBreak' ? ring : null)}
-                  </li>`,
-                )}
-              </ul>
-            </div>`
-          : html`<div></div>`}
+        ${
+          causes.length
+            ? html`<div class="causes">
+                <h2>${t.CAUSES_HEADING}</h2>
+                <ul class="list">
+                  ${causes.map(
+                    (c) =>
+                      html`<li data-cause=${c.id}>
+                        <span class="cause-title">${t.causeTitle(c.id)}.</span>
+                        ${t.causeText(c.id, c.id === 'ringBreak' ? ring : null)}
+                      </li>`,
+                  )}
+                </ul>
+              </div>`
+            : html`<div></div>`
+        }
         <div class="bottom actions">
-          ${malfunction?.present && !malfunction.visible
-            ? html`<sos-action-button
-                label=${t.BUTTON.showMalfunction}
-                @click=${() => this.send({ type: 'user.showMalfunction' })}
-              ></sos-action-button>`
-            : nothing}
+          ${
+            malfunction?.present && !malfunction.visible
+              ? html`<sos-action-button
+                  label=${t.BUTTON.showMalfunction}
+                  @click=${() => this.send({ type: 'user.showMalfunction' })}
+                ></sos-action-button>`
+              : nothing
+          }
           <sos-action-button
             data-default
             label=${t.BUTTON.selfTest}

@@ -51,7 +51,6 @@ export function unitName(unit: Unit): string {
   return UNIT_NAMES[unit];
 }
 
-
 // ── Status (h1 contract) ──────────────────────────────────────────────────────────────────────
 const STATUS_LINES: Record<SosLevel, string> = {
   ready: 'SOS ready',
@@ -155,7 +154,11 @@ export function causeText(cause: CauseId, ring: RingView | null = null): string 
 
 // ── Advice ────────────────────────────────────────────────────────────────────────────────────
 /** What the driver can do, as one sentence. `ring` lets fuse and bypass advice name the unit. */
-export function adviceText(advice: AdviceId, ring: RingView | null = null, emergencyNumber: EmergencyNumber = '112'): string {
+export function adviceText(
+  advice: AdviceId,
+  ring: RingView | null = null,
+  emergencyNumber: EmergencyNumber = '112',
+): string {
   const suspect = ring?.suspect ? unitName(ring.suspect) : null;
   switch (advice) {
     case 'seeDealer':
@@ -297,7 +300,11 @@ export function callKindLabel(kind: CallKind): string {
   return KIND_LABELS[kind];
 }
 
-const KIND_SHORT: Record<CallKind, string> = { manual: 'Manual', automatic: 'Automatic (crash)', test: 'Test' };
+const KIND_SHORT: Record<CallKind, string> = {
+  manual: 'Manual',
+  automatic: 'Automatic (crash)',
+  test: 'Test',
+};
 export function callKindShort(kind: CallKind): string {
   return KIND_SHORT[kind];
 }
@@ -366,7 +373,8 @@ export const CALLBACK_ACTIVE_TITLE = 'Emergency centre calling back';
 export function callbackRemainingText(seconds: number): string {
   return `Call-back possible for ${formatMmSs(seconds)}`;
 }
-export const CALLBACK_EXPLANATION = 'A call from the emergency centre is answered automatically. Please keep the car nearby.';
+export const CALLBACK_EXPLANATION =
+  'A call from the emergency centre is answered automatically. Please keep the car nearby.';
 
 // ── Status bar titles ─────────────────────────────────────────────────────────────────────────
 export const BAR_TITLE_STATUS = 'SOS emergency call';
@@ -405,4 +413,3 @@ export function announceMalfunction(view: MalfunctionView): string {
 export function announceStatus(view: SosStatusView): string {
   return statusLine(view.level);
 }
-

@@ -37,8 +37,14 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
     'most-node-failure:satellite-radio',
   ),
   'ring-break-amplifier': withFault('Failed amplifier breaks the MOST ring.', 'most-node-failure:amplifier'),
-  'ring-break-telematics': withFault('Failed telematics unit breaks the MOST ring.', 'most-node-failure:telematics'),
-  'ring-break-hands-free': withFault('Failed hands-free module breaks the MOST ring.', 'most-node-failure:hands-free'),
+  'ring-break-telematics': withFault(
+    'Failed telematics unit breaks the MOST ring.',
+    'most-node-failure:telematics',
+  ),
+  'ring-break-hands-free': withFault(
+    'Failed hands-free module breaks the MOST ring.',
+    'most-node-failure:hands-free',
+  ),
   'fibre-damage': withFault(
     'Damaged fibre into the satellite radio: ring open between telematics and satellite radio.',
     'fibre-damage:satellite-radio',
@@ -47,23 +53,39 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
     'Blown MOST fuse at the head unit: the ring cannot start, head unit reports the fuse.',
     'blown-fuse:head-unit',
   ),
-  'blown-fuse-amplifier': withFault('Blown fuse of the amplifier: it is dark and the ring is open.', 'blown-fuse:amplifier'),
+  'blown-fuse-amplifier': withFault(
+    'Blown fuse of the amplifier: it is dark and the ring is open.',
+    'blown-fuse:amplifier',
+  ),
   'software-glitch': withFault(
     'Telematics software hangs: SOS unavailable until a battery reset.',
     'software-glitch',
   ),
-  'control-module-failure': withFault('SOS/telematics control module failed: no call possible.', 'control-module-failure'),
+  'control-module-failure': withFault(
+    'SOS/telematics control module failed: no call possible.',
+    'control-module-failure',
+  ),
   'bluetooth-fault': withFault('Hands-free/Bluetooth module reports a fault.', 'bluetooth-fault'),
   'no-cellular': withFault('No network registration: calls fail with "no network".', 'no-cellular'),
   'weak-cellular': withFault('Registered, but only one bar: SOS limited.', 'weak-cellular'),
   'no-gps': withFault('No GNSS fix: calls work, but the position cannot be trusted.', 'no-gps'),
-  'microphone-fault': withFault('Microphone disconnected: the centre may not hear the occupants.', 'microphone-fault'),
-  'speaker-fault': withFault('Loudspeaker fault at the amplifier: occupants may not hear the centre.', 'speaker-fault'),
-  'backup-battery-low': withFault('Backup battery of the telematics unit needs replacing.', 'backup-battery-low'),
+  'microphone-fault': withFault(
+    'Microphone disconnected: the centre may not hear the occupants.',
+    'microphone-fault',
+  ),
+  'speaker-fault': withFault(
+    'Loudspeaker fault at the amplifier: occupants may not hear the centre.',
+    'speaker-fault',
+  ),
+  'backup-battery-low': withFault(
+    'Backup battery of the telematics unit needs replacing.',
+    'backup-battery-low',
+  ),
   'crash-sensor-fault': withFault('Crash sensor/airbag unit fault: no automatic call.', 'crash-sensor-fault'),
   'sos-button-fault': withFault('SOS button fault: no manual call.', 'sos-button-fault'),
   crash: {
-    description: 'Ready, then a severe crash at once (airbags deployed, 2 occupants); the HMI starts an automatic call.',
+    description:
+      'Ready, then a severe crash at once (airbags deployed, 2 occupants); the HMI starts an automatic call.',
     apply(sim) {
       sim.ignition('on');
       sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });

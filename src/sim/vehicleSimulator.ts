@@ -411,7 +411,8 @@ export class VehicleSimulator implements SimulatorControls {
     });
     this.at(call, c + t.msdSentMs, () => this.progress('msdSent'));
     this.at(call, c + t.msdAcknowledgedMs, () => this.progress('msdAcknowledged'));
-    if (centre.notifyContacts) this.at(call, c + t.contactsNotifiedMs, () => this.progress('contactsNotified'));
+    if (centre.notifyContacts)
+      this.at(call, c + t.contactsNotifiedMs, () => this.progress('contactsNotified'));
     this.at(call, c + t.voiceConnectedMs, () => {
       this.progress('voiceConnected');
       this.scheduleCentreEnd(call);
@@ -570,7 +571,15 @@ export class VehicleSimulator implements SimulatorControls {
   private publishGnss(): void {
     const ts = this.clock.now();
     if (this.has('no-gps')) {
-      this.emit({ type: 'gnss', ts, fix: 'none', latitude: null, longitude: null, headingDeg: null, trusted: false });
+      this.emit({
+        type: 'gnss',
+        ts,
+        fix: 'none',
+        latitude: null,
+        longitude: null,
+        headingDeg: null,
+        trusted: false,
+      });
       return;
     }
     const p = this.position;
@@ -676,7 +685,11 @@ export class VehicleSimulator implements SimulatorControls {
   }
 
   private telematicsWorks(): boolean {
-    return !this.has('control-module-failure') && !this.has('software-glitch') && !this.has('blown-fuse:telematics');
+    return (
+      !this.has('control-module-failure') &&
+      !this.has('software-glitch') &&
+      !this.has('blown-fuse:telematics')
+    );
   }
 
   /** A faulty button publishes nothing; without power there is no bus. */

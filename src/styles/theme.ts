@@ -13,8 +13,8 @@ export const themeTokens: CSSResult = css`
   :root,
   :root[data-theme='night'] {
     color-scheme: dark;
-    --sos-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial,
-      sans-serif;
+    --sos-font:
+      system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif;
     --sos-bg: #04070d;
     --sos-bg-gradient: radial-gradient(120% 140% at 50% -20%, #0f1d33 0%, #060b14 55%, #03050a 100%);
     --sos-surface: #0c1524;
@@ -94,7 +94,9 @@ export const themeTokens: CSSResult = css`
 export const focusRing: CSSResult = css`
   outline: 4px solid var(--sos-focus);
   outline-offset: 3px;
-  box-shadow: 0 0 0 9px var(--sos-focus-glow), 0 0 28px 6px var(--sos-focus-glow);
+  box-shadow:
+    0 0 0 9px var(--sos-focus-glow),
+    0 0 28px 6px var(--sos-focus-glow);
 `;
 
 let installed: CSSStyleSheet | null = null;

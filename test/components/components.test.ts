@@ -47,7 +47,9 @@ describe('sos-telltale', () => {
 
 describe('sos-action-button', () => {
   it('has the label as accessible name and emits click', async () => {
-    const el = await fixture<SosActionButton>(html`<sos-action-button label="Cancel call" variant="primary"></sos-action-button>`);
+    const el = await fixture<SosActionButton>(
+      html`<sos-action-button label="Cancel call" variant="primary"></sos-action-button>`,
+    );
     const harness = new ActionButtonHarness(el);
     expect(await harness.name()).to.equal('Cancel call');
     setTimeout(() => void harness.press());
@@ -57,7 +59,9 @@ describe('sos-action-button', () => {
   });
 
   it('is a touch target of at least 15 mm (64 px) and takes focus', async () => {
-    const el = await fixture<SosActionButton>(html`<sos-action-button label="Call now" variant="danger"></sos-action-button>`);
+    const el = await fixture<SosActionButton>(
+      html`<sos-action-button label="Call now" variant="danger"></sos-action-button>`,
+    );
     const harness = new ActionButtonHarness(el);
     expect(await harness.height()).to.be.at.least(64);
     el.focus();
@@ -66,7 +70,9 @@ describe('sos-action-button', () => {
 
   it('does not click when disabled', async () => {
     let clicks = 0;
-    const el = await fixture<SosActionButton>(html`<sos-action-button label="Self-test" disabled @click=${() => clicks++}></sos-action-button>`);
+    const el = await fixture<SosActionButton>(
+      html`<sos-action-button label="Self-test" disabled @click=${() => clicks++}></sos-action-button>`,
+    );
     await new ActionButtonHarness(el).press();
     expect(clicks).to.equal(0);
   });
@@ -79,14 +85,18 @@ describe('sos-countdown', () => {
     expect(timer?.textContent?.replace(/\s+/g, '')).to.equal('7s');
     expect(el.fraction).to.be.closeTo(0.7, 1e-9);
     const full = Number(el.renderRoot.querySelector('[data-part="bar"]')?.getAttribute('stroke-dasharray'));
-    const offset = Number(el.renderRoot.querySelector('[data-part="bar"]')?.getAttribute('stroke-dashoffset'));
+    const offset = Number(
+      el.renderRoot.querySelector('[data-part="bar"]')?.getAttribute('stroke-dashoffset'),
+    );
     expect(offset / full).to.be.closeTo(0.3, 1e-6);
   });
 });
 
 describe('sos-hold-progress', () => {
   it('is a progressbar with the label and the percentage', async () => {
-    const el = await fixture<SosHoldProgress>(html`<sos-hold-progress value="0.45" label="Hold SOS button for 2 s to end call"></sos-hold-progress>`);
+    const el = await fixture<SosHoldProgress>(
+      html`<sos-hold-progress value="0.45" label="Hold SOS button for 2 s to end call"></sos-hold-progress>`,
+    );
     const bar = el.renderRoot.querySelector('[role="progressbar"]');
     expect(bar?.getAttribute('aria-valuenow')).to.equal('45');
     expect(bar?.getAttribute('aria-label')).to.equal('Hold SOS button for 2 s to end call');
@@ -114,21 +124,37 @@ describe('sos-led-mirror', () => {
 describe('sos-status-bar', () => {
   it('shows telltale, clock, bars, GNSS and a lost link', async () => {
     const el = await fixture<SosStatusBar>(
-      html`<sos-status-bar telltale="malfunction" clock="14:05" connection="lost" .cellularBars=${0} .gnssFix=${'none'}></sos-status-bar>`,
+      html`<sos-status-bar
+        telltale="malfunction"
+        clock="14:05"
+        connection="lost"
+        .cellularBars=${0}
+        .gnssFix=${'none'}
+      ></sos-status-bar>`,
     );
     const telltale = el.renderRoot.querySelector('sos-telltale')!;
     expect(await new TelltaleHarness(telltale).isCrossedOut()).to.equal(true);
     expect(el.renderRoot.querySelector('[data-part="clock"]')?.textContent).to.equal('14:05');
-    expect(el.renderRoot.querySelector('[data-part="connection"]')?.textContent?.trim()).to.equal('Vehicle link lost');
-    expect(el.renderRoot.querySelector('[data-part="cellular"]')?.getAttribute('aria-label')).to.equal('No network');
-    expect(el.renderRoot.querySelector('[data-part="gnss"]')?.getAttribute('aria-label')).to.equal('No GPS position');
+    expect(el.renderRoot.querySelector('[data-part="connection"]')?.textContent?.trim()).to.equal(
+      'Vehicle link lost',
+    );
+    expect(el.renderRoot.querySelector('[data-part="cellular"]')?.getAttribute('aria-label')).to.equal(
+      'No network',
+    );
+    expect(el.renderRoot.querySelector('[data-part="gnss"]')?.getAttribute('aria-label')).to.equal(
+      'No GPS position',
+    );
     el.connection = 'connected';
     el.cellularBars = 3;
     el.gnssFix = '3d';
     el.gnssTrusted = true;
     await el.updateComplete;
     expect(el.renderRoot.querySelector('[data-part="connection"]')).to.equal(null);
-    expect(el.renderRoot.querySelector('[data-part="cellular"]')?.getAttribute('aria-label')).to.equal('Network: 3 of 5 bars');
-    expect(el.renderRoot.querySelector('[data-part="gnss"]')?.getAttribute('aria-label')).to.equal('GPS position');
+    expect(el.renderRoot.querySelector('[data-part="cellular"]')?.getAttribute('aria-label')).to.equal(
+      'Network: 3 of 5 bars',
+    );
+    expect(el.renderRoot.querySelector('[data-part="gnss"]')?.getAttribute('aria-label')).to.equal(
+      'GPS position',
+    );
   });
 });

@@ -18,7 +18,11 @@ interface Snap {
 class TestActorHost extends LitElement {
   @property({ attribute: false }) source?: FakeSource<Snap>;
   renders = 0;
-  readonly phase = new ActorController<Snap, string>(this, () => this.source, (s) => s.phase);
+  readonly phase = new ActorController<Snap, string>(
+    this,
+    () => this.source,
+    (s) => s.phase,
+  );
   protected override render(): TemplateResult {
     this.renders++;
     return html`<p>${this.phase.value}</p>`;
@@ -38,7 +42,11 @@ class TestIDriveHost extends LitElement {
     return html`<h1 tabindex="-1" data-idrive-fallback>Test</h1>
       ${['One', 'Two', 'Three'].map(
         (label) =>
-          html`<sos-action-button label=${label} ?data-default=${label === 'Two'} @click=${() => this.pressed.push(label)}></sos-action-button>`,
+          html`<sos-action-button
+            label=${label}
+            ?data-default=${label === 'Two'}
+            @click=${() => this.pressed.push(label)}
+          ></sos-action-button>`,
       )}`;
   }
 }
@@ -149,7 +157,9 @@ describe('IDriveController', () => {
     expect(await harness.focusedAction()).to.equal('One');
     // A trackpad's small deltas add up to one notch.
     for (let i = 0; i < 4; i++) {
-      (harness.element as HTMLElement).dispatchEvent(new WheelEvent('wheel', { deltaY: 25, bubbles: true, cancelable: true }));
+      (harness.element as HTMLElement).dispatchEvent(
+        new WheelEvent('wheel', { deltaY: 25, bubbles: true, cancelable: true }),
+      );
     }
     expect(await harness.focusedAction()).to.equal('Two');
   });

@@ -19,9 +19,11 @@ import {
 } from '../harness/fake-services.js';
 
 async function mountApp(hmi: FakeHmi, theme: 'day' | 'night' = 'night'): Promise<SosApp> {
-  const app = await fixture<SosApp>(html`<div style="width:1280px;height:480px"><sos-app .services=${hmi.services} theme=${theme}></sos-app></div>`).then(
-    (wrapper) => wrapper.querySelector('sos-app')!,
-  );
+  const app = await fixture<SosApp>(
+    html`<div style="width:1280px;height:480px">
+      <sos-app .services=${hmi.services} theme=${theme}></sos-app>
+    </div>`,
+  ).then((wrapper) => wrapper.querySelector('sos-app')!);
   await app.updateComplete;
   return app;
 }
@@ -78,12 +80,16 @@ describe('sos-app', () => {
     hmi.call.push(CANCEL_WINDOW);
     const screen = await screenOf(app);
     await app.updateComplete;
-    expect(app.renderRoot.querySelector('[data-part="live-assertive"]')?.textContent).to.contain('An emergency call will start automatically.');
+    expect(app.renderRoot.querySelector('[data-part="live-assertive"]')?.textContent).to.contain(
+      'An emergency call will start automatically.',
+    );
     expect(await screen.focusedAction()).to.equal('Cancel call');
     hmi.call.push(AUTOMATIC_VOICE);
     const call = await screenOf(app);
     await app.updateComplete;
-    expect(app.renderRoot.querySelector('[data-part="live-assertive"]')?.textContent).to.contain('Automatic emergency call: Connected');
+    expect(app.renderRoot.querySelector('[data-part="live-assertive"]')?.textContent).to.contain(
+      'Automatic emergency call: Connected',
+    );
     // No actions on an automatic call: focus rests on the heading, never on <body>.
     expect(deepActiveElement()?.localName).to.equal('h1');
     expect(await call.heading()).to.equal('Connected');
@@ -174,7 +180,9 @@ describe('call outcome screens', () => {
   });
 
   it('failed in North America: 911', async () => {
-    const screen = await screenOf(await mountApp(fakeHmi({ call: { ...CALL_FAILED, emergencyNumber: '911' } })));
+    const screen = await screenOf(
+      await mountApp(fakeHmi({ call: { ...CALL_FAILED, emergencyNumber: '911' } })),
+    );
     expect(await screen.text()).to.contain('Call 911 from a phone');
   });
 
@@ -208,7 +216,9 @@ describe('sos-malfunction-warning', () => {
     expect(root.querySelector('sos-telltale')?.getAttribute('state')).to.equal('malfunction');
     expect(root.querySelector('[role="alertdialog"]')?.getAttribute('aria-modal')).to.equal('true');
     const text = await screen.text();
-    expect(text).to.contain("A unit on the car's audio/telematics fibre ring (the satellite radio tuner) has failed");
+    expect(text).to.contain(
+      "A unit on the car's audio/telematics fibre ring (the satellite radio tuner) has failed",
+    );
     expect(text).to.contain('iDrive may not respond to commands');
     expect(text).to.contain('Warning chimes may be silent');
     expect(await screen.actions()).to.deep.equal(['OK', 'Details']);

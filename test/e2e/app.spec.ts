@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, heading, openHmi, snapshot, test } from './hmi.js';
 
-test('the app starts with default settings: real time, mock bridge, a status line', async ({ page }, testInfo) => {
+test('the app starts with default settings: real time, mock bridge, a status line', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   await page.waitForFunction(() => typeof window.sosHmi?.state === 'function');
   // Any one of the status lines: with real time the self-test may already be over.
@@ -26,7 +28,9 @@ test('the built bundle has no class static blocks and no un-lowered decorators',
     // WPE WebKit 2.38 has no `static {}`: one kills the whole module without a visible error.
     expect(code, `${name}: class static block`).not.toMatch(/\bstatic\s*\{/);
     // Un-lowered decorators are "Invalid or unexpected token" in browsers.
-    expect(code, `${name}: raw decorator`).not.toMatch(/@(customElement|property|state|query|consume|provide)\s*\(/);
+    expect(code, `${name}: raw decorator`).not.toMatch(
+      /@(customElement|property|state|query|consume|provide)\s*\(/,
+    );
   }
 });
 
@@ -37,7 +41,7 @@ async function paintedBackground(page: Page): Promise<string> {
     while (el) {
       const colour = getComputedStyle(el).backgroundColor;
       if (colour && colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
-      el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+      el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
     }
     return getComputedStyle(document.documentElement).backgroundColor;
   });

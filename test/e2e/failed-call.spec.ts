@@ -1,7 +1,19 @@
 /** The centre never answers: redial within the 2-minute window, then tell the occupant what to do. */
-import { advanceUntil, button, commandsOfType, expect, heading, openReady, sim, snapshot, test } from './hmi.js';
+import {
+  advanceUntil,
+  button,
+  commandsOfType,
+  expect,
+  heading,
+  openReady,
+  sim,
+  snapshot,
+  test,
+} from './hmi.js';
 
-test('no answer: redials at most every 30 s, then "Call failed" and "Call 112 from a phone"', async ({ page }, testInfo) => {
+test('no answer: redials at most every 30 s, then "Call failed" and "Call 112 from a phone"', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   await openReady(page);
   await sim.callCentre(page, { noAnswer: true });
@@ -11,7 +23,11 @@ test('no answer: redials at most every 30 s, then "Call failed" and "Call 112 fr
   await expect(heading(page, 'Connecting…')).toBeVisible();
 
   // Step through the redial window (EN 16062: 2 min) like real time would.
-  await advanceUntil(page, (s) => s.call.screen === 'failed', { stepMs: 1000, maxMs: 200_000, what: 'call failed' });
+  await advanceUntil(page, (s) => s.call.screen === 'failed', {
+    stepMs: 1000,
+    maxMs: 200_000,
+    what: 'call failed',
+  });
   await expect(heading(page, 'Call failed')).toBeVisible();
   await expect(page.getByText('Call 112 from a phone').first()).toBeVisible();
   await snapshot(page, testInfo, 'call-failed');

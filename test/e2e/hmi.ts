@@ -118,7 +118,11 @@ export async function advanceInSteps(page: Page, totalMs: number, stepMs = 1000)
 export async function advanceUntil(
   page: Page,
   predicate: (state: HmiState) => boolean,
-  { stepMs = 500, maxMs = 30_000, what = 'condition' }: { stepMs?: number; maxMs?: number; what?: string } = {},
+  {
+    stepMs = 500,
+    maxMs = 30_000,
+    what = 'condition',
+  }: { stepMs?: number; maxMs?: number; what?: string } = {},
 ): Promise<number> {
   for (let elapsed = 0; elapsed <= maxMs; elapsed += stepMs) {
     if (predicate(await state(page))) return elapsed;
@@ -143,7 +147,8 @@ export async function commandsOfType<T extends VehicleCommand['type']>(
 ): Promise<(SentCommand & { command: Extract<VehicleCommand, { type: T }> })[]> {
   const all = await commands(page);
   return all.filter(
-    (sent): sent is SentCommand & { command: Extract<VehicleCommand, { type: T }> } => sent.command.type === type,
+    (sent): sent is SentCommand & { command: Extract<VehicleCommand, { type: T }> } =>
+      sent.command.type === type,
   );
 }
 
@@ -156,7 +161,10 @@ export async function now(page: Page): Promise<number> {
 export const sim = {
   ignition: (page: Page, value: IgnitionState) => page.evaluate((v) => window.sosHmi.sim.ignition(v), value),
   pressSos: (page: Page, holdMs?: number) =>
-    page.evaluate((ms) => (ms === null ? window.sosHmi.sim.pressSos() : window.sosHmi.sim.pressSos(ms)), holdMs ?? null),
+    page.evaluate(
+      (ms) => (ms === null ? window.sosHmi.sim.pressSos() : window.sosHmi.sim.pressSos(ms)),
+      holdMs ?? null,
+    ),
   holdSos: (page: Page) => page.evaluate(() => window.sosHmi.sim.holdSos()),
   releaseSos: (page: Page) => page.evaluate(() => window.sosHmi.sim.releaseSos()),
   crash: (page: Page, crash: CrashInput) => page.evaluate((c) => window.sosHmi.sim.crash(c), crash),

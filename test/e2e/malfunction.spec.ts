@@ -46,7 +46,9 @@ const LIMITING_WARNINGS: readonly Fault[] = [
 ];
 
 for (const fault of MALFUNCTIONS) {
-  test(`${fault}: SOS malfunction warning, SOS unavailable, crossed-out telltale`, async ({ page }, testInfo) => {
+  test(`${fault}: SOS malfunction warning, SOS unavailable, crossed-out telltale`, async ({
+    page,
+  }, testInfo) => {
     await openReady(page);
     await sim.inject(page, fault);
     await advance(page, 4000);
@@ -119,7 +121,11 @@ test('a battery reset clears a software glitch', async ({ page }, testInfo) => {
   await expect(heading(page, 'SOS malfunction')).toBeVisible();
 
   await sim.batteryReset(page);
-  await advanceUntil(page, (s) => s.status.level === 'ready', { stepMs: 500, maxMs: 20_000, what: 'SOS ready' });
+  await advanceUntil(page, (s) => s.status.level === 'ready', {
+    stepMs: 500,
+    maxMs: 20_000,
+    what: 'SOS ready',
+  });
   await expect(heading(page, 'SOS ready')).toBeVisible();
   const s = await state(page);
   expect(s.malfunction.present).toBe(false);

@@ -36,7 +36,9 @@ async function connectManualCall(page: Page): Promise<void> {
   await expect(heading(page, 'Connected')).toBeVisible();
 }
 
-test('cancel window counts down and Enter on the focused "Cancel call" cancels it', async ({ page }, testInfo) => {
+test('cancel window counts down and Enter on the focused "Cancel call" cancels it', async ({
+  page,
+}, testInfo) => {
   await pressFromReady(page);
   await snapshot(page, testInfo, 'cancel-window');
   await advance(page, 3000);
@@ -53,7 +55,9 @@ test('cancel window counts down and Enter on the focused "Cancel call" cancels i
   expect(started, 'no call may be dialled after a cancel').toEqual([]);
 });
 
-test('manual call: dials after 10 s, connects, mutes audio, LED blinks then goes steady', async ({ page }, testInfo) => {
+test('manual call: dials after 10 s, connects, mutes audio, LED blinks then goes steady', async ({
+  page,
+}, testInfo) => {
   const pressedAt = await pressFromReady(page);
   await advance(page, 10_000);
 
@@ -97,7 +101,9 @@ for (const key of ['ArrowRight', 'ArrowDown'] as const) {
   });
 }
 
-test('"Call now" reached by rotating the controller (mouse wheel) and pressing it (Enter)', async ({ page }) => {
+test('"Call now" reached by rotating the controller (mouse wheel) and pressing it (Enter)', async ({
+  page,
+}) => {
   const pressedAt = await pressFromReady(page);
   await expect(button(page, 'Cancel call')).toBeFocused();
   const box = await heading(page, 'Emergency call in').boundingBox();

@@ -12,7 +12,9 @@ test('ready scenario: after the self-test the status line says SOS ready', async
   await snapshot(page, testInfo, 'status-ready');
 });
 
-test('ignition off shows standby; ignition on runs the 3 s bulb check before ready', async ({ page }, testInfo) => {
+test('ignition off shows standby; ignition on runs the 3 s bulb check before ready', async ({
+  page,
+}, testInfo) => {
   await openReady(page);
   await sim.ignition(page, 'off');
   await advance(page, 500);
@@ -28,7 +30,9 @@ test('ignition off shows standby; ignition on runs the 3 s bulb check before rea
   await expect(heading(page, 'SOS ready')).toBeVisible();
 });
 
-test('vehicle data goes silent (battery reset): the status is not "SOS ready"', async ({ page }, testInfo) => {
+test('vehicle data goes silent (battery reset): the status is not "SOS ready"', async ({
+  page,
+}, testInfo) => {
   await openReady(page);
   await sim.batteryReset(page);
   await advance(page, 3500);

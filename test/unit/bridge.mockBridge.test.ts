@@ -42,11 +42,14 @@ describe('MockBridge: link and signals', () => {
     assert.deepEqual(t.events[0], { kind: 'connection', state: 'connected' });
   });
 
-  it('delivers the simulator\'s cyclic signals, validated', () => {
+  it("delivers the simulator's cyclic signals, validated", () => {
     const t = setup();
     t.clock.advance(2000);
     const ignition = t.signals().filter((s) => s.type === 'ignition');
-    assert.deepEqual(ignition.map((s) => s.ts), [0, 1000, 2000]);
+    assert.deepEqual(
+      ignition.map((s) => s.ts),
+      [0, 1000, 2000],
+    );
     assert.equal(t.bridge.rejected.length, 0);
     assert.equal(t.logged.length, 0);
   });
@@ -71,8 +74,16 @@ describe('MockBridge: link and signals', () => {
 describe('MockBridge: boundary checks', () => {
   const bad: [string, unknown, RegExp][] = [
     ['unknown type', { type: 'teleport', ts: 0 }, /unknown signal type "teleport"/],
-    ['malformed', { type: 'unitHealth', ts: 0, unit: 'telematics', status: 'great' }, /unitHealth\.status: expected one of/],
-    ['out of range', { type: 'gnss', ts: 0, fix: '3d', latitude: 123, longitude: 1, headingDeg: 1, trusted: true }, /gnss\.latitude: expected a number from -90 to 90, got 123/],
+    [
+      'malformed',
+      { type: 'unitHealth', ts: 0, unit: 'telematics', status: 'great' },
+      /unitHealth\.status: expected one of/,
+    ],
+    [
+      'out of range',
+      { type: 'gnss', ts: 0, fix: '3d', latitude: 123, longitude: 1, headingDeg: 1, trusted: true },
+      /gnss\.latitude: expected a number from -90 to 90, got 123/,
+    ],
     ['not JSON-like', 'garbage', /expected an object/],
   ];
   for (const [name, raw, error] of bad) {
@@ -141,23 +152,29 @@ describe('MockBridge: boundary checks', () => {
 });
 
 describe('MockBridge: commands', () => {
-  it('assigns ids, delivers after the latency, relays the vehicle\'s ack', () => {
+  it("assigns ids, delivers after the latency, relays the vehicle's ack", () => {
     const t = setup();
     const id1 = t.bridge.send({ type: 'setLed', led: 'red' });
     const id2 = t.bridge.send({ type: 'muteAudio', muted: true });
     assert.deepEqual([id1, id2], ['cmd-1', 'cmd-2']);
     assert.equal(t.sim.commands.length, 0, 'not there yet');
     t.clock.advance(20);
-    assert.deepEqual(t.sim.commands.map((c) => [c.id, c.at, c.command.type]), [
-      ['cmd-1', 0, 'setLed'],
-      ['cmd-2', 0, 'muteAudio'],
-    ]);
+    assert.deepEqual(
+      t.sim.commands.map((c) => [c.id, c.at, c.command.type]),
+      [
+        ['cmd-1', 0, 'setLed'],
+        ['cmd-2', 0, 'muteAudio'],
+      ],
+    );
     assert.deepEqual(t.acks(), [
       { type: 'commandAck', ts: 20, commandId: 'cmd-1', command: 'setLed', ok: true },
       { type: 'commandAck', ts: 20, commandId: 'cmd-2', command: 'muteAudio', ok: true },
     ]);
     assert.equal(t.sim.led, 'red');
-    assert.deepEqual(t.bridge.sent.map((s) => s.id), ['cmd-1', 'cmd-2']);
+    assert.deepEqual(
+      t.bridge.sent.map((s) => s.id),
+      ['cmd-1', 'cmd-2'],
+    );
     t.clock.advance(COMMAND_ACK_TIMEOUT_MS * 2);
     assert.equal(t.acks().length, 2, 'no timeout after a real ack');
   });
@@ -192,7 +209,14 @@ describe('MockBridge: commands', () => {
     clock.advance(1);
     assert.deepEqual(events.at(-1), {
       kind: 'signal',
-      signal: { type: 'commandAck', ts: COMMAND_ACK_TIMEOUT_MS, commandId: id, command: 'startCall', ok: false, error: 'timeout' },
+      signal: {
+        type: 'commandAck',
+        ts: COMMAND_ACK_TIMEOUT_MS,
+        commandId: id,
+        command: 'startCall',
+        ok: false,
+        error: 'timeout',
+      },
     });
     // A late answer after the timeout is dropped: every command resolves exactly once.
     vehicle.say({ type: 'commandAck', ts: clock.now(), commandId: id, command: 'startCall', ok: true });
@@ -205,7 +229,10 @@ describe('MockBridge: commands', () => {
     t.sim.batteryReset();
     t.bridge.send({ type: 'requestSelfTest' });
     t.clock.advance(COMMAND_ACK_TIMEOUT_MS + 20);
-    assert.deepEqual(t.acks().map((a) => [a.ok, a.error]), [[false, 'timeout']]);
+    assert.deepEqual(
+      t.acks().map((a) => [a.ok, a.error]),
+      [[false, 'timeout']],
+    );
   });
 
   it('a lost link times commands out', () => {
@@ -215,7 +242,10 @@ describe('MockBridge: commands', () => {
     t.clock.advance(COMMAND_ACK_TIMEOUT_MS);
     assert.equal(t.sim.commands.length, 0);
     // The command never left, but it is still answered: the bridge's own timeout ack.
-    assert.deepEqual(t.acks().map((a) => [a.command, a.ok, a.error]), [['endCall', false, 'timeout']]);
+    assert.deepEqual(
+      t.acks().map((a) => [a.command, a.ok, a.error]),
+      [['endCall', false, 'timeout']],
+    );
   });
 
   it('a malformed command is refused before it leaves, answered with ok:false', () => {
@@ -223,9 +253,16 @@ describe('MockBridge: commands', () => {
     const id = t.bridge.send({ type: 'setLed', led: 'purple' } as unknown as VehicleCommand);
     t.clock.advance(COMMAND_ACK_TIMEOUT_MS * 2);
     assert.equal(t.sim.commands.length, 0);
-    assert.deepEqual(t.acks().map((a) => [a.commandId, a.ok, a.error]), [
-      [id, false, 'setLed.led: expected one of "off", "green-blinking", "green-steady", "red", got "purple"'],
-    ]);
+    assert.deepEqual(
+      t.acks().map((a) => [a.commandId, a.ok, a.error]),
+      [
+        [
+          id,
+          false,
+          'setLed.led: expected one of "off", "green-blinking", "green-steady", "red", got "purple"',
+        ],
+      ],
+    );
   });
 
   it('a refused startCall on a broken ring reaches the HMI as ok:false "ring break"', () => {
@@ -233,17 +270,23 @@ describe('MockBridge: commands', () => {
     t.sim.inject('most-node-failure:satellite-radio');
     t.bridge.send({ type: 'startCall', kind: 'manual' });
     t.clock.advance(100);
-    assert.deepEqual(t.acks().map((a) => [a.ok, a.error]), [[false, 'ring break']]);
+    assert.deepEqual(
+      t.acks().map((a) => [a.ok, a.error]),
+      [[false, 'ring break']],
+    );
   });
 
-  it('ring break: the silent units\' health stops arriving through the bridge', () => {
+  it("ring break: the silent units' health stops arriving through the bridge", () => {
     const t = setup();
     t.clock.advance(0);
     t.sim.inject('most-node-failure:satellite-radio');
     const from = t.signals().length;
     t.clock.advance(3000);
     const units = new Set(
-      t.signals().slice(from).flatMap((s: VehicleSignal) => (s.type === 'unitHealth' ? [s.unit] : [])),
+      t
+        .signals()
+        .slice(from)
+        .flatMap((s: VehicleSignal) => (s.type === 'unitHealth' ? [s.unit] : [])),
     );
     assert.ok(!units.has('telematics') && !units.has('amplifier') && !units.has('hands-free'));
     assert.ok(units.has('head-unit') && units.has('gnss'));
@@ -274,7 +317,14 @@ describe('CommandTracker', () => {
     assert.equal(tracker.settle('cmd-1'), false);
     clock.advance(50);
     assert.deepEqual(timeouts, [
-      { type: 'commandAck', ts: 150, commandId: 'cmd-2', command: 'requestSelfTest', ok: false, error: 'timeout' },
+      {
+        type: 'commandAck',
+        ts: 150,
+        commandId: 'cmd-2',
+        command: 'requestSelfTest',
+        ok: false,
+        error: 'timeout',
+      },
     ]);
     assert.equal(tracker.settle('cmd-2'), false);
     assert.equal(tracker.sent.length, 2);

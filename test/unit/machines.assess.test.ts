@@ -1,14 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHAIN_UNITS, type ChainUnit, type UnitStatus } from '../../src/bridge/signals.js';
-import { assess, EMPTY_FACTS, foldFact, REQUIRED_SIGNALS, type VehicleFacts } from '../../src/machines/assess.js';
+import {
+  assess,
+  EMPTY_FACTS,
+  foldFact,
+  REQUIRED_SIGNALS,
+  type VehicleFacts,
+} from '../../src/machines/assess.js';
 import { diagnose } from '../../src/machines/diagnose.js';
 import type { BridgeMachineEvent } from '../../src/machines/events.js';
 
 function healthyFacts(): VehicleFacts {
   const events: BridgeMachineEvent[] = [
-    ...CHAIN_UNITS.map((unit): BridgeMachineEvent => ({ type: 'bridge.unitHealth', ts: 1, unit, status: 'ok' })),
-    { type: 'bridge.mostRing', ts: 1, nodes: ['head-unit', 'amplifier', 'telematics'], closed: true, silent: [] },
+    ...CHAIN_UNITS.map((unit): BridgeMachineEvent => ({
+      type: 'bridge.unitHealth',
+      ts: 1,
+      unit,
+      status: 'ok',
+    })),
+    {
+      type: 'bridge.mostRing',
+      ts: 1,
+      nodes: ['head-unit', 'amplifier', 'telematics'],
+      closed: true,
+      silent: [],
+    },
     { type: 'bridge.gnss', ts: 1, fix: '3d', latitude: 1, longitude: 2, headingDeg: 0, trusted: true },
     { type: 'bridge.cellular', ts: 1, registered: true, signalBars: 4 },
   ];
@@ -29,14 +46,23 @@ describe('assess', () => {
       level: 'ready',
       causes: [],
       staleSignals: [],
-      ring: { nodes: ['head-unit', 'amplifier', 'telematics'], closed: true, silent: [], breakBetween: null, suspect: null },
+      ring: {
+        nodes: ['head-unit', 'amplifier', 'telematics'],
+        closed: true,
+        silent: [],
+        breakBetween: null,
+        suspect: null,
+      },
     });
   });
 
   it('no data at all: unknown with every required signal listed', () => {
     const a = assess(EMPTY_FACTS, []);
     assert.equal(a.level, 'unknown');
-    assert.deepEqual(a.causes.map((c) => c.id), ['noVehicleData']);
+    assert.deepEqual(
+      a.causes.map((c) => c.id),
+      ['noVehicleData'],
+    );
     assert.deepEqual(a.staleSignals, REQUIRED_SIGNALS);
   });
 
@@ -49,7 +75,10 @@ describe('assess', () => {
   it('a lost link is unknown whatever the facts say', () => {
     const a = assess(withUnit('telematics', 'fault'), [], 'lost');
     assert.equal(a.level, 'unknown');
-    assert.deepEqual(a.causes.map((c) => c.id), ['vehicleLinkLost']);
+    assert.deepEqual(
+      a.causes.map((c) => c.id),
+      ['vehicleLinkLost'],
+    );
   });
 
   it('maps every unit fault to its cause and severity', () => {
@@ -68,19 +97,42 @@ describe('assess', () => {
     ];
     for (const [unit, status, code, id, level, warn] of cases) {
       const a = assess(withUnit(unit, status, code), []);
-      assert.deepEqual(a.causes.map((c) => c.id), [id], unit);
+      assert.deepEqual(
+        a.causes.map((c) => c.id),
+        [id],
+        unit,
+      );
       assert.equal(a.level, level, unit);
       assert.equal(a.causes[0]?.warn, warn, unit);
     }
   });
 
   it('cellular and GNSS signals: not registered, weak, no fix', () => {
-    const none = foldFact(healthyFacts(), { type: 'bridge.cellular', ts: 2, registered: false, signalBars: 0 });
+    const none = foldFact(healthyFacts(), {
+      type: 'bridge.cellular',
+      ts: 2,
+      registered: false,
+      signalBars: 0,
+    });
     assert.equal(assess(none, []).level, 'unavailable');
-    const weak = foldFact(healthyFacts(), { type: 'bridge.cellular', ts: 2, registered: true, signalBars: 1 });
-    assert.deepEqual(assess(weak, []).causes.map((c) => [c.id, c.severity, c.warn]), [['weakCellular', 'limited', false]]);
+    const weak = foldFact(healthyFacts(), {
+      type: 'bridge.cellular',
+      ts: 2,
+      registered: true,
+      signalBars: 1,
+    });
+    assert.deepEqual(
+      assess(weak, []).causes.map((c) => [c.id, c.severity, c.warn]),
+      [['weakCellular', 'limited', false]],
+    );
     const noFix = foldFact(healthyFacts(), {
-      type: 'bridge.gnss', ts: 2, fix: 'none', latitude: null, longitude: null, headingDeg: null, trusted: false,
+      type: 'bridge.gnss',
+      ts: 2,
+      fix: 'none',
+      latitude: null,
+      longitude: null,
+      headingDeg: null,
+      trusted: false,
     });
     assert.equal(assess(noFix, []).level, 'limited');
   });
@@ -91,7 +143,10 @@ describe('assess', () => {
     const worse = foldFact(facts, { type: 'bridge.unitHealth', ts: 3, unit: 'hands-free', status: 'fault' });
     const a = assess(worse, ['cellular']);
     assert.equal(a.level, 'unavailable');
-    assert.deepEqual(a.causes.map((c) => c.id), ['handsFreeFault', 'noVehicleData', 'microphoneFault']);
+    assert.deepEqual(
+      a.causes.map((c) => c.id),
+      ['handsFreeFault', 'noVehicleData', 'microphoneFault'],
+    );
   });
 
   it('ring break: suspect is the node after the break; units behind it are not faults', () => {
@@ -106,7 +161,10 @@ describe('assess', () => {
     facts = foldFact(facts, { type: 'bridge.unitHealth', ts: 2, unit: 'hands-free', status: 'fault' });
     const a = assess(facts, []);
     assert.equal(a.level, 'unavailable');
-    assert.deepEqual(a.causes.map((c) => c.id), ['ringBreak']);
+    assert.deepEqual(
+      a.causes.map((c) => c.id),
+      ['ringBreak'],
+    );
     assert.deepEqual(a.causes[0]?.units, ['telematics']);
     assert.equal(a.ring?.suspect, 'telematics');
   });
@@ -114,7 +172,12 @@ describe('assess', () => {
 
 describe('diagnose', () => {
   it('no warn-cause: no message', () => {
-    const weak = foldFact(healthyFacts(), { type: 'bridge.cellular', ts: 2, registered: true, signalBars: 1 });
+    const weak = foldFact(healthyFacts(), {
+      type: 'bridge.cellular',
+      ts: 2,
+      registered: true,
+      signalBars: 1,
+    });
     const a = assess(weak, []);
     assert.equal(diagnose(a.causes, a.ring), null);
   });
@@ -129,7 +192,13 @@ describe('diagnose', () => {
 
   it('hands-free fault and control module failure advice', () => {
     const hf = assess(withUnit('hands-free', 'fault'), []);
-    assert.deepEqual(diagnose(hf.causes, hf.ring)?.advice, ['checkPairing', 'bypassTest', 'checkFuses', 'seeDealer', 'callFromPhone']);
+    assert.deepEqual(diagnose(hf.causes, hf.ring)?.advice, [
+      'checkPairing',
+      'bypassTest',
+      'checkFuses',
+      'seeDealer',
+      'callFromPhone',
+    ]);
     const cm = assess(withUnit('telematics', 'fault'), []);
     assert.deepEqual(diagnose(cm.causes, cm.ring)?.advice, ['seeDealer', 'callFromPhone']);
   });
@@ -143,7 +212,13 @@ describe('diagnose', () => {
     let facts = withUnit('microphone', 'fault');
     facts = foldFact(facts, { type: 'bridge.unitHealth', ts: 3, unit: 'crash-sensor', status: 'fault' });
     facts = foldFact(facts, {
-      type: 'bridge.gnss', ts: 3, fix: 'none', latitude: null, longitude: null, headingDeg: null, trusted: false,
+      type: 'bridge.gnss',
+      ts: 3,
+      fix: 'none',
+      latitude: null,
+      longitude: null,
+      headingDeg: null,
+      trusted: false,
     });
     const a = assess(facts, []);
     const m = diagnose(a.causes, a.ring);
@@ -156,13 +231,23 @@ describe('diagnose', () => {
   it('ringBreak is primary over other warnings', () => {
     let facts = withUnit('sos-button', 'fault');
     facts = foldFact(facts, {
-      type: 'bridge.mostRing', ts: 2, nodes: ['head-unit', 'amplifier'], closed: false, silent: ['amplifier'],
+      type: 'bridge.mostRing',
+      ts: 2,
+      nodes: ['head-unit', 'amplifier'],
+      closed: false,
+      silent: ['amplifier'],
       breakBetween: ['head-unit', 'amplifier'],
     });
     const a = assess(facts, []);
     const m = diagnose(a.causes, a.ring);
     assert.equal(m?.primary, 'ringBreak');
-    assert.deepEqual(m?.effects.slice(0, 5), ['idriveMayNotRespond', 'chimesMayBeSilent', 'audioSourcesAffected', 'noHandsFree', 'noCallPossible']);
+    assert.deepEqual(m?.effects.slice(0, 5), [
+      'idriveMayNotRespond',
+      'chimesMayBeSilent',
+      'audioSourcesAffected',
+      'noHandsFree',
+      'noCallPossible',
+    ]);
     assert.ok(m?.effects.includes('noManualCall'));
     assert.equal(m?.advice.at(-1), 'callFromPhone');
   });

@@ -36,7 +36,9 @@ describe('manual call: cancel window', () => {
     hmi.advance(999);
     assert.equal(hmi.sent('startCall').length, 0);
     hmi.advance(1);
-    assert.deepEqual(hmi.sent('startCall'), [{ at: t0 + 10_000, command: { type: 'startCall', kind: 'manual' } }]);
+    assert.deepEqual(hmi.sent('startCall'), [
+      { at: t0 + 10_000, command: { type: 'startCall', kind: 'manual' } },
+    ]);
     assert.equal(hmi.call().screen, 'active');
     assert.equal(hmi.call().phase, 'connecting');
     assert.equal(hmi.call().attempt, 1);
@@ -78,7 +80,10 @@ describe('manual call: cancel window', () => {
     hmi.press();
     hmi.advance(2000);
     hmi.user('user.callNow');
-    assert.deepEqual(hmi.sent('startCall').map((c) => c.at), [t0 + 2000]);
+    assert.deepEqual(
+      hmi.sent('startCall').map((c) => c.at),
+      [t0 + 2000],
+    );
     assert.equal(hmi.call().sent?.time, t0, 'trigger time is the press');
     hmi.stop();
   });
@@ -86,13 +91,19 @@ describe('manual call: cancel window', () => {
   it('cancel window 0: dials at once and allows cancel until connected', () => {
     const { hmi, t0 } = ready({ cancelWindowMs: 0 });
     hmi.press();
-    assert.deepEqual(hmi.sent('startCall').map((c) => c.at), [t0]);
+    assert.deepEqual(
+      hmi.sent('startCall').map((c) => c.at),
+      [t0],
+    );
     assert.equal(hmi.call().canCancel, true);
     assert.equal(hmi.call().canCallNow, false);
     hmi.progress('ringing');
     hmi.user('user.cancel');
     assert.equal(hmi.call().screen, 'cancelled');
-    assert.deepEqual(hmi.commandsSince(t0).map((c) => c.type), ['muteAudio', 'startCall', 'setLed', 'endCall', 'muteAudio', 'setLed']);
+    assert.deepEqual(
+      hmi.commandsSince(t0).map((c) => c.type),
+      ['muteAudio', 'startCall', 'setLed', 'endCall', 'muteAudio', 'setLed'],
+    );
     hmi.stop();
   });
 
@@ -148,7 +159,10 @@ describe('manual call: hold to end', () => {
     hmi.advance(1999);
     assert.equal(hmi.sent('endCall').length, 0);
     hmi.advance(1);
-    assert.deepEqual(hmi.sent('endCall').map((c) => c.at), [t + 2000]);
+    assert.deepEqual(
+      hmi.sent('endCall').map((c) => c.at),
+      [t + 2000],
+    );
     assert.equal(hmi.call().screen, 'ended');
     assert.equal(hmi.call().audioMuted, false);
     hmi.stop();
@@ -228,7 +242,9 @@ describe('automatic call', () => {
     hmi.press();
     hmi.advance(3000);
     hmi.crash();
-    assert.deepEqual(hmi.sent('startCall'), [{ at: t0 + 3000, command: { type: 'startCall', kind: 'automatic' } }]);
+    assert.deepEqual(hmi.sent('startCall'), [
+      { at: t0 + 3000, command: { type: 'startCall', kind: 'automatic' } },
+    ]);
     assert.equal(hmi.call().canCancel, false);
     hmi.stop();
   });
@@ -244,7 +260,10 @@ describe('automatic call', () => {
     assert.deepEqual(hmi.call().crash?.occupants, 1);
     assert.equal(hmi.sent('startCall').length, 1, 'the running call is kept');
     hmi.progress('dropped', 'network');
-    assert.deepEqual(hmi.sent('startCall').map((c) => c.command.kind), ['manual', 'automatic']);
+    assert.deepEqual(
+      hmi.sent('startCall').map((c) => c.command.kind),
+      ['manual', 'automatic'],
+    );
     hmi.stop();
   });
 });
@@ -375,7 +394,10 @@ describe('redial (EN 16062)', () => {
     assert.equal(hmi.call().failureReason, 'no network');
     // Attempt 2 at 30 s times out at 80 s; attempt 3 at 80 s still runs when the window closes at 120 s.
     hmi.advance(125_000);
-    assert.deepEqual(hmi.sent('startCall').map((c) => c.at - t0), [0, 30_000, 80_000]);
+    assert.deepEqual(
+      hmi.sent('startCall').map((c) => c.at - t0),
+      [0, 30_000, 80_000],
+    );
     assert.equal(hmi.call().screen, 'active');
     assert.equal(hmi.call().attempt, 3);
     hmi.progress('failed');
@@ -388,7 +410,10 @@ describe('redial (EN 16062)', () => {
     hmi.crash();
     hmi.progress('dialing');
     hmi.advance(30_000);
-    assert.deepEqual(hmi.sent('startCall').map((c) => c.at - t0), [0, 30_000]);
+    assert.deepEqual(
+      hmi.sent('startCall').map((c) => c.at - t0),
+      [0, 30_000],
+    );
     assert.equal(hmi.call().failureReason, 'timeout');
     hmi.stop();
   });
@@ -411,7 +436,10 @@ describe('redial (EN 16062)', () => {
     connectToVoice(hmi);
     hmi.advance(100_000);
     hmi.progress('dropped', 'lost network');
-    assert.deepEqual(hmi.sent('startCall').map((c) => c.at - t0), [0, 30_000, 130_000]);
+    assert.deepEqual(
+      hmi.sent('startCall').map((c) => c.at - t0),
+      [0, 30_000, 130_000],
+    );
     assert.equal(hmi.call().attempt, 3);
     // The first window would have closed at 120 s; the new one runs from the drop at 130 s.
     hmi.progress('failed');
@@ -450,11 +478,14 @@ describe('call-back window', () => {
     assert.equal(hmi.call().callbackRemainingS, 3059);
     const before = hmi.commands.length;
     hmi.progress('callbackIncoming');
-    assert.deepEqual(hmi.commands.slice(before).map((c) => c.command), [
-      { type: 'answerCallback' },
-      { type: 'muteAudio', muted: true },
-      { type: 'setLed', led: 'green-steady' },
-    ]);
+    assert.deepEqual(
+      hmi.commands.slice(before).map((c) => c.command),
+      [
+        { type: 'answerCallback' },
+        { type: 'muteAudio', muted: true },
+        { type: 'setLed', led: 'green-steady' },
+      ],
+    );
     assert.equal(hmi.call().screen, 'callback');
     assert.equal(hmi.call().phase, 'voice');
     hmi.advance(5000);

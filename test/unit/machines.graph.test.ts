@@ -9,7 +9,11 @@ import { getShortestPaths } from 'xstate/graph';
 import { CALL_PROGRESS_PHASES, CHAIN_UNITS } from '../../src/bridge/signals.js';
 import { assess, EMPTY_FACTS, foldFact } from '../../src/machines/assess.js';
 import type { SosConfig } from '../../src/machines/config.js';
-import { emergencyCallMachine, type CallClock, type CallEvent } from '../../src/machines/emergencyCallMachine.js';
+import {
+  emergencyCallMachine,
+  type CallClock,
+  type CallEvent,
+} from '../../src/machines/emergencyCallMachine.js';
 import { malfunctionMachine, type MalfunctionEvent } from '../../src/machines/malfunctionMachine.js';
 import { statusMachine, type StatusEvent } from '../../src/machines/statusMachine.js';
 
@@ -63,12 +67,17 @@ function reached<E extends { type: string }>(
       // State value only: context counters would make the graph infinite.
       serializeState: (s) => JSON.stringify((s as { value: unknown }).value),
     });
-    for (const p of paths) snapshots.push(p.state as unknown as { matches: (v: StateValue) => boolean; value: StateValue });
+    for (const p of paths)
+      snapshots.push(p.state as unknown as { matches: (v: StateValue) => boolean; value: StateValue });
   }
   return snapshots;
 }
 
-function assertAllReached(machine: AnyStateMachine, snapshots: ReturnType<typeof reached>, transient: string[] = []): void {
+function assertAllReached(
+  machine: AnyStateMachine,
+  snapshots: ReturnType<typeof reached>,
+  transient: string[] = [],
+): void {
   const missing = allPaths(machine)
     .filter((p) => !transient.includes(p.join('.')))
     .filter((p) => !snapshots.some((s) => s.matches(valueFromPath(p))));
@@ -106,7 +115,10 @@ describe('model-based coverage', () => {
     assertAllReached(emergencyCallMachine, snapshots);
     // The screens that matter are among them.
     for (const v of ['idle', 'arming', 'cancelWindow', 'cancelled', 'failed']) {
-      assert.ok(snapshots.some((s) => s.matches(v)), v);
+      assert.ok(
+        snapshots.some((s) => s.matches(v)),
+        v,
+      );
     }
     assert.ok(snapshots.some((s) => s.matches({ callbackWindow: 'callback' })));
     assert.ok(snapshots.some((s) => s.matches({ session: { attempt: 'voice' } })));
@@ -137,7 +149,12 @@ describe('model-based coverage', () => {
     for (const e of healthy) informed = transition(statusMachine, informed, e)[0];
     const snapshots = [
       ...reached(statusMachine, events, [{}]),
-      ...reached(statusMachine, [...events, { type: 'bridge.cellular', ts, registered: true, signalBars: 4 }], [{}], informed),
+      ...reached(
+        statusMachine,
+        [...events, { type: 'bridge.cellular', ts, registered: true, signalBars: 4 }],
+        [{}],
+        informed,
+      ),
     ];
     // `assessing` is transient: it always moves on at once.
     assertAllReached(statusMachine, snapshots, ['operating.assessing']);

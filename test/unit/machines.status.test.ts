@@ -92,7 +92,8 @@ describe('status machine', () => {
     // The crash sensor stops talking; everything else keeps reporting.
     hmi.stopHeartbeat();
     for (let i = 0; i < 4; i += 1) {
-      for (const s of healthySignals().filter((s) => !(s.type === 'unitHealth' && s.unit === 'crash-sensor'))) hmi.signal(s);
+      for (const s of healthySignals().filter((s) => !(s.type === 'unitHealth' && s.unit === 'crash-sensor')))
+        hmi.signal(s);
       hmi.advance(1000);
     }
     assert.equal(hmi.status().level, 'unknown');
@@ -106,7 +107,10 @@ describe('status machine', () => {
     hmi.actor.send({ type: 'bridge.connection', state: 'lost' });
     assert.equal(hmi.status().level, 'unknown');
     assert.equal(hmi.status().connection, 'lost');
-    assert.deepEqual(hmi.status().causes.map((c) => c.id), ['vehicleLinkLost']);
+    assert.deepEqual(
+      hmi.status().causes.map((c) => c.id),
+      ['vehicleLinkLost'],
+    );
     assert.deepEqual(hmi.statusSnapshot.value, 'unknown');
     hmi.advance(2000);
     assert.equal(hmi.status().level, 'unknown', 'signals do not bring it back while the link is lost');
@@ -129,7 +133,10 @@ describe('status machine', () => {
     const status = hmi.status();
     assert.equal(status.level, 'unavailable');
     assert.equal(status.telltale, 'malfunction');
-    assert.deepEqual(status.causes.map((c) => c.id), ['ringBreak']);
+    assert.deepEqual(
+      status.causes.map((c) => c.id),
+      ['ringBreak'],
+    );
     assert.equal(status.ring?.suspect, 'satellite-radio');
     const m = hmi.malfunction();
     assert.equal(m.present, true);
@@ -188,7 +195,10 @@ describe('status machine', () => {
     hmi.set({ type: 'gnss', fix: '3d', latitude: 48, longitude: 11, headingDeg: null, trusted: true });
     hmi.set({ type: 'cellular', registered: true, signalBars: 1 });
     assert.equal(hmi.status().level, 'limited');
-    assert.deepEqual(hmi.status().causes.map((c) => c.id), ['weakCellular']);
+    assert.deepEqual(
+      hmi.status().causes.map((c) => c.id),
+      ['weakCellular'],
+    );
     assert.equal(hmi.status().cellularBars, 1);
     hmi.set({ type: 'cellular', registered: true, signalBars: 3 });
     assert.equal(hmi.status().level, 'ready');
@@ -198,7 +208,10 @@ describe('status machine', () => {
   it('user.selfTest asks the vehicle for a self-test and runs the bulb check again', () => {
     const hmi = new Hmi().readyCar();
     hmi.user('user.selfTest');
-    assert.deepEqual(hmi.sent('requestSelfTest').map((c) => c.at), [3000]);
+    assert.deepEqual(
+      hmi.sent('requestSelfTest').map((c) => c.at),
+      [3000],
+    );
     assert.equal(hmi.status().level, 'selfTest');
     hmi.advance(3000);
     assert.equal(hmi.status().level, 'ready');
@@ -212,7 +225,10 @@ describe('status machine', () => {
     assert.equal(hmi.call().led, 'red');
     hmi.unit('telematics', 'ok');
     assert.equal(hmi.call().led, 'off');
-    assert.deepEqual(hmi.sent('setLed').map((c) => c.command.led), ['red', 'off']);
+    assert.deepEqual(
+      hmi.sent('setLed').map((c) => c.command.led),
+      ['red', 'off'],
+    );
     hmi.stop();
   });
 

@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
-import { SIM_TIMING, VehicleSimulator, type VehicleSimulatorOptions } from '../../src/sim/vehicleSimulator.js';
+import {
+  SIM_TIMING,
+  VehicleSimulator,
+  type VehicleSimulatorOptions,
+} from '../../src/sim/vehicleSimulator.js';
 import type { Fault, RingUnit } from '../../src/sim/faults.js';
 import { RING_UNITS } from '../../src/sim/faults.js';
 import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
@@ -29,10 +33,13 @@ function setup(options: Omit<VehicleSimulatorOptions, 'clock'> = {}) {
   };
   /** Messages in the window [from, to] of simulated time. */
   const between = (from: number, to: number) => log.filter((m) => m.ts >= from && m.ts <= to);
-  const health = (msgs: VehicleSignal[]) => msgs.filter((m): m is UnitHealthSignal => m.type === 'unitHealth');
+  const health = (msgs: VehicleSignal[]) =>
+    msgs.filter((m): m is UnitHealthSignal => m.type === 'unitHealth');
   const rings = (msgs: VehicleSignal[]) => msgs.filter((m): m is MostRingSignal => m.type === 'mostRing');
   const progress = () =>
-    log.filter((m): m is CallProgressSignal => m.type === 'callProgress').map((m) => ({ phase: m.phase, ts: m.ts, reason: m.reason }));
+    log
+      .filter((m): m is CallProgressSignal => m.type === 'callProgress')
+      .map((m) => ({ phase: m.phase, ts: m.ts, reason: m.reason }));
   const acks = () => log.filter((m): m is CommandAckSignal => m.type === 'commandAck');
   /** The units whose health was published in the last full cycle. */
   const reportingUnits = () => {
@@ -40,12 +47,36 @@ function setup(options: Omit<VehicleSimulatorOptions, 'clock'> = {}) {
     clock.advance(SIM_TIMING.cycleMs);
     return new Set(health(between(t + 1, clock.now())).map((m) => m.unit));
   };
-  const lastHealth = (unit: ChainUnit) => health(log).filter((m) => m.unit === unit).at(-1);
+  const lastHealth = (unit: ChainUnit) =>
+    health(log)
+      .filter((m) => m.unit === unit)
+      .at(-1);
   const lastRing = () => rings(log).at(-1)!;
-  return { clock, sim, log, send, between, health, rings, progress, acks, reportingUnits, lastHealth, lastRing };
+  return {
+    clock,
+    sim,
+    log,
+    send,
+    between,
+    health,
+    rings,
+    progress,
+    acks,
+    reportingUnits,
+    lastHealth,
+    lastRing,
+  };
 }
 
-const CAN_UNITS: ChainUnit[] = ['sos-button', 'crash-sensor', 'gnss', 'cellular', 'microphone', 'backup-battery', 'head-unit'];
+const CAN_UNITS: ChainUnit[] = [
+  'sos-button',
+  'crash-sensor',
+  'gnss',
+  'cellular',
+  'microphone',
+  'backup-battery',
+  'head-unit',
+];
 const ALL_UNITS: ChainUnit[] = [...CAN_UNITS, 'telematics', 'amplifier', 'hands-free'];
 
 describe('VehicleSimulator: cyclic publishing', () => {
@@ -53,18 +84,18 @@ describe('VehicleSimulator: cyclic publishing', () => {
     const t = setup();
     t.clock.advance(0);
     const first = t.between(0, 0);
-    assert.deepEqual(first.map((m) => m.type).filter((x, i, a) => a.indexOf(x) === i), [
-      'ignition',
-      'unitHealth',
-      'mostRing',
-      'gnss',
-      'cellular',
-    ]);
+    assert.deepEqual(
+      first.map((m) => m.type).filter((x, i, a) => a.indexOf(x) === i),
+      ['ignition', 'unitHealth', 'mostRing', 'gnss', 'cellular'],
+    );
     assert.equal(t.health(first).length, 10);
     t.clock.advance(5000);
     const ignitionTimes = t.log.filter((m) => m.type === 'ignition').map((m) => m.ts);
     assert.deepEqual(ignitionTimes, [0, 1000, 2000, 3000, 4000, 5000]);
-    assert.ok(t.log.every((m) => validateSignal(m).ok), 'every message passes the boundary check');
+    assert.ok(
+      t.log.every((m) => validateSignal(m).ok),
+      'every message passes the boundary check',
+    );
     assert.ok(t.log.every((m) => JSON.parse(JSON.stringify(m)) && typeof m === 'object'));
   });
 
@@ -77,7 +108,9 @@ describe('VehicleSimulator: cyclic publishing', () => {
     assert.deepEqual(ring.silent, []);
     assert.equal(ring.breakBetween, undefined);
     const gnss = t.log.find((m) => m.type === 'gnss');
-    assert.ok(gnss && gnss.type === 'gnss' && gnss.fix === '3d' && gnss.trusted && Math.round(gnss.latitude!) === 48);
+    assert.ok(
+      gnss && gnss.type === 'gnss' && gnss.fix === '3d' && gnss.trusted && Math.round(gnss.latitude!) === 48,
+    );
     const cell = t.log.find((m) => m.type === 'cellular');
     assert.deepEqual(cell && cell.type === 'cellular' && [cell.registered, cell.signalBars], [true, 4]);
     assert.ok(t.health(t.log).every((m) => m.status === 'ok'));
@@ -198,9 +231,16 @@ describe('VehicleSimulator: MOST ring faults', () => {
         assert.deepEqual(ring.breakBetween, expected);
         assert.deepEqual(ring.silent, ['amplifier', 'telematics', 'satellite-radio', 'hands-free']);
         const reporting = t.reportingUnits();
-        assert.deepEqual([...reporting].sort(), [...CAN_UNITS].sort(), 'only CAN units and the master report');
+        assert.deepEqual(
+          [...reporting].sort(),
+          [...CAN_UNITS].sort(),
+          'only CAN units and the master report',
+        );
         assert.equal(t.rings(t.between(1, t.clock.now())).length, 1, 'the master keeps reporting the ring');
-        assert.ok(t.health(t.log).every((m) => m.status === 'ok' || m.unit === 'head-unit'), 'no fault without evidence');
+        assert.ok(
+          t.health(t.log).every((m) => m.status === 'ok' || m.unit === 'head-unit'),
+          'no fault without evidence',
+        );
         const headUnit = t.lastHealth('head-unit')!;
         assert.equal(headUnit.status, fault === 'blown-fuse:head-unit' ? 'fault' : 'ok');
         t.sim.clear(fault);
@@ -230,7 +270,14 @@ describe('VehicleSimulator: MOST ring faults', () => {
     const t = setup();
     t.sim.inject('most-node-failure:satellite-radio');
     const id = t.send({ type: 'startCall', kind: 'manual' });
-    assert.deepEqual(t.acks().at(-1), { type: 'commandAck', ts: 0, commandId: id, command: 'startCall', ok: false, error: 'ring break' });
+    assert.deepEqual(t.acks().at(-1), {
+      type: 'commandAck',
+      ts: 0,
+      commandId: id,
+      command: 'startCall',
+      ok: false,
+      error: 'ring break',
+    });
     t.clock.advance(10_000);
     assert.deepEqual(t.progress(), []);
     assert.equal(t.sim.callActive, false);
@@ -262,11 +309,18 @@ describe('VehicleSimulator: battery reset', () => {
     t.clock.advance(1);
     assert.equal(t.sim.isPowered, true);
     const back = t.between(3500, 3500);
-    assert.deepEqual(back, [{ type: 'ignition', ts: 3500, state: 'on' }], 'only the terminal status while the units boot');
+    assert.deepEqual(
+      back,
+      [{ type: 'ignition', ts: 3500, state: 'on' }],
+      'only the terminal status while the units boot',
+    );
     t.clock.advance(4999);
     assert.equal(t.between(3501, 8499).filter((m) => m.type !== 'ignition').length, 0, 'units still booting');
     t.clock.advance(1);
-    assert.ok(t.between(8500, 8500).some((m) => m.type === 'mostRing'), 'units report again once booted');
+    assert.ok(
+      t.between(8500, 8500).some((m) => m.type === 'mostRing'),
+      'units report again once booted',
+    );
     assert.deepEqual(t.sim.faults, ['bluetooth-fault', 'most-node-failure:satellite-radio']);
     assert.equal(t.lastRing().closed, false);
     // Ring healed: telematics reports ok (the glitch is gone), hands-free still faulty.
@@ -332,14 +386,17 @@ describe('VehicleSimulator: SOS button and crash', () => {
     const t = setup();
     t.sim.crash();
     t.clock.advance(60_000);
-    assert.deepEqual(t.log.find((m) => m.type === 'crash'), {
-      type: 'crash',
-      ts: 0,
-      severity: 3,
-      airbagDeployed: true,
-      rollover: false,
-      occupants: 1,
-    });
+    assert.deepEqual(
+      t.log.find((m) => m.type === 'crash'),
+      {
+        type: 'crash',
+        ts: 0,
+        severity: 3,
+        airbagDeployed: true,
+        rollover: false,
+        occupants: 1,
+      },
+    );
     assert.deepEqual(t.progress(), []);
   });
 
@@ -371,7 +428,10 @@ describe('VehicleSimulator: commands', () => {
     );
     assert.equal(t.sim.led, 'green-blinking');
     assert.equal(t.sim.audioMuted, true);
-    assert.deepEqual(t.sim.commands.map((c) => c.command.type), ['setLed', 'muteAudio', 'requestSelfTest', 'endCall']);
+    assert.deepEqual(
+      t.sim.commands.map((c) => c.command.type),
+      ['setLed', 'muteAudio', 'requestSelfTest', 'endCall'],
+    );
   });
 
   it('requestSelfTest re-publishes all health at once', () => {
@@ -383,12 +443,26 @@ describe('VehicleSimulator: commands', () => {
 });
 
 describe('VehicleSimulator: call centre', () => {
-  const FULL = ['dialing', 'ringing', 'connected', 'msdSent', 'msdAcknowledged', 'contactsNotified', 'voiceConnected'];
+  const FULL = [
+    'dialing',
+    'ringing',
+    'connected',
+    'msdSent',
+    'msdAcknowledged',
+    'contactsNotified',
+    'voiceConnected',
+  ];
 
   it('full sequence with the default centre, timed on the clock', () => {
     const t = setup();
     const id = t.send({ type: 'startCall', kind: 'manual' });
-    assert.deepEqual(t.acks()[0], { type: 'commandAck', ts: 0, commandId: id, command: 'startCall', ok: true });
+    assert.deepEqual(t.acks()[0], {
+      type: 'commandAck',
+      ts: 0,
+      commandId: id,
+      command: 'startCall',
+      ok: true,
+    });
     t.clock.advance(60_000);
     assert.deepEqual(
       t.progress().map((p) => [p.phase, p.ts]),
@@ -426,7 +500,13 @@ describe('VehicleSimulator: call centre', () => {
     const t = setup();
     t.send({ type: 'startCall', kind: 'manual' });
     t.send({ type: 'startCall', kind: 'automatic' });
-    assert.deepEqual(t.acks().map((a) => [a.ok, a.error]), [[true, undefined], [false, 'busy']]);
+    assert.deepEqual(
+      t.acks().map((a) => [a.ok, a.error]),
+      [
+        [true, undefined],
+        [false, 'busy'],
+      ],
+    );
   });
 
   it('endCall ends it: ack, and no further progress', () => {
@@ -435,7 +515,10 @@ describe('VehicleSimulator: call centre', () => {
     t.clock.advance(2000);
     t.send({ type: 'endCall' });
     t.clock.advance(60_000);
-    assert.deepEqual(t.progress().map((p) => p.phase), ['dialing', 'ringing']);
+    assert.deepEqual(
+      t.progress().map((p) => p.phase),
+      ['dialing', 'ringing'],
+    );
     assert.equal(t.sim.callActive, false);
   });
 
@@ -457,10 +540,13 @@ describe('VehicleSimulator: call centre', () => {
     t.sim.inject('no-cellular');
     t.send({ type: 'startCall', kind: 'automatic' });
     t.clock.advance(5000);
-    assert.deepEqual(t.progress().map((p) => [p.phase, p.ts, p.reason]), [
-      ['dialing', 100, undefined],
-      ['failed', 1100, 'no network'],
-    ]);
+    assert.deepEqual(
+      t.progress().map((p) => [p.phase, p.ts, p.reason]),
+      [
+        ['dialing', 100, undefined],
+        ['failed', 1100, 'no network'],
+      ],
+    );
   });
 
   it('losing the network during a call drops it', () => {
@@ -489,7 +575,10 @@ describe('VehicleSimulator: call centre', () => {
     t.sim.inject('no-gps');
     t.send({ type: 'startCall', kind: 'automatic' });
     t.clock.advance(10_000);
-    assert.deepEqual(t.progress().map((p) => p.phase), FULL);
+    assert.deepEqual(
+      t.progress().map((p) => p.phase),
+      FULL,
+    );
   });
 
   it('drop mid-call (first call only with dropCount 1); the redial holds', () => {
@@ -553,7 +642,10 @@ describe('VehicleSimulator: call centre', () => {
   it('answerCallback without a call-back is refused', () => {
     const t = setup();
     t.send({ type: 'answerCallback' });
-    assert.deepEqual(t.acks().map((a) => [a.ok, a.error]), [[false, 'no call-back']]);
+    assert.deepEqual(
+      t.acks().map((a) => [a.ok, a.error]),
+      [[false, 'no call-back']],
+    );
   });
 
   it('a call continues when the ignition is switched off, and the bus stays awake for it', () => {

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** A screen element the controller can drive: it renders its actions into `renderRoot`. */
-export type IDriveHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+export type IDriveHost = ReactiveControllerHost &
+  HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export interface IDriveOptions {
   /**
@@ -110,7 +111,9 @@ export class IDriveController implements ReactiveController {
 
   /** Resolves when every action has finished its pending update (so `focus()` can land). */
   async actionsRendered(): Promise<void> {
-    await Promise.all(this.actions.map((a) => (a as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete));
+    await Promise.all(
+      this.actions.map((a) => (a as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete),
+    );
   }
 
   private keepFocus(): void {
@@ -157,12 +160,20 @@ export class IDriveController implements ReactiveController {
 
   private focusIsInHost(): boolean {
     const active = deepActiveElement();
-    return active !== null && (this.host === active || this.host.contains(active) || this.host.renderRoot.contains(active));
+    return (
+      active !== null &&
+      (this.host === active || this.host.contains(active) || this.host.renderRoot.contains(active))
+    );
   }
 
   private focusIsLost(): boolean {
     const active = deepActiveElement();
-    return active === null || active === document.body || active === document.documentElement || !active.isConnected;
+    return (
+      active === null ||
+      active === document.body ||
+      active === document.documentElement ||
+      !active.isConnected
+    );
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {

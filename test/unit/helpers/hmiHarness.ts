@@ -78,7 +78,9 @@ export class Hmi {
   }
 
   unit(unit: ChainUnit, status: UnitStatus, code?: string): void {
-    this.set(code === undefined ? { type: 'unitHealth', unit, status } : { type: 'unitHealth', unit, status, code });
+    this.set(
+      code === undefined ? { type: 'unitHealth', unit, status } : { type: 'unitHealth', unit, status, code },
+    );
   }
 
   /** Republishes every lasting signal each second (the vehicle's cyclic messages). */
@@ -118,11 +120,17 @@ export class Hmi {
   }
 
   release(heldMs?: number): void {
-    this.signal(heldMs === undefined ? { type: 'sosButton', action: 'release' } : { type: 'sosButton', action: 'release', heldMs });
+    this.signal(
+      heldMs === undefined
+        ? { type: 'sosButton', action: 'release' }
+        : { type: 'sosButton', action: 'release', heldMs },
+    );
   }
 
   progress(phase: Extract<SignalInput, { type: 'callProgress' }>['phase'], reason?: string): void {
-    this.signal(reason === undefined ? { type: 'callProgress', phase } : { type: 'callProgress', phase, reason });
+    this.signal(
+      reason === undefined ? { type: 'callProgress', phase } : { type: 'callProgress', phase, reason },
+    );
   }
 
   crash(occupants = 2): void {
@@ -152,7 +160,9 @@ export class Hmi {
   }
 
   /** Commands of one type, with the time they were sent. */
-  sent<T extends VehicleCommand['type']>(type: T): Array<{ at: number; command: Extract<VehicleCommand, { type: T }> }> {
+  sent<T extends VehicleCommand['type']>(
+    type: T,
+  ): Array<{ at: number; command: Extract<VehicleCommand, { type: T }> }> {
     return this.commands.filter((c) => c.command.type === type) as Array<{
       at: number;
       command: Extract<VehicleCommand, { type: T }>;

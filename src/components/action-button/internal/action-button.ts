@@ -10,7 +10,10 @@ export type ActionVariant = 'primary' | 'danger' | 'neutral';
  * `click` is the event: it is composed, so it reaches listeners on the host.
  */
 export class ActionButton extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
 
   static override styles = css`
     :host {
@@ -32,7 +35,9 @@ export class ActionButton extends LitElement {
       color: var(--sos-text);
       background: var(--sos-neutral-button);
       border-color: var(--sos-neutral-button-border);
-      transition: transform 80ms ease, box-shadow 120ms ease;
+      transition:
+        transform 80ms ease,
+        box-shadow 120ms ease;
       -webkit-tap-highlight-color: transparent;
     }
     :host([variant='primary']) button {

@@ -67,12 +67,9 @@ export class Countdown extends LitElement {
 
   protected override render(): TemplateResult {
     const offset = CIRCUMFERENCE * (1 - this.fraction);
-    return html`<div
-        role="timer"
-        aria-label=${`${this.remaining} seconds left`}
-        class="number"
-        part="number"
-      >${this.remaining}<span class="unit" aria-hidden="true">s</span></div>
+    return html`<div role="timer" aria-label=${`${this.remaining} seconds left`} class="number" part="number">
+        ${this.remaining}<span class="unit" aria-hidden="true">s</span>
+      </div>
       <svg viewBox="0 0 120 120" aria-hidden="true">
         ${svg`
           <circle class="track" cx="60" cy="60" r=${RADIUS} fill="none" stroke-width="9" />

@@ -51,7 +51,9 @@ export class LedMirror extends LitElement {
       /* No flashing: a ring tells "blinking" apart from "steady". */
       :host([state='green-blinking']) .led {
         animation: none;
-        box-shadow: 0 0 0 3px var(--sos-surface), 0 0 0 5px var(--sos-ready);
+        box-shadow:
+          0 0 0 3px var(--sos-surface),
+          0 0 0 5px var(--sos-ready);
       }
     }
   `;

@@ -94,13 +94,21 @@ export class StatusBar extends LitElement {
 
   private renderCellular(): TemplateResult {
     const bars = this.cellularBars;
-    const label = bars === null ? 'Network: no data' : bars === 0 ? 'No network' : `Network: ${bars} of 5 bars`;
+    const label =
+      bars === null ? 'Network: no data' : bars === 0 ? 'No network' : `Network: ${bars} of 5 bars`;
     const level = bars ?? 0;
     const cls = bars === null || bars === 0 ? 'bad' : bars <= 1 ? 'warn' : '';
-    return html`<span class="item ${cls}" role="img" aria-label=${label} data-part="cellular" data-bars=${bars ?? 'none'}>
+    return html`<span
+      class="item ${cls}"
+      role="img"
+      aria-label=${label}
+      data-part="cellular"
+      data-bars=${bars ?? 'none'}
+    >
       <svg viewBox="0 0 26 26" aria-hidden="true">
         ${[0, 1, 2, 3, 4].map(
-          (i) => svg`<rect class=${i < level ? 'bar-on' : 'bar-off'} x=${1 + i * 5} y=${20 - i * 4.5} width="3.6" height=${4 + i * 4.5} rx="1" />`,
+          (i) =>
+            svg`<rect class=${i < level ? 'bar-on' : 'bar-off'} x=${1 + i * 5} y=${20 - i * 4.5} width="3.6" height=${4 + i * 4.5} rx="1" />`,
         )}
       </svg>
       ${bars === null || bars === 0 ? html`<span aria-hidden="true">${bars === null ? '?' : '✕'}</span>` : nothing}
@@ -111,7 +119,13 @@ export class StatusBar extends LitElement {
     const fix = this.gnssFix;
     const ok = fix === '2d' || fix === '3d';
     const label =
-      fix === null ? 'GPS: no data' : !ok ? 'No GPS position' : this.gnssTrusted ? 'GPS position' : 'GPS position not trusted';
+      fix === null
+        ? 'GPS: no data'
+        : !ok
+          ? 'No GPS position'
+          : this.gnssTrusted
+            ? 'GPS position'
+            : 'GPS position not trusted';
     const cls = !ok ? 'bad' : this.gnssTrusted ? '' : 'warn';
     return html`<span class="item ${cls}" role="img" aria-label=${label} data-part="gnss">
       <svg viewBox="0 0 24 24" aria-hidden="true">

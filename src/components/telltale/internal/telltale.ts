@@ -68,12 +68,7 @@ export class Telltale extends LitElement {
   protected override render(): TemplateResult {
     const crossed = this.state === 'malfunction';
     const unknown = this.state === 'unknown';
-    return html`<svg
-      viewBox="0 0 64 64"
-      role="img"
-      aria-label=${this.label ?? LABELS[this.state]}
-      part="svg"
-    >
+    return html`<svg viewBox="0 0 64 64" role="img" aria-label=${this.label ?? LABELS[this.state]} part="svg">
       ${svg`
         <rect x="3" y="3" width="58" height="58" rx="12" fill="none" stroke="currentColor" stroke-width="3.5" />
         <g transform="translate(19.5 7) scale(1.05)">
@@ -81,18 +76,22 @@ export class Telltale extends LitElement {
         </g>
         <text class="lettering" x="32" y="53" text-anchor="middle" fill="currentColor">SOS</text>
       `}
-      ${crossed
-        ? svg`<g data-part="cross">
+      ${
+        crossed
+          ? svg`<g data-part="cross">
             <line class="cut" x1="6" y1="58" x2="58" y2="6" stroke-width="11" stroke-linecap="round" />
             <line x1="6" y1="58" x2="58" y2="6" stroke="currentColor" stroke-width="5.5" stroke-linecap="round" />
           </g>`
-        : null}
-      ${unknown
-        ? svg`<g data-part="question">
+          : null
+      }
+      ${
+        unknown
+          ? svg`<g data-part="question">
             <circle cx="54" cy="12" r="13" fill="currentColor" class="badge" />
             <text class="q" x="54" y="19" text-anchor="middle" fill="var(--sos-bg, #000)">?</text>
           </g>`
-        : null}
+          : null
+      }
     </svg>`;
   }
 }
