@@ -238,11 +238,13 @@ export function assess(
   if (battery === 'degraded' || battery === 'fault')
     causes.push(cause('backupBatteryLow', ['backup-battery']));
 
-  if (staleSignals.length > 0) {
+  // Silence of units behind a ring break is explained by the break: still unknown, not a second cause.
+  const unexplained = staleSignals.filter((key) => !unitOfKey(key).some((unit) => behindBreak.has(unit)));
+  if (unexplained.length > 0) {
     causes.push(
       cause(
         'noVehicleData',
-        staleSignals.flatMap((key) => unitOfKey(key)),
+        unexplained.flatMap((key) => unitOfKey(key)),
       ),
     );
   }

@@ -192,6 +192,10 @@ export const emergencyCallMachine = setup({
         ? { lastPosition: { ...context.lastPosition, trusted: false, fix: event.fix } }
         : {};
     }),
+    /** EN 15722: the MSD is built when the call connects, with the position known at that moment. */
+    sealMsdPosition: assign(({ context }) =>
+      context.sent ? { sent: { ...context.sent, position: context.lastPosition } } : {},
+    ),
     takeUnitHealth: assign(({ event }) => {
       if (event.type !== 'bridge.unitHealth') return {};
       if (event.unit === 'microphone') return { microphoneFault: event.status === 'fault' };
@@ -552,7 +556,7 @@ export const emergencyCallMachine = setup({
               },
             },
             dataSent: {
-              entry: ['markConnected', { type: 'led', params: { mode: 'green-blinking' } }],
+              entry: ['markConnected', 'sealMsdPosition', { type: 'led', params: { mode: 'green-blinking' } }],
               on: {
                 'bridge.callProgress': [
                   {
@@ -651,10 +655,13 @@ export const emergencyCallMachine = setup({
           entry: { type: 'led', params: { mode: 'idle' } },
           on: { 'user.dismiss': 'waiting' },
         },
-        /** Summary closed; still reachable for a call-back. */
+        /** Summary closed: the call-back screen says the centre may call back. */
         waiting: {
           entry: { type: 'led', params: { mode: 'idle' } },
+          on: { 'user.dismiss': 'background' },
         },
+        /** Call-back screen closed too: the status screen is back; a call-back still gets answered. */
+        background: {},
         /** The centre called back: answered automatically, audio muted, voice timer running. */
         callback: {
           entry: [

@@ -46,7 +46,9 @@ export function selectStatusView(snapshot: StatusSnapshot): SosStatusView {
         : level === 'unavailable' || (level === 'limited' && warn)
           ? 'malfunction'
           : level;
-  const gnss = context.facts.gnss?.value;
+  // A stale fact is not shown as current: the position and bars disappear with the data.
+  const stale = new Set(context.assessment.staleSignals);
+  const gnss = stale.has('gnss') ? undefined : context.facts.gnss?.value;
   const position: PositionView | null =
     gnss && gnss.latitude !== null && gnss.longitude !== null
       ? {
@@ -64,7 +66,7 @@ export function selectStatusView(snapshot: StatusSnapshot): SosStatusView {
     staleSignals: context.assessment.staleSignals,
     ring: context.assessment.ring,
     position,
-    cellularBars: context.facts.cellular?.value.signalBars ?? null,
+    cellularBars: stale.has('cellular') ? null : (context.facts.cellular?.value.signalBars ?? null),
     connection: context.connection,
     ignitionCycle: context.ignitionCycle,
   };
@@ -87,6 +89,7 @@ function callScreen(snapshot: CallSnapshot): CallScreen {
   if (snapshot.matches('cancelled')) return 'cancelled';
   if (snapshot.matches({ callbackWindow: 'summary' })) return 'ended';
   if (snapshot.matches({ callbackWindow: 'waiting' })) return 'callbackWaiting';
+  // callbackWindow.background: no call screen; the status screen is back.
   if (snapshot.matches({ callbackWindow: 'callback' })) return 'callback';
   return 'none';
 }

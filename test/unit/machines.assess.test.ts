@@ -168,6 +168,29 @@ describe('assess', () => {
     assert.deepEqual(a.causes[0]?.units, ['telematics']);
     assert.equal(a.ring?.suspect, 'telematics');
   });
+
+  it('ring break: the silence of the units behind it is unknown, explained by the break, not a second cause', () => {
+    const facts = foldFact(healthyFacts(), {
+      type: 'bridge.mostRing',
+      ts: 2,
+      nodes: ['head-unit', 'amplifier', 'telematics', 'satellite-radio', 'hands-free'],
+      closed: false,
+      silent: ['amplifier', 'telematics', 'satellite-radio', 'hands-free'],
+      breakBetween: ['telematics', 'satellite-radio'],
+    });
+    const a = assess(facts, ['unitHealth:telematics', 'unitHealth:amplifier', 'unitHealth:hands-free']);
+    assert.deepEqual(
+      a.causes.map((c) => c.id),
+      ['ringBreak'],
+    );
+    assert.deepEqual(a.staleSignals, ['unitHealth:telematics', 'unitHealth:amplifier', 'unitHealth:hands-free']);
+    const b = assess(facts, ['unitHealth:telematics', 'gnss']);
+    assert.deepEqual(
+      b.causes.map((c) => c.id),
+      ['ringBreak', 'noVehicleData'],
+      'GNSS is not on the ring: its silence is its own unknown',
+    );
+  });
 });
 
 describe('diagnose', () => {

@@ -504,6 +504,34 @@ describe('call-back window', () => {
     hmi.stop();
   });
 
+  it('closing the call-back screen brings the status back; a call-back is still answered', () => {
+    const { hmi } = ready();
+    hmi.crash();
+    connectToVoice(hmi);
+    hmi.progress('endedByCentre');
+    hmi.user('user.dismiss');
+    assert.equal(hmi.call().screen, 'callbackWaiting');
+    hmi.user('user.dismiss');
+    assert.equal(hmi.call().screen, 'none', 'the driver is not held on the call-back screen for an hour');
+    assert.equal(hmi.call().callbackRemainingS, 3600);
+    hmi.progress('callbackIncoming');
+    assert.equal(hmi.call().screen, 'callback');
+    assert.equal(hmi.sent('answerCallback').length, 1);
+    hmi.stop();
+  });
+
+  it('what was sent carries the position known when the call connected (the MSD is built then)', () => {
+    const hmi = new Hmi();
+    hmi.set({ type: 'ignition', state: 'on' });
+    hmi.crash();
+    assert.equal(hmi.call().sent?.position, null, 'no fix yet at the crash');
+    hmi.set({ type: 'gnss', fix: '3d', latitude: 48.2, longitude: 11.6, headingDeg: 90, trusted: true });
+    hmi.progress('connected');
+    assert.equal(hmi.call().sent?.position?.latitude, 48.2);
+    assert.equal(hmi.call().sent?.position?.trusted, true);
+    hmi.stop();
+  });
+
   it('a call-back running when the window closes is not cut', () => {
     const { hmi } = ready({ callbackWindowMs: 10_000 });
     hmi.crash();
