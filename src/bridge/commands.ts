@@ -4,6 +4,8 @@
  * `error: "timeout"` when the vehicle does not answer within `COMMAND_ACK_TIMEOUT_MS`.
  */
 
+import type { MostNode } from './signals.js';
+
 export type CallKind = 'manual' | 'automatic' | 'test';
 export const CALL_KINDS: readonly CallKind[] = ['manual', 'automatic', 'test'];
 
@@ -33,13 +35,32 @@ export interface RequestSelfTestCommand {
   readonly type: 'requestSelfTest';
 }
 
+/**
+ * Bypass test: the technician has bridged (or removed the bridge from) a MOST unit with a
+ * fibre-optic bypass loop; the network master takes it out of (or back into) the target ring.
+ */
+export interface SetRingBypassCommand {
+  readonly type: 'setRingBypass';
+  readonly unit: MostNode;
+  readonly bypassed: boolean;
+}
+/** Hands a destination to the navigation (directions to the nearest police station or hospital). */
+export interface StartGuidanceCommand {
+  readonly type: 'startGuidance';
+  readonly name: string;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
 export type VehicleCommand =
   | StartCallCommand
   | EndCallCommand
   | AnswerCallbackCommand
   | SetLedCommand
   | MuteAudioCommand
-  | RequestSelfTestCommand;
+  | RequestSelfTestCommand
+  | SetRingBypassCommand
+  | StartGuidanceCommand;
 
 export type VehicleCommandType = VehicleCommand['type'];
 export const VEHICLE_COMMAND_TYPES: readonly VehicleCommandType[] = [
@@ -49,6 +70,8 @@ export const VEHICLE_COMMAND_TYPES: readonly VehicleCommandType[] = [
   'setLed',
   'muteAudio',
   'requestSelfTest',
+  'setRingBypass',
+  'startGuidance',
 ];
 
 /** A command as it was sent, with its id and the bridge-clock time it left. */

@@ -28,6 +28,8 @@ export interface MockBridgeOptions {
   readonly simulatorOptions?: Omit<VehicleSimulatorOptions, 'clock'>;
   /** A signal whose `ts` is older than this on arrival is refused as stale. Default 3000 ms. */
   readonly stalenessMs?: number;
+  /** A signal whose `ts` is further ahead of the bridge clock than this is refused (clock skew). Default 1000 ms. */
+  readonly futureToleranceMs?: number;
   /** Transport latency from `send()` to the vehicle, ms. Default 20. */
   readonly latencyMs?: number;
   readonly ackTimeoutMs?: number;
@@ -44,6 +46,7 @@ export class MockBridge implements VehicleBridge {
   private readonly clock: SimulatedClock;
   private readonly vehicle: SimulatedVehicle;
   private readonly stalenessMs: number;
+  private readonly futureToleranceMs: number;
   private readonly latencyMs: number;
   private readonly keepRejected: number;
   private readonly log: (message: string) => void;
@@ -60,6 +63,7 @@ export class MockBridge implements VehicleBridge {
     this.vehicle =
       options.simulator ?? new VehicleSimulator({ ...options.simulatorOptions, clock: options.clock });
     this.stalenessMs = options.stalenessMs ?? 3000;
+    this.futureToleranceMs = options.futureToleranceMs ?? 1000;
     this.latencyMs = options.latencyMs ?? 20;
     this.keepRejected = options.keepRejected ?? 50;
     this.log = options.log ?? ((message) => console.warn(message));
@@ -165,6 +169,13 @@ export class MockBridge implements VehicleBridge {
     const age = this.clock.now() - signal.ts;
     if (age > this.stalenessMs) {
       return this.refuse(`${signal.type}.ts: stale, ${age} ms old (limit ${this.stalenessMs} ms)`, raw);
+    }
+    // A vehicle clock ahead of ours would pin a fact as "newest" and hide every later message.
+    if (-age > this.futureToleranceMs) {
+      return this.refuse(
+        `${signal.type}.ts: ${-age} ms in the future (limit ${this.futureToleranceMs} ms)`,
+        raw,
+      );
     }
     if (signal.type === 'commandAck') {
       if (!this.tracker.settle(signal.commandId)) {

@@ -114,6 +114,11 @@ export interface MostRingSignal {
    * upstream) and `breakBetween[1]`. Absent when closed or not yet diagnosed.
    */
   readonly breakBetween?: readonly [MostNode, MostNode];
+  /**
+   * Units a technician has bridged with a fibre-optic bypass loop (light passes, the unit is out of
+   * the ring). Absent = none.
+   */
+  readonly bypassed?: readonly MostNode[];
 }
 
 export interface GnssSignal {
@@ -177,8 +182,86 @@ export interface CommandAckSignal {
   readonly error?: string;
 }
 
+/**
+ * What the telematics unit's self-test checks. The UN R144 post-crash cases are all here: cellular
+ * antenna, GNSS antenna, microphone, loudspeaker, control module disconnected from the HMI.
+ */
+export type SelfTestItem =
+  | 'control-module'
+  | 'hmi-link'
+  | 'sim-modem'
+  | 'cellular-antenna'
+  | 'gnss-receiver'
+  | 'gnss-antenna'
+  | 'microphone'
+  | 'loudspeaker'
+  | 'hands-free'
+  | 'sos-button'
+  | 'sos-led'
+  | 'crash-sensor'
+  | 'backup-battery'
+  | 'most-ring';
+export const SELF_TEST_ITEMS: readonly SelfTestItem[] = [
+  'control-module',
+  'hmi-link',
+  'sim-modem',
+  'cellular-antenna',
+  'gnss-receiver',
+  'gnss-antenna',
+  'microphone',
+  'loudspeaker',
+  'hands-free',
+  'sos-button',
+  'sos-led',
+  'crash-sensor',
+  'backup-battery',
+  'most-ring',
+];
+
+/** One result of the telematics unit's self-test (sent after `requestSelfTest`). */
+export interface SelfTestResultSignal {
+  readonly type: 'selfTestResult';
+  readonly ts: number;
+  readonly item: SelfTestItem;
+  readonly result: 'pass' | 'fail';
+  /** Short reason from the unit ("open circuit", "no SIM"). */
+  readonly code?: string;
+}
+
+export type PointOfInterestKind = 'police' | 'hospital';
+export const POINT_OF_INTEREST_KINDS: readonly PointOfInterestKind[] = ['police', 'hospital'];
+
+export interface PointOfInterest {
+  readonly kind: PointOfInterestKind;
+  readonly name: string;
+  readonly address: string;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+/** Nearest police stations and hospitals around the car (from the navigation / the centre). */
+export interface PointsOfInterestSignal {
+  readonly type: 'pointsOfInterest';
+  readonly ts: number;
+  readonly points: readonly PointOfInterest[];
+}
+
+/** Day or night display mode chosen by the car (light sensor, headlights, or the driver's setting). */
+export type DayNightMode = 'day' | 'night';
+export const DAY_NIGHT_MODES: readonly DayNightMode[] = ['day', 'night'];
+
+/** The display's day/night mode (VSS `Vehicle.Cabin.Infotainment.HMI.DayNightMode`): presentation only. */
+export interface DayNightSignal {
+  readonly type: 'dayNight';
+  readonly ts: number;
+  readonly mode: DayNightMode;
+}
+
 export type VehicleSignal =
   | IgnitionSignal
+  | DayNightSignal
+  | SelfTestResultSignal
+  | PointsOfInterestSignal
   | UnitHealthSignal
   | MostRingSignal
   | GnssSignal
@@ -199,4 +282,7 @@ export const VEHICLE_SIGNAL_TYPES: readonly VehicleSignalType[] = [
   'crash',
   'callProgress',
   'commandAck',
+  'selfTestResult',
+  'pointsOfInterest',
+  'dayNight',
 ];

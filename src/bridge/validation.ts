@@ -8,9 +8,12 @@ import { CALL_KINDS, LED_STATES, VEHICLE_COMMAND_TYPES, type VehicleCommand } fr
 import {
   CALL_PROGRESS_PHASES,
   CHAIN_UNITS,
+  DAY_NIGHT_MODES,
   GNSS_FIXES,
   IGNITION_STATES,
   MOST_NODES,
+  POINT_OF_INTEREST_KINDS,
+  SELF_TEST_ITEMS,
   UNIT_STATUSES,
   VEHICLE_SIGNAL_TYPES,
   type VehicleSignal,
@@ -75,6 +78,7 @@ const SIGNAL_SCHEMAS = {
           v.check(([a, b]) => a !== b, 'expected two different nodes'),
         ),
       ),
+      bypassed: v.optional(nodeList),
     }),
     v.forward(
       v.check(
@@ -134,6 +138,35 @@ const SIGNAL_SCHEMAS = {
     ok: bool(),
     error: v.optional(text(200)),
   }),
+  selfTestResult: v.object({
+    type: v.literal('selfTestResult'),
+    ts,
+    item: picklist(SELF_TEST_ITEMS),
+    result: picklist(['pass', 'fail'] as const),
+    code: v.optional(text(64)),
+  }),
+  pointsOfInterest: v.object({
+    type: v.literal('pointsOfInterest'),
+    ts,
+    points: v.pipe(
+      v.array(
+        v.object({
+          kind: picklist(POINT_OF_INTEREST_KINDS),
+          name: text(80),
+          address: text(120),
+          latitude: range(-90, 90),
+          longitude: range(-180, 180),
+        }),
+        'expected an array of points of interest',
+      ),
+      v.maxLength(20, 'expected at most 20 points'),
+    ),
+  }),
+  dayNight: v.object({
+    type: v.literal('dayNight'),
+    ts,
+    mode: picklist(DAY_NIGHT_MODES),
+  }),
 } satisfies Record<VehicleSignal['type'], v.GenericSchema<unknown, VehicleSignal>>;
 
 const COMMAND_SCHEMAS = {
@@ -143,6 +176,13 @@ const COMMAND_SCHEMAS = {
   setLed: v.object({ type: v.literal('setLed'), led: picklist(LED_STATES) }),
   muteAudio: v.object({ type: v.literal('muteAudio'), muted: bool() }),
   requestSelfTest: v.object({ type: v.literal('requestSelfTest') }),
+  setRingBypass: v.object({ type: v.literal('setRingBypass'), unit: mostNode, bypassed: bool() }),
+  startGuidance: v.object({
+    type: v.literal('startGuidance'),
+    name: text(80),
+    latitude: range(-90, 90),
+    longitude: range(-180, 180),
+  }),
 } satisfies Record<VehicleCommand['type'], v.GenericSchema<unknown, VehicleCommand>>;
 
 /** Checks a raw vehicle message; the result's `signal` carries only the known fields. */

@@ -1,0 +1,308 @@
+/**
+ * The vehicle gateway: CAN (live SocketCAN or a recorded candump log) and MOST, or the simulator,
+ * published to the HMI as W3C VISS v2 over WebSocket.
+ *
+ *   npm run gateway -- --sim | --replay drive.log | --can vcan0
+ *     [--port 8090] [--host 127.0.0.1] [--speed 2] [--loop] [--from 12.5]
+ *     [--origin http://…]… [--token secret] [--scenario ready]
+ *     [--most-socket /tmp/SocketMost.sock] [--most-fail telematics] [--can-driver socketcan|can-utils]
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MOST_NODES, type MostNode } from '../src/bridge/signals.js';
+import { RealTimeDriver } from '../src/time/realTimeDriver.js';
+import { SimulatedClock } from '../src/time/simulatedClock.js';
+import { parseCandumpLog } from './can/candump.js';
+import { CanVehicle } from './can/canVehicle.js';
+import { DbcCodec } from './can/dbc.js';
+import { formatFrame, formatLogLine } from './can/frame.js';
+import {
+  CanUtilsTransport,
+  loadSocketCan,
+  MemoryCanBus,
+  ReplayTransport,
+  SocketCanTransport,
+  type CanTransport,
+} from './can/transports.js';
+import { MostNetwork } from './most/mostNetwork.js';
+import { createMemoryMostLink, type MostTransport } from './most/protocol.js';
+import { DEFAULT_MOST_RING, SimulatedMostRing } from './most/simulatedRing.js';
+import { UnixDgramTransport } from './most/unixDgram.js';
+import { SimSource } from './sources/simSource.js';
+import { CombinedSource, type VehicleSource } from './sources/source.js';
+import { DEFAULT_ORIGINS, VissServer } from './vissServer.js';
+
+export interface GatewayArgs {
+  mode: 'sim' | 'replay' | 'can';
+  replayFile?: string;
+  iface?: string;
+  port: number;
+  host: string;
+  speed: number;
+  loop: boolean;
+  fromS: number;
+  origins: string[];
+  token: string | null;
+  scenario: string | null;
+  mostSocket: string | null;
+  mostFail: MostNode[];
+  canDriver: 'auto' | 'socketcan' | 'can-utils';
+  txLog: string | null;
+}
+
+const USAGE = `usage: npm run gateway -- (--sim | --replay <candump.log> | --can <iface>) [--port 8090] [--host 127.0.0.1]
+  [--speed 1] [--loop] [--from <s>] [--origin <url>]... [--token <secret>] [--scenario <name>]
+  [--most-socket <path>] [--most-fail <unit>] [--can-driver auto|socketcan|can-utils] [--tx-log <file>]`;
+
+export function parseArgs(argv: readonly string[]): GatewayArgs {
+  const args: GatewayArgs = {
+    mode: 'sim',
+    port: 8090,
+    host: '127.0.0.1',
+    speed: 1,
+    loop: false,
+    fromS: 0,
+    origins: [...DEFAULT_ORIGINS],
+    token: null,
+    scenario: null,
+    mostSocket: null,
+    mostFail: [],
+    canDriver: 'auto',
+    txLog: null,
+  };
+  let modes = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = (): string => {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
+      return value;
+    };
+    switch (a) {
+      case '--sim':
+        args.mode = 'sim';
+        modes++;
+        break;
+      case '--replay':
+        args.mode = 'replay';
+        args.replayFile = next();
+        modes++;
+        break;
+      case '--can':
+        args.mode = 'can';
+        args.iface = next();
+        modes++;
+        break;
+      case '--port':
+        args.port = Number(next());
+        if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+          throw new Error('--port: 0–65535');
+        break;
+      case '--host':
+        args.host = next();
+        break;
+      case '--speed':
+        args.speed = Number(next());
+        if (!(args.speed > 0)) throw new Error('--speed must be > 0');
+        break;
+      case '--loop':
+        args.loop = true;
+        break;
+      case '--from':
+        args.fromS = Number(next());
+        if (!(args.fromS >= 0)) throw new Error('--from must be ≥ 0 seconds');
+        break;
+      case '--origin':
+        args.origins.push(next());
+        break;
+      case '--token':
+        args.token = next();
+        break;
+      case '--scenario':
+        args.scenario = next();
+        break;
+      case '--most-socket':
+        args.mostSocket = next();
+        break;
+      case '--most-fail': {
+        const node = next();
+        if (!(MOST_NODES as readonly string[]).includes(node))
+          throw new Error(`--most-fail: one of ${MOST_NODES.join(', ')}`);
+        args.mostFail.push(node as MostNode);
+        break;
+      }
+      case '--can-driver': {
+        const d = next();
+        if (d !== 'auto' && d !== 'socketcan' && d !== 'can-utils')
+          throw new Error('--can-driver: auto, socketcan or can-utils');
+        args.canDriver = d;
+        break;
+      }
+      case '--tx-log':
+        args.txLog = next();
+        break;
+      case '-h':
+      case '--help':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown option ${a}\n${USAGE}`);
+    }
+  }
+  if (modes > 1) throw new Error(`choose one of --sim, --replay, --can\n${USAGE}`);
+  return args;
+}
+
+export interface Gateway {
+  readonly server: VissServer;
+  readonly clock: SimulatedClock;
+  readonly bus: MemoryCanBus | null;
+  readonly ring: SimulatedMostRing | null;
+  readonly sim: SimSource | null;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts a gateway. `driveClock: false` leaves the clock to the caller (tests). */
+export async function startGateway(
+  args: GatewayArgs,
+  options: { driveClock?: boolean; log?: (m: string) => void } = {},
+): Promise<Gateway> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const clock = new SimulatedClock(Date.now());
+  const driver = options.driveClock === false ? null : new RealTimeDriver(clock, 1, 20);
+
+  // MOST: the real SocketMost daemon, or the simulated ring over an in-memory link.
+  let mostTransport: MostTransport;
+  let ring: SimulatedMostRing | null = null;
+  if (args.mostSocket) {
+    mostTransport = new UnixDgramTransport({
+      localPath: `${args.mostSocket}.sos-hmi`,
+      peerPath: args.mostSocket,
+    });
+  } else {
+    const link = createMemoryMostLink();
+    mostTransport = link.client;
+    ring = new SimulatedMostRing({ transport: link.daemon, clock });
+    for (const node of args.mostFail) ring.fail(node);
+  }
+  const most = new MostNetwork({ transport: mostTransport, clock, order: DEFAULT_MOST_RING, log });
+
+  let bus: MemoryCanBus | null = null;
+  let sim: SimSource | null = null;
+  const sources: VehicleSource[] = [];
+  if (args.mode === 'sim') {
+    sim = new SimSource({ clock, scenario: args.scenario, ...(ring ? { ring } : {}) });
+    sources.push(sim);
+  } else {
+    const codec = DbcCodec.fromFile();
+    let transport: CanTransport;
+    if (args.mode === 'replay') {
+      const text = readFileSync(args.replayFile!, 'utf8');
+      const parsed = parseCandumpLog(text);
+      for (const e of parsed.errors) log(`[gateway] ${args.replayFile}: ${e.message} (skipped)`);
+      bus = new MemoryCanBus();
+      transport = new ReplayTransport({
+        frames: parsed.frames,
+        clock,
+        speed: args.speed,
+        loop: args.loop,
+        fromS: args.fromS,
+        bus,
+        onEnd: () => log('[gateway] replay finished'),
+      });
+      log(
+        `[gateway] replaying ${parsed.frames.length} frames from ${args.replayFile} at ${args.speed}×${args.loop ? ', looping' : ''}`,
+      );
+    } else {
+      transport = await liveTransport(args.iface!, args.canDriver, log);
+    }
+    const txLog = args.txLog;
+    const iface = args.iface ?? 'vcan0';
+    const logged: CanTransport = {
+      name: transport.name,
+      onFrame: (l) => transport.onFrame(l),
+      onState: (l) => transport.onState(l),
+      start: () => transport.start(),
+      stop: () => transport.stop(),
+      send: async (frame) => {
+        await transport.send(frame);
+        log(`[gateway] TX ${formatFrame(frame)}`);
+        if (txLog) appendFileSync(txLog, `${formatLogLine(frame, iface)}\n`);
+      },
+    };
+    sources.push(new CanVehicle({ transport: logged, codec, clock, log }));
+  }
+  sources.push(most);
+
+  const server = new VissServer({
+    source: new CombinedSource(sources),
+    host: args.host,
+    port: args.port,
+    origins: args.origins,
+    token: args.token,
+    now: () => clock.now(),
+    log,
+  });
+  await server.start();
+  ring?.start();
+  driver?.start();
+  log(`[gateway] ${args.mode} → VISS v2 on ws://${args.host}:${server.port} (subprotocol VISSv2)`);
+  return {
+    server,
+    clock,
+    bus,
+    ring,
+    sim,
+    stop: async () => {
+      driver?.stop();
+      ring?.stop();
+      await server.stop();
+      mostTransport.close();
+    },
+  };
+}
+
+async function liveTransport(
+  iface: string,
+  driver: GatewayArgs['canDriver'],
+  log: (m: string) => void,
+): Promise<CanTransport> {
+  if (driver !== 'can-utils') {
+    const loaded = await loadSocketCan();
+    if (loaded.module) return new SocketCanTransport(iface, loaded.module);
+    if (driver === 'socketcan') throw new Error(loaded.reason);
+    log(`[gateway] ${loaded.reason}; trying can-utils (candump/cansend)`);
+  }
+  const probe = spawnSync('candump', ['-h'], { stdio: 'ignore' });
+  if (probe.error) {
+    throw new Error(
+      'no live CAN access: install the optional "socketcan" package or Debian\'s can-utils (apt-get install can-utils)',
+    );
+  }
+  return new CanUtilsTransport(iface);
+}
+
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  let args: GatewayArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  startGateway(args).then(
+    (gateway) => {
+      const stop = () => {
+        void gateway.stop().then(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(`[gateway] ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,720 @@
+/**
+ * The mapping between the HMI's `VehicleSignal`s / `VehicleCommand`s and VSS paths, shared by the
+ * browser bridge (decode) and the Node gateway (encode). DOM-free.
+ *
+ * Standard COVESA VSS paths where one exists; everything else lives in the project overlay
+ * `vss/sos-overlay.vspec` under `Vehicle.Private.SOS`. Rules (docs/bridge-protocol.md):
+ * - Values travel as strings and are parsed by the path's VSS datatype.
+ * - A composite state that must stay consistent (the MOST ring) travels as one JSON string.
+ * - Event-like signals (button, crash, call progress) are JSON strings with a sequence number `seq`:
+ *   a repeated value with the same `seq` is the same event, never a new one.
+ * - Commands are VISS `set` on `Vehicle.Private.SOS.Command.*`; the `set` response is the vehicle's
+ *   acknowledgement.
+ */
+import type { CallKind, LedState, VehicleCommand } from './commands.js';
+import { CALL_KINDS, LED_STATES } from './commands.js';
+import type { ChainUnit, GnssFix, IgnitionState, VehicleSignal } from './signals.js';
+import { CHAIN_UNITS } from './signals.js';
+
+export type VssDatatype = 'string' | 'boolean' | 'uint8' | 'uint16' | 'float' | 'double';
+
+export interface VssPathSpec {
+  readonly path: string;
+  readonly datatype: VssDatatype;
+  readonly type: 'sensor' | 'actuator' | 'attribute';
+  /** True for paths the project overlay defines (COVESA VSS has no such signal). */
+  readonly overlay: boolean;
+  readonly allowed?: readonly string[];
+  /** Value is a JSON document (see the overlay's description). */
+  readonly json?: boolean;
+  /** Event-like: only live values count; never replayed on subscribe. */
+  readonly event?: boolean;
+  readonly description: string;
+}
+
+const SOS = 'Vehicle.Private.SOS';
+
+/** VSS branch names of the chain units (UpperCamelCase, as VSS names branches). */
+export const UNIT_BRANCH: Readonly<Record<ChainUnit, string>> = {
+  telematics: 'Telematics',
+  'sos-button': 'SosButton',
+  'crash-sensor': 'CrashSensor',
+  gnss: 'Gnss',
+  cellular: 'Cellular',
+  microphone: 'Microphone',
+  amplifier: 'Amplifier',
+  'hands-free': 'HandsFree',
+  'backup-battery': 'BackupBattery',
+  'head-unit': 'HeadUnit',
+};
+
+export const PATHS = {
+  lowVoltageSystemState: 'Vehicle.LowVoltageSystemState',
+  latitude: 'Vehicle.CurrentLocation.Latitude',
+  longitude: 'Vehicle.CurrentLocation.Longitude',
+  heading: 'Vehicle.CurrentLocation.Heading',
+  fixType: 'Vehicle.CurrentLocation.GNSSReceiver.FixType',
+  positionTrusted: `${SOS}.Gnss.IsPositionTrusted`,
+  connectivity: 'Vehicle.Connectivity.IsConnectivityAvailable',
+  signalBars: `${SOS}.Cellular.SignalBars`,
+  airbagDeployed: 'Vehicle.Cabin.Seat.Row1.DriverSide.Airbag.IsDeployed',
+  vin: 'Vehicle.VehicleIdentification.VIN',
+  vinLast7: `${SOS}.VinLast7`,
+  ringLocked: `${SOS}.MostRing.IsLocked`,
+  ringState: `${SOS}.MostRing.State`,
+  buttonEvent: `${SOS}.Button.Event`,
+  crashEvent: `${SOS}.Crash.Event`,
+  callProgress: `${SOS}.Call.Progress`,
+  busState: `${SOS}.Bus.State`,
+  selfTestResult: `${SOS}.SelfTest.Result`,
+  pointsOfInterest: `${SOS}.PointsOfInterest`,
+  dayNightMode: 'Vehicle.Cabin.Infotainment.HMI.DayNightMode',
+  unitStatus: (unit: ChainUnit) => `${SOS}.Unit.${UNIT_BRANCH[unit]}.Status`,
+  unitCode: (unit: ChainUnit) => `${SOS}.Unit.${UNIT_BRANCH[unit]}.Code`,
+  command: {
+    startCall: `${SOS}.Command.StartCall`,
+    endCall: `${SOS}.Command.EndCall`,
+    answerCallback: `${SOS}.Command.AnswerCallback`,
+    setLed: `${SOS}.Command.Led`,
+    muteAudio: `${SOS}.Command.MuteAudio`,
+    requestSelfTest: `${SOS}.Command.RequestSelfTest`,
+    setRingBypass: `${SOS}.Command.RingBypass`,
+    startGuidance: `${SOS}.Command.StartGuidance`,
+  } satisfies Record<VehicleCommand['type'], string>,
+} as const;
+
+const LOW_VOLTAGE_STATES = ['UNDEFINED', 'LOCK', 'OFF', 'ACC', 'ON', 'START'] as const;
+const FIX_TYPES = ['NONE', 'TWO_D', 'THREE_D'] as const;
+const UNIT_STATUS_VALUES = ['OK', 'DEGRADED', 'FAULT'] as const;
+const DAY_NIGHT_VALUES = ['DAY', 'NIGHT'] as const;
+export const BUS_STATES = ['ACTIVE', 'PARTLY_STALE', 'SILENT', 'DOWN'] as const;
+
+/** Every path the project uses, with its datatype: the overlay file and the docs list the same. */
+export const VSS_PATHS: readonly VssPathSpec[] = [
+  {
+    path: PATHS.lowVoltageSystemState,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: false,
+    allowed: LOW_VOLTAGE_STATES,
+    description: 'Terminal state (KLEMMEN ST_KL): OFF, ACC, ON, START; UNDEFINED while the source is stale.',
+  },
+  { path: PATHS.latitude, datatype: 'double', type: 'sensor', overlay: false, description: 'WGS84 degrees.' },
+  {
+    path: PATHS.longitude,
+    datatype: 'double',
+    type: 'sensor',
+    overlay: false,
+    description: 'WGS84 degrees.',
+  },
+  {
+    path: PATHS.heading,
+    datatype: 'double',
+    type: 'sensor',
+    overlay: false,
+    description: 'Degrees from north.',
+  },
+  {
+    path: PATHS.fixType,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: false,
+    allowed: FIX_TYPES,
+    description: 'GNSS fix (VSS 4.0 GNSSReceiver.FixType; the project uses NONE, TWO_D, THREE_D).',
+  },
+  {
+    path: PATHS.positionTrusted,
+    datatype: 'boolean',
+    type: 'sensor',
+    overlay: true,
+    description: 'EN 15722 "position can be trusted" (within ±150 m at 95 %).',
+  },
+  {
+    path: PATHS.connectivity,
+    datatype: 'boolean',
+    type: 'sensor',
+    overlay: false,
+    description: 'The telematics modem is registered on a network (112 works on any).',
+  },
+  {
+    path: PATHS.signalBars,
+    datatype: 'uint8',
+    type: 'sensor',
+    overlay: true,
+    description: 'Cellular signal strength, 0–5 bars.',
+  },
+  {
+    path: PATHS.airbagDeployed,
+    datatype: 'boolean',
+    type: 'sensor',
+    overlay: false,
+    description: 'Airbag deployed (ST_CR ST_DEPLOY_AB); informative, the HMI acts on the crash event.',
+  },
+  {
+    path: PATHS.vin,
+    datatype: 'string',
+    type: 'attribute',
+    overlay: false,
+    description: 'Full VIN, when known.',
+  },
+  {
+    path: PATHS.vinLast7,
+    datatype: 'string',
+    type: 'attribute',
+    overlay: true,
+    description: 'Last 7 characters of the VIN, as FAHRGESTELLNUMMER (0x380) carries them.',
+  },
+  {
+    path: PATHS.ringLocked,
+    datatype: 'boolean',
+    type: 'sensor',
+    overlay: true,
+    description: 'MOST ring locked (light all the way round).',
+  },
+  {
+    path: PATHS.ringState,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    description:
+      'MOST ring as one JSON document {nodes, closed, silent, breakBetween?}: ring order from the network master, ring-break diagnosis.',
+  },
+  {
+    path: PATHS.buttonEvent,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    event: true,
+    description: 'SOS button event, JSON {seq, action: "press"|"release", heldMs?}.',
+  },
+  {
+    path: PATHS.crashEvent,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    event: true,
+    description:
+      'Crash event from the airbag unit, JSON {seq, severity 1–4, airbagDeployed, rollover, occupants}.',
+  },
+  {
+    path: PATHS.callProgress,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    description:
+      'Last call progress report of the telematics unit, JSON {seq, phase, reason?}; the current one is sent on subscribe while a call is up.',
+  },
+  {
+    path: PATHS.selfTestResult,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    event: true,
+    description:
+      'One self-test result of the telematics unit, JSON {seq, item, result: "pass"|"fail", code?}.',
+  },
+  {
+    path: PATHS.pointsOfInterest,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    description:
+      'Nearest police stations and hospitals, JSON {points: [{kind, name, address, latitude, longitude}]}.',
+  },
+  {
+    path: PATHS.dayNightMode,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: false,
+    allowed: DAY_NIGHT_VALUES,
+    description: 'Display day/night mode (DAY, NIGHT); the HMI follows it when present (presentation only).',
+  },
+  {
+    path: PATHS.busState,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    allowed: BUS_STATES,
+    description:
+      'Gateway view of the vehicle bus: ACTIVE, PARTLY_STALE (a cyclic message missing), SILENT, DOWN.',
+  },
+  ...CHAIN_UNITS.flatMap((unit): VssPathSpec[] => [
+    {
+      path: PATHS.unitStatus(unit),
+      datatype: 'string',
+      type: 'sensor',
+      overlay: true,
+      allowed: UNIT_STATUS_VALUES,
+      description: `Health of the ${unit} unit as it reports it itself.`,
+    },
+    {
+      path: PATHS.unitCode(unit),
+      datatype: 'string',
+      type: 'sensor',
+      overlay: true,
+      description: `Diagnostic code of the ${unit} unit ("" = none). Published before Status.`,
+    },
+  ]),
+  {
+    path: PATHS.command.startCall,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: true,
+    allowed: CALL_KINDS,
+    description: 'Start an emergency call of this kind. Rate-limited by the gateway.',
+  },
+  {
+    path: PATHS.command.endCall,
+    datatype: 'boolean',
+    type: 'actuator',
+    overlay: true,
+    allowed: ['true'],
+    description: 'Hang up (idempotent).',
+  },
+  {
+    path: PATHS.command.answerCallback,
+    datatype: 'boolean',
+    type: 'actuator',
+    overlay: true,
+    allowed: ['true'],
+    description: 'Answer the emergency centre’s call-back.',
+  },
+  {
+    path: PATHS.command.setLed,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: true,
+    allowed: LED_STATES,
+    description: 'SOS LED above the mirror.',
+  },
+  {
+    path: PATHS.command.muteAudio,
+    datatype: 'boolean',
+    type: 'actuator',
+    overlay: true,
+    description: 'Mute entertainment audio during a call.',
+  },
+  {
+    path: PATHS.command.requestSelfTest,
+    datatype: 'boolean',
+    type: 'actuator',
+    overlay: true,
+    allowed: ['true'],
+    description: 'Ask the telematics unit for a self-test (it republishes health and ring).',
+  },
+  {
+    path: PATHS.command.setRingBypass,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: true,
+    json: true,
+    description: 'Bypass test: JSON {unit, bypassed} — a MOST unit bridged with a fibre-optic bypass loop.',
+  },
+  {
+    path: PATHS.command.startGuidance,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: true,
+    json: true,
+    description: 'Hand a destination to the navigation: JSON {name, latitude, longitude}.',
+  },
+];
+
+const SPEC_BY_PATH = new Map(VSS_PATHS.map((s) => [s.path, s]));
+
+export function pathSpec(path: string): VssPathSpec | undefined {
+  return SPEC_BY_PATH.get(path);
+}
+
+/** Paths the HMI subscribes to (everything it reads; not commands, VIN or bus state). */
+export const SUBSCRIBED_PATHS: readonly string[] = VSS_PATHS.filter(
+  // DayNightMode is an actuator in VSS (the driver may set it elsewhere); the HMI only follows it.
+  (s) =>
+    (s.type === 'sensor' || s.path === PATHS.dayNightMode) &&
+    s.path !== PATHS.airbagDeployed &&
+    s.path !== PATHS.busState,
+).map((s) => s.path);
+
+// ------------------------------------------------------------------ encode (gateway)
+
+export interface VssUpdate {
+  readonly path: string;
+  readonly value: string;
+}
+
+const IGNITION_TO_VSS: Readonly<Record<IgnitionState, string>> = { off: 'OFF', accessory: 'ACC', on: 'ON' };
+const FIX_TO_VSS: Readonly<Record<GnssFix, string>> = { none: 'NONE', '2d': 'TWO_D', '3d': 'THREE_D' };
+
+/**
+ * The VSS updates a signal becomes, in publishing order (parts before the value that completes them).
+ * Event-like signals need `seq` (the gateway's event counter). `commandAck` is not a VSS value: it is
+ * the `set` response.
+ */
+export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
+  switch (signal.type) {
+    case 'ignition':
+      return [{ path: PATHS.lowVoltageSystemState, value: IGNITION_TO_VSS[signal.state] }];
+    case 'gnss': {
+      const out: VssUpdate[] = [];
+      if (signal.latitude !== null) out.push({ path: PATHS.latitude, value: String(signal.latitude) });
+      if (signal.longitude !== null) out.push({ path: PATHS.longitude, value: String(signal.longitude) });
+      if (signal.headingDeg !== null) out.push({ path: PATHS.heading, value: String(signal.headingDeg) });
+      out.push({ path: PATHS.positionTrusted, value: String(signal.trusted) });
+      out.push({ path: PATHS.fixType, value: FIX_TO_VSS[signal.fix] });
+      return out;
+    }
+    case 'cellular':
+      return [
+        { path: PATHS.signalBars, value: String(signal.signalBars) },
+        { path: PATHS.connectivity, value: String(signal.registered) },
+      ];
+    case 'unitHealth':
+      return [
+        { path: PATHS.unitCode(signal.unit), value: signal.code ?? '' },
+        { path: PATHS.unitStatus(signal.unit), value: signal.status.toUpperCase() },
+      ];
+    case 'mostRing':
+      return [
+        { path: PATHS.ringLocked, value: String(signal.closed) },
+        {
+          path: PATHS.ringState,
+          value: JSON.stringify({
+            nodes: signal.nodes,
+            closed: signal.closed,
+            silent: signal.silent,
+            ...(signal.breakBetween ? { breakBetween: signal.breakBetween } : {}),
+            ...(signal.bypassed ? { bypassed: signal.bypassed } : {}),
+          }),
+        },
+      ];
+    case 'sosButton':
+      return [
+        {
+          path: PATHS.buttonEvent,
+          value: JSON.stringify({
+            seq,
+            action: signal.action,
+            ...(signal.heldMs !== undefined ? { heldMs: signal.heldMs } : {}),
+          }),
+        },
+      ];
+    case 'crash':
+      return [
+        { path: PATHS.airbagDeployed, value: String(signal.airbagDeployed) },
+        {
+          path: PATHS.crashEvent,
+          value: JSON.stringify({
+            seq,
+            severity: signal.severity,
+            airbagDeployed: signal.airbagDeployed,
+            rollover: signal.rollover,
+            occupants: signal.occupants,
+          }),
+        },
+      ];
+    case 'callProgress':
+      return [
+        {
+          path: PATHS.callProgress,
+          value: JSON.stringify({
+            seq,
+            phase: signal.phase,
+            ...(signal.reason !== undefined ? { reason: signal.reason } : {}),
+          }),
+        },
+      ];
+    case 'selfTestResult':
+      return [
+        {
+          path: PATHS.selfTestResult,
+          value: JSON.stringify({
+            seq,
+            item: signal.item,
+            result: signal.result,
+            ...(signal.code !== undefined ? { code: signal.code } : {}),
+          }),
+        },
+      ];
+    case 'pointsOfInterest':
+      return [{ path: PATHS.pointsOfInterest, value: JSON.stringify({ points: signal.points }) }];
+    case 'dayNight':
+      return [{ path: PATHS.dayNightMode, value: signal.mode === 'day' ? 'DAY' : 'NIGHT' }];
+    case 'commandAck':
+      return [];
+  }
+}
+
+// ------------------------------------------------------------------ decode (browser)
+
+export type AssembleResult =
+  { signals: unknown[]; error?: undefined } | { signals: unknown[]; error: string };
+
+/** Parses a VISS string value by the path's VSS datatype. */
+export function parseVssValue(
+  spec: VssPathSpec,
+  value: string,
+): { ok: true; value: unknown } | { ok: false } {
+  if (spec.allowed && !spec.allowed.includes(value)) return { ok: false };
+  switch (spec.datatype) {
+    case 'boolean':
+      return value === 'true'
+        ? { ok: true, value: true }
+        : value === 'false'
+          ? { ok: true, value: false }
+          : { ok: false };
+    case 'uint8':
+    case 'uint16':
+    case 'float':
+    case 'double': {
+      if (value.trim() === '') return { ok: false };
+      const n = Number(value);
+      if (!Number.isFinite(n)) return { ok: false };
+      if (spec.datatype.startsWith('uint') && (!Number.isInteger(n) || n < 0)) return { ok: false };
+      return { ok: true, value: n };
+    }
+    case 'string':
+      if (!spec.json) return { ok: true, value };
+      try {
+        return { ok: true, value: JSON.parse(value) as unknown };
+      } catch {
+        return { ok: false };
+      }
+  }
+}
+
+const UNIT_BY_STATUS_PATH = new Map(CHAIN_UNITS.map((u) => [PATHS.unitStatus(u), u]));
+const UNIT_BY_CODE_PATH = new Map(CHAIN_UNITS.map((u) => [PATHS.unitCode(u), u]));
+const GNSS_PATHS = new Set<string>([
+  PATHS.latitude,
+  PATHS.longitude,
+  PATHS.heading,
+  PATHS.fixType,
+  PATHS.positionTrusted,
+]);
+const CELLULAR_PATHS = new Set<string>([PATHS.connectivity, PATHS.signalBars]);
+
+/** JSON-valued paths that carry one whole signal (its fields, plus `seq` for events). */
+const JSON_SIGNAL_TYPE = new Map<string, string>([
+  [PATHS.buttonEvent, 'sosButton'],
+  [PATHS.crashEvent, 'crash'],
+  [PATHS.callProgress, 'callProgress'],
+  [PATHS.selfTestResult, 'selfTestResult'],
+  [PATHS.pointsOfInterest, 'pointsOfInterest'],
+]);
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * Turns VSS datapoints back into raw signal objects (validated by the caller with `validateSignal`).
+ * Keeps the latest value of each path, because one signal may be spread over several paths (gnss,
+ * cellular, unit health); a part that arrives first completes nothing until its partners are known.
+ */
+export class VssSignalAssembler {
+  private readonly latest = new Map<string, unknown>();
+
+  /** Forgets everything (after a reconnect the server's values are fetched again). */
+  reset(): void {
+    this.latest.clear();
+  }
+
+  /** One datapoint: `ts` in ms. Returns the signals it completes, or an error for a bad value. */
+  update(path: string, raw: string | string[], ts: number): AssembleResult {
+    const spec = SPEC_BY_PATH.get(path);
+    if (!spec) return { signals: [], error: `unknown path ${path}` };
+    if (typeof raw !== 'string') return { signals: [], error: `${path}: expected a string value` };
+    const parsed = parseVssValue(spec, raw);
+    if (!parsed.ok)
+      return {
+        signals: [],
+        error: `${path}: bad ${spec.datatype} value ${JSON.stringify(raw).slice(0, 60)}`,
+      };
+    const value = parsed.value;
+    this.latest.set(path, value);
+
+    if (path === PATHS.lowVoltageSystemState) {
+      const state =
+        value === 'OFF' || value === 'LOCK'
+          ? 'off'
+          : value === 'ACC'
+            ? 'accessory'
+            : value === 'ON' || value === 'START'
+              ? 'on'
+              : null;
+      // UNDEFINED: the terminal state is not known; saying nothing lets it go stale.
+      return { signals: state ? [{ type: 'ignition', ts, state }] : [] };
+    }
+    if (path === PATHS.dayNightMode)
+      return { signals: [{ type: 'dayNight', ts, mode: value === 'DAY' ? 'day' : 'night' }] };
+    if (GNSS_PATHS.has(path)) return { signals: this.gnss(ts) };
+    if (CELLULAR_PATHS.has(path)) {
+      const registered = this.latest.get(PATHS.connectivity);
+      const bars = this.latest.get(PATHS.signalBars);
+      if (registered === undefined || bars === undefined) return { signals: [] };
+      return { signals: [{ type: 'cellular', ts, registered, signalBars: bars }] };
+    }
+    const unit = UNIT_BY_STATUS_PATH.get(path);
+    if (unit) {
+      const code = this.latest.get(PATHS.unitCode(unit));
+      return {
+        signals: [
+          {
+            type: 'unitHealth',
+            ts,
+            unit,
+            status: String(value).toLowerCase(),
+            ...(typeof code === 'string' && code !== '' ? { code } : {}),
+          },
+        ],
+      };
+    }
+    if (UNIT_BY_CODE_PATH.has(path) || path === PATHS.ringLocked || path === PATHS.airbagDeployed) {
+      return { signals: [] };
+    }
+    if (path === PATHS.ringState) {
+      if (!isRecord(value)) return { signals: [], error: `${path}: expected a JSON object` };
+      return { signals: [{ ...value, type: 'mostRing', ts }] };
+    }
+    const jsonType = JSON_SIGNAL_TYPE.get(path);
+    if (jsonType) {
+      if (!isRecord(value)) return { signals: [], error: `${path}: expected a JSON object` };
+      const { seq: _seq, ...rest } = value;
+      return { signals: [{ ...rest, type: jsonType, ts }] };
+    }
+    return { signals: [] };
+  }
+
+  private gnss(ts: number): unknown[] {
+    const fixType = this.latest.get(PATHS.fixType);
+    const trusted = this.latest.get(PATHS.positionTrusted);
+    if (fixType === undefined || trusted === undefined) return [];
+    const fix = fixType === 'THREE_D' ? '3d' : fixType === 'TWO_D' ? '2d' : 'none';
+    if (fix === 'none') {
+      return [{ type: 'gnss', ts, fix, latitude: null, longitude: null, headingDeg: null, trusted: false }];
+    }
+    const latitude = this.latest.get(PATHS.latitude);
+    const longitude = this.latest.get(PATHS.longitude);
+    if (latitude === undefined || longitude === undefined) return [];
+    const heading = this.latest.get(PATHS.heading);
+    return [
+      {
+        type: 'gnss',
+        ts,
+        fix,
+        latitude,
+        longitude,
+        headingDeg: typeof heading === 'number' ? ((Math.round(heading) % 360) + 360) % 360 : null,
+        trusted,
+      },
+    ];
+  }
+}
+
+/** The `seq` of an event-like value, or null (not an event path / not parseable). */
+export function eventSeq(path: string, raw: string): number | null {
+  const spec = SPEC_BY_PATH.get(path);
+  if (!spec?.json || path === PATHS.ringState) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return isRecord(value) && typeof value.seq === 'number' ? value.seq : null;
+  } catch {
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------ commands
+
+/** A command as a VISS `set`: path and string value. */
+export function commandToVss(command: VehicleCommand): VssUpdate {
+  switch (command.type) {
+    case 'startCall':
+      return { path: PATHS.command.startCall, value: command.kind };
+    case 'endCall':
+      return { path: PATHS.command.endCall, value: 'true' };
+    case 'answerCallback':
+      return { path: PATHS.command.answerCallback, value: 'true' };
+    case 'setLed':
+      return { path: PATHS.command.setLed, value: command.led };
+    case 'muteAudio':
+      return { path: PATHS.command.muteAudio, value: String(command.muted) };
+    case 'requestSelfTest':
+      return { path: PATHS.command.requestSelfTest, value: 'true' };
+    case 'setRingBypass':
+      return {
+        path: PATHS.command.setRingBypass,
+        value: JSON.stringify({ unit: command.unit, bypassed: command.bypassed }),
+      };
+    case 'startGuidance':
+      return {
+        path: PATHS.command.startGuidance,
+        value: JSON.stringify({
+          name: command.name,
+          latitude: command.latitude,
+          longitude: command.longitude,
+        }),
+      };
+  }
+}
+
+/**
+ * A VISS `set` back into a command (the gateway's side); only documented command paths. The result
+ * still goes through `validateCommand` (ranges, lengths) before it reaches the vehicle.
+ */
+export function vssToCommand(
+  path: string,
+  value: string,
+): { ok: true; command: unknown } | { ok: false; error: string } {
+  const c = PATHS.command;
+  switch (path) {
+    case c.startCall:
+      return (CALL_KINDS as readonly string[]).includes(value)
+        ? { ok: true, command: { type: 'startCall', kind: value as CallKind } }
+        : { ok: false, error: `StartCall expects one of ${CALL_KINDS.join(', ')}` };
+    case c.endCall:
+      return value === 'true'
+        ? { ok: true, command: { type: 'endCall' } }
+        : { ok: false, error: 'EndCall expects "true"' };
+    case c.answerCallback:
+      return value === 'true'
+        ? { ok: true, command: { type: 'answerCallback' } }
+        : { ok: false, error: 'AnswerCallback expects "true"' };
+    case c.setLed:
+      return (LED_STATES as readonly string[]).includes(value)
+        ? { ok: true, command: { type: 'setLed', led: value as LedState } }
+        : { ok: false, error: `Led expects one of ${LED_STATES.join(', ')}` };
+    case c.muteAudio:
+      return value === 'true' || value === 'false'
+        ? { ok: true, command: { type: 'muteAudio', muted: value === 'true' } }
+        : { ok: false, error: 'MuteAudio expects "true" or "false"' };
+    case c.requestSelfTest:
+      return value === 'true'
+        ? { ok: true, command: { type: 'requestSelfTest' } }
+        : { ok: false, error: 'RequestSelfTest expects "true"' };
+    case c.setRingBypass:
+    case c.startGuidance: {
+      let body: unknown;
+      try {
+        body = JSON.parse(value);
+      } catch {
+        return { ok: false, error: `${path} expects a JSON object` };
+      }
+      if (!isRecord(body)) return { ok: false, error: `${path} expects a JSON object` };
+      return {
+        ok: true,
+        command: { ...body, type: path === c.setRingBypass ? 'setRingBypass' : 'startGuidance' },
+      };
+    }
+    default:
+      return { ok: false, error: `${path} is not a command path` };
+  }
+}
+
+/** Call phases after which no call is up (not replayed on subscribe). */
+export const CALL_OVER_PHASES: readonly string[] = ['endedByCentre', 'dropped', 'failed'];

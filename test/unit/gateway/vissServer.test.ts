@@ -1,0 +1,131 @@
+/** The gateway's VISS endpoint over a real loopback WebSocket (short, no long waits). */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { WebSocket } from 'ws';
+import { PATHS } from '../../../src/bridge/vissPaths.js';
+import type { VehicleCommand } from '../../../src/bridge/commands.js';
+import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
+import { VissServer } from '../../../gateway/vissServer.js';
+
+class FakeSource implements VehicleSource {
+  readonly name = 'fake';
+  readonly received: VehicleCommand[] = [];
+  private listener: ((o: SourceOutput) => void) | null = null;
+  onOutput(l: (o: SourceOutput) => void) {
+    this.listener = l;
+    return () => (this.listener = null);
+  }
+  handles() {
+    return true;
+  }
+  async command(c: VehicleCommand): Promise<CommandResult> {
+    this.received.push(c);
+    return c.type === 'answerCallback' ? { ok: false, error: 'no call-back' } : { ok: true };
+  }
+  emit(o: SourceOutput) {
+    this.listener?.(o);
+  }
+  async start() {}
+  async stop() {}
+}
+
+function client(port: number, opts: { origin?: string; protocol?: string | null; token?: string } = {}) {
+  const url = `ws://127.0.0.1:${port}/${opts.token ? `?token=${opts.token}` : ''}`;
+  const ws =
+    opts.protocol === null
+      ? new WebSocket(url, opts.origin ? { origin: opts.origin } : {})
+      : new WebSocket(url, opts.protocol ?? 'VISSv2', opts.origin ? { origin: opts.origin } : {});
+  const inbox: Record<string, unknown>[] = [];
+  ws.on('message', (d) => inbox.push(JSON.parse(String(d)) as Record<string, unknown>));
+  const opened = new Promise<number>((resolve) => {
+    ws.on('open', () => resolve(101));
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => resolve(0));
+  });
+  const next = async (pred: (m: Record<string, unknown>) => boolean) => {
+    for (let i = 0; i < 200; i++) {
+      const found = inbox.find(pred);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`no such message; got ${JSON.stringify(inbox)}`);
+  };
+  return { ws, inbox, opened, next, send: (m: unknown) => ws.send(JSON.stringify(m)) };
+}
+
+describe('VISS server', () => {
+  const source = new FakeSource();
+  const server = new VissServer({
+    source,
+    port: 0,
+    token: null,
+    log: () => {},
+    callRate: { max: 2, windowMs: 60_000, minGapMs: 0 },
+  });
+  const secured = new VissServer({ source: new FakeSource(), port: 0, token: 's3cret', log: () => {} });
+  before(async () => {
+    await server.start();
+    await secured.start();
+  });
+  after(async () => {
+    await server.stop();
+    await secured.stop();
+  });
+
+  it('binds to loopback and speaks VISSv2: subscribe, current value, pushes, get, unsubscribe', async () => {
+    const c = client(server.port);
+    assert.equal(await c.opened, 101);
+    assert.equal(c.ws.protocol, 'VISSv2');
+    source.emit({ kind: 'signal', signal: { type: 'ignition', ts: 1_780_000_000_000, state: 'on' } });
+    c.send({ action: 'subscribe', path: PATHS.lowVoltageSystemState, requestId: 'r1' });
+    const sub = await c.next((m) => m.action === 'subscribe');
+    assert.equal(sub.requestId, 'r1');
+    const first = await c.next((m) => m.action === 'subscription');
+    assert.deepEqual((first.data as { dp: { value: string; ts: string } }).dp, {
+      value: 'ON',
+      ts: '2026-05-28T20:26:40.000Z',
+    });
+    c.send({ action: 'get', path: PATHS.lowVoltageSystemState, requestId: 'r2' });
+    assert.ok(await c.next((m) => m.action === 'get' && m.requestId === 'r2' && !!m.data));
+    c.send({ action: 'get', path: 'Vehicle.Nothing', requestId: 'r3' });
+    const err = await c.next((m) => m.requestId === 'r3');
+    assert.equal((err.error as { number: number }).number, 404);
+    c.send({ action: 'unsubscribe', subscriptionId: sub.subscriptionId, requestId: 'r4' });
+    assert.ok(await c.next((m) => m.action === 'unsubscribe' && m.requestId === 'r4' && !m.error));
+    c.ws.close();
+  });
+
+  it('accepts only documented commands with valid values; answers from the vehicle; rate-limits calls', async () => {
+    const c = client(server.port);
+    await c.opened;
+    c.send({ action: 'set', path: PATHS.lowVoltageSystemState, value: 'OFF', requestId: 'a' });
+    c.send({ action: 'set', path: PATHS.command.startCall, value: 'prank', requestId: 'b' });
+    c.send({ action: 'set', path: PATHS.command.setLed, value: 'red', requestId: 'c' });
+    c.send({ action: 'set', path: PATHS.command.answerCallback, value: 'true', requestId: 'd' });
+    c.send({ action: 'set', path: PATHS.command.startCall, value: 'manual', requestId: 'e' });
+    c.send({ action: 'set', path: PATHS.command.startCall, value: 'manual', requestId: 'f' });
+    c.send('{"not":"viss"}');
+    const num = async (id: string) =>
+      ((await c.next((m) => m.requestId === id)).error as { number: number } | undefined)?.number;
+    assert.equal(await num('a'), 403);
+    assert.equal(await num('b'), 400);
+    assert.equal(await num('c'), undefined);
+    assert.equal(await num('d'), 503);
+    assert.equal(await num('e'), undefined);
+    assert.equal(await num('f'), 429, 'answerCallback and startCall share the call rate limit (2 here)');
+    assert.equal(await num('0'), 400);
+    assert.deepEqual(
+      source.received.map((x) => x.type),
+      ['setLed', 'answerCallback', 'startCall'],
+    );
+    c.ws.close();
+  });
+
+  it('refuses foreign browser origins, clients without the VISSv2 subprotocol, and missing tokens', async () => {
+    assert.equal(await client(server.port, { origin: 'http://evil.example' }).opened, 403);
+    assert.equal(await client(server.port, { origin: 'http://127.0.0.1:4173' }).opened, 101);
+    assert.equal(await client(server.port, { protocol: null }).opened, 400);
+    assert.equal(await client(secured.port).opened, 401);
+    assert.equal(await client(secured.port, { token: 's3cret' }).opened, 101);
+  });
+});
