@@ -4,7 +4,8 @@
  * reaches into the machines except `state()`, which reads them.
  */
 import type { SentCommand } from '../bridge/commands.js';
-import type { IgnitionState } from '../bridge/signals.js';
+import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
+import type { FaultLogEntry } from '../machines/faultLog.js';
 import type { HmiState } from '../machines/views.js';
 import type { Fault } from '../sim/faults.js';
 import { SCENARIO_NAMES } from '../sim/scenarios.js';
@@ -12,7 +13,8 @@ import type { CallCentreOptions, CrashInput } from '../sim/types.js';
 import type { Hmi } from './createHmi.js';
 
 export interface SosHmiAutomation {
-  readonly sim: {
+  /** The simulator's controls; absent with `?bridge=ws` (the vehicle is real, only `state()` reads it). */
+  readonly sim?: {
     ignition(state: IgnitionState): void;
     pressSos(holdMs?: number): void;
     holdSos(): void;
@@ -31,7 +33,13 @@ export interface SosHmiAutomation {
     readonly faults: readonly Fault[];
     /** Malformed input, as if from the vehicle: rejected at the bridge, never shown as ready. */
     injectRaw(raw: unknown): void;
+    /** Bypass test: bridge a MOST ring unit with a fibre-optic bypass loop (`on`), or remove it. */
+    bypass(unit: MostNode, on: boolean): void;
+    /** The car switches the display to day or night (the HMI's theme follows). */
+    dayNight(mode: DayNightMode): void;
   };
+  /** The fault memory, oldest first (what "Export JSON" writes). */
+  faultLog(): FaultLogEntry[];
   /** The current machine states and view models, JSON-able. */
   state(): HmiState;
   readonly scenarios: readonly string[];
@@ -39,7 +47,14 @@ export interface SosHmiAutomation {
 
 export function createAutomation(hmi: Hmi): SosHmiAutomation {
   const { sim, clock } = hmi;
+  const base = {
+    faultLog: () => JSON.parse(JSON.stringify(hmi.faultLog())) as FaultLogEntry[],
+    state: () => JSON.parse(JSON.stringify(hmi.state())) as HmiState,
+    scenarios: SCENARIO_NAMES,
+  };
+  if (!sim) return base;
   return {
+    ...base,
     sim: {
       ignition: (state) => sim.ignition(state),
       pressSos: (holdMs) => sim.pressSos(holdMs),
@@ -61,9 +76,9 @@ export function createAutomation(hmi: Hmi): SosHmiAutomation {
         return [...sim.faults];
       },
       injectRaw: (raw) => hmi.bridge.injectRaw(raw),
+      bypass: (unit, on) => sim.bypass(unit, on),
+      dayNight: (mode) => sim.dayNight(mode),
     },
-    state: () => JSON.parse(JSON.stringify(hmi.state())) as HmiState,
-    scenarios: SCENARIO_NAMES,
   };
 }
 

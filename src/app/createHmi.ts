@@ -2,15 +2,24 @@
  * Composition root: one clock, one vehicle bridge, one root actor, wired in the one direction
  * bridge → machine → screen → event → machine → bridge command. Nothing here decides behaviour.
  */
-import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { createActor, type Actor, type ActorSystem, type AnyActorRef } from 'xstate';
 import { MockBridge } from '../bridge/mockBridge.js';
+import type { DayNightMode } from '../bridge/signals.js';
+import { VissBridge } from '../bridge/vissBridge.js';
 import type { SosConfig } from '../machines/config.js';
 import { toMachineEvent, type UserEvent } from '../machines/events.js';
-import { selectHmiState } from '../machines/selectors.js';
+import type { FaultLogEntry } from '../machines/faultLog.js';
+import {
+  selectHmiState,
+  statusLevel,
+  type FaultMemorySnapshot,
+  type StatusSnapshot,
+} from '../machines/selectors.js';
 import { sosHmiMachine } from '../machines/sosHmiMachine.js';
 import type { HmiState } from '../machines/views.js';
 import { applyScenario } from '../sim/scenarios.js';
 import type { VehicleSimulator } from '../sim/vehicleSimulator.js';
+import { localFaultMemoryStore, type FaultMemoryStore } from './faultMemoryStore.js';
 import { RealTimeDriver } from '../time/realTimeDriver.js';
 import { SimulatedClock } from '../time/simulatedClock.js';
 
@@ -22,19 +31,40 @@ export interface CreateHmiOptions {
   readonly config?: Partial<SosConfig>;
   /** Epoch ms the simulated clock starts at; wall time by default so timestamps read true. */
   readonly startAt?: number;
+  /** `mock` (default): the in-browser simulator; `{ kind: 'viss', url }`: the vehicle gateway over VISS. */
+  readonly bridge?: 'mock' | { readonly kind: 'viss'; readonly url: string };
+  /** Where the fault memory is kept across reloads; localStorage when there is one. */
+  readonly faultMemory?: FaultMemoryStore;
+  /**
+   * The car's day/night mode (`Vehicle.Cabin.Infotainment.HMI.DayNightMode`), whenever it reports one.
+   * Presentation only: it goes to the theme, never into the SOS machines.
+   */
+  readonly onDayNight?: (mode: DayNightMode) => void;
 }
+
+/** Performance marks and the measure between them (User Timing API; read with `performance.getEntriesByName`). */
+export const PERF = {
+  linkUp: 'sos-hmi:link-up',
+  firstStatus: 'sos-hmi:first-status',
+  timeToStatus: 'sos-hmi:time-to-status',
+} as const;
 
 export interface Hmi {
   readonly clock: SimulatedClock;
-  /** The mock bridge (the only bridge so far); screens and machines never see it. */
-  readonly bridge: MockBridge;
-  /** The simulator behind the mock bridge. */
-  readonly sim: VehicleSimulator;
+  /** The vehicle bridge (mock or VISS); screens and machines never see it. */
+  readonly bridge: MockBridge | VissBridge;
+  /** The simulator behind the mock bridge; null with the VISS bridge (the vehicle is real). */
+  readonly sim: VehicleSimulator | null;
   readonly actor: Actor<typeof sosHmiMachine>;
   /** Child actors by system id, for the screens. */
   readonly status: AnyActorRef;
   readonly malfunction: AnyActorRef;
   readonly call: AnyActorRef;
+  /** Diagnosis navigation and the fault memory. */
+  readonly diagnostics: AnyActorRef;
+  readonly faultMemory: AnyActorRef;
+  /** The fault memory, oldest first. */
+  faultLog(): FaultLogEntry[];
   /** Drives the clock from wall time (absent with `clock: 'manual'`). */
   readonly driver: RealTimeDriver | null;
   send(event: UserEvent): void;
@@ -42,27 +72,69 @@ export interface Hmi {
   dispose(): void;
 }
 
-function child(actor: Actor<typeof sosHmiMachine>, id: 'status' | 'malfunction' | 'call'): AnyActorRef {
-  const ref = actor.system.get(id);
+function child(
+  actor: Actor<typeof sosHmiMachine>,
+  id: 'status' | 'malfunction' | 'call' | 'diagnostics' | 'faultMemory',
+): AnyActorRef {
+  // xstate types `system.get()` as `any`; naming the system ids keeps the result checked.
+  const system = actor.system as ActorSystem<{ actors: Record<typeof id, AnyActorRef> }>;
+  const ref = system.get(id);
   if (!ref) throw new Error(`sos-hmi: the root machine has no '${id}' actor`);
   return ref;
 }
 
 export function createHmi(options: CreateHmiOptions = {}): Hmi {
   const clock = new SimulatedClock(options.startAt ?? Date.now());
-  const bridge = new MockBridge({ clock });
-  const sim = bridge.sim;
-  if (!sim) throw new Error('sos-hmi: the mock bridge has no simulator');
+  const wanted = options.bridge ?? 'mock';
+  const bridge = wanted === 'mock' ? new MockBridge({ clock }) : new VissBridge({ clock, url: wanted.url });
+  const sim = bridge instanceof MockBridge ? (bridge.sim ?? null) : null;
+  if (wanted === 'mock' && !sim) throw new Error('sos-hmi: the mock bridge has no simulator');
 
-  const actor = createActor(sosHmiMachine, { clock, input: { config: options.config ?? {} } });
+  const store = options.faultMemory ?? localFaultMemoryStore(globalThis.localStorage);
+  const actor = createActor(sosHmiMachine, {
+    clock,
+    input: { config: options.config ?? {}, faultLog: store.load() },
+  });
   // Commands leave only through the bridge; each gets an ack or a timeout back as a signal.
   actor.on('command', (event) => {
     bridge.send(event.command);
   });
   actor.start();
-  const unsubscribe = bridge.subscribe((event) => actor.send(toMachineEvent(event)));
+  // The fault memory machine produces the entries; keeping them is this root's side effect.
+  const faultMemory = child(actor, 'faultMemory');
+  const faultEntries = (): FaultLogEntry[] => [
+    ...(faultMemory.getSnapshot() as FaultMemorySnapshot).context.log.entries,
+  ];
+  let savedEntries: unknown = (faultMemory.getSnapshot() as FaultMemorySnapshot).context.log.entries;
+  const faultSubscription = faultMemory.subscribe((snapshot: FaultMemorySnapshot) => {
+    const entries = snapshot.context.log.entries;
+    if (entries === savedEntries) return;
+    savedEntries = entries;
+    store.save(entries);
+  });
+  // Time to the first SOS status after the vehicle link is up, as performance marks (docs/headunit.md).
+  const status = child(actor, 'status');
+  let awaitingStatus = false;
+  function markLinkUp(): void {
+    globalThis.performance?.mark?.(PERF.linkUp);
+    awaitingStatus = true;
+  }
+  const statusWatch = status.subscribe((snapshot: StatusSnapshot) => {
+    if (!awaitingStatus || statusLevel(snapshot) === 'unknown') return;
+    awaitingStatus = false;
+    globalThis.performance?.mark?.(PERF.firstStatus);
+    globalThis.performance?.measure?.(PERF.timeToStatus, PERF.linkUp, PERF.firstStatus);
+  });
+  const unsubscribe = bridge.subscribe((event) => {
+    if (event.kind === 'signal' && event.signal.type === 'dayNight') {
+      options.onDayNight?.(event.signal.mode);
+      return;
+    }
+    if (event.kind === 'connection' && event.state === 'connected') markLinkUp();
+    actor.send(toMachineEvent(event));
+  });
 
-  applyScenario(sim, options.scenario ?? 'ready');
+  if (sim) applyScenario(sim, options.scenario ?? 'ready');
 
   const driver = options.clock === 'manual' ? null : new RealTimeDriver(clock);
   driver?.start();
@@ -72,9 +144,12 @@ export function createHmi(options: CreateHmiOptions = {}): Hmi {
     bridge,
     sim,
     actor,
-    status: child(actor, 'status'),
+    status,
     malfunction: child(actor, 'malfunction'),
     call: child(actor, 'call'),
+    diagnostics: child(actor, 'diagnostics'),
+    faultMemory,
+    faultLog: faultEntries,
     driver,
     send: (event) => actor.send(event),
     state: () => ({
@@ -84,6 +159,8 @@ export function createHmi(options: CreateHmiOptions = {}): Hmi {
     }),
     dispose: () => {
       driver?.stop();
+      faultSubscription.unsubscribe();
+      statusWatch.unsubscribe();
       unsubscribe();
       actor.stop();
       bridge.dispose();

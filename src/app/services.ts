@@ -1,5 +1,11 @@
 import {
   selectCallView,
+  selectDiagnosisView,
+  selectDiagnosticsView,
+  selectFaultMemoryView,
+  selectGuideView,
+  type DiagnosticsSnapshot,
+  type FaultMemorySnapshot,
   selectMalfunctionView,
   selectStatusView,
   type CallSnapshot,
@@ -21,5 +27,14 @@ export function hmiServices(hmi: Hmi): HmiServices {
     selectCall: (snapshot) => selectCallView(snapshot as CallSnapshot),
     send: (event) => hmi.send(event),
     clockNow: () => hmi.clock.now(),
+    diagnosis: {
+      navigation: hmi.diagnostics,
+      faultMemory: hmi.faultMemory,
+      selectNavigation: (snapshot) => selectDiagnosticsView(snapshot as DiagnosticsSnapshot),
+      selectDiagnosis: (snapshot) => selectDiagnosisView(snapshot as StatusSnapshot),
+      selectGuide: (snapshot, id) => selectGuideView(snapshot as StatusSnapshot, id),
+      selectFaultMemory: (snapshot) => selectFaultMemoryView(snapshot as FaultMemorySnapshot),
+      vin: hmi.sim?.vin ?? null,
+    },
   };
 }

@@ -24,6 +24,8 @@ export interface MostRingValue {
   readonly closed: boolean;
   readonly silent: readonly MostNode[];
   readonly breakBetween?: readonly [MostNode, MostNode];
+  /** Units bridged with a fibre-optic bypass loop (bypass test). */
+  readonly bypassed?: readonly MostNode[];
 }
 
 export interface GnssValue {
@@ -83,6 +85,13 @@ export function signalKey(event: BridgeMachineEvent): SignalKey | null {
   }
 }
 
+/** When the current fact for `key` was true (vehicle time), undefined without one. */
+export function factReceivedAt(facts: VehicleFacts, key: SignalKey): number | undefined {
+  if (key.startsWith('unitHealth:'))
+    return facts.unitHealth[key.slice('unitHealth:'.length) as ChainUnit]?.receivedAt;
+  return facts[key as 'ignition' | 'mostRing' | 'gnss' | 'cellular']?.receivedAt;
+}
+
 /** Folds one bridge event into the facts; events without a lasting fact return the facts unchanged. */
 export function foldFact(facts: VehicleFacts, event: BridgeMachineEvent): VehicleFacts {
   switch (event.type) {
@@ -101,6 +110,7 @@ export function foldFact(facts: VehicleFacts, event: BridgeMachineEvent): Vehicl
         ...(event.breakBetween
           ? { breakBetween: [event.breakBetween[0], event.breakBetween[1]] as const }
           : {}),
+        ...(event.bypassed?.length ? { bypassed: [...event.bypassed] } : {}),
       };
       return { ...facts, mostRing: { value, receivedAt: event.ts } };
     }
@@ -230,10 +240,15 @@ export function assess(
     causes.push(cause('weakCellular', ['cellular']));
   }
   if (health('gnss') === 'fault' || facts.gnss?.value.fix === 'none') causes.push(cause('noGnss', ['gnss']));
-  if (health('microphone') === 'fault') causes.push(cause('microphoneFault', ['microphone']));
-  if (health('amplifier') === 'fault') causes.push(cause('speakerFault', ['amplifier']));
-  if (health('sos-button') === 'fault') causes.push(cause('sosButtonFault', ['sos-button']));
-  if (health('crash-sensor') === 'fault') causes.push(cause('crashSensorFault', ['crash-sensor']));
+  // A unit that only "works with limits" (degraded) is not ready either: its limit is the same cause.
+  const impaired = (unit: ChainUnit): boolean => {
+    const status = health(unit);
+    return status === 'fault' || status === 'degraded';
+  };
+  if (impaired('microphone')) causes.push(cause('microphoneFault', ['microphone']));
+  if (impaired('amplifier')) causes.push(cause('speakerFault', ['amplifier']));
+  if (impaired('sos-button')) causes.push(cause('sosButtonFault', ['sos-button']));
+  if (impaired('crash-sensor')) causes.push(cause('crashSensorFault', ['crash-sensor']));
   const battery = health('backup-battery');
   if (battery === 'degraded' || battery === 'fault')
     causes.push(cause('backupBatteryLow', ['backup-battery']));

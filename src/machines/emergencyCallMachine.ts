@@ -8,6 +8,8 @@ import type { CallKind, LedState, VehicleCommand } from '../bridge/commands.js';
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import type { BridgeMachineEvent, UserEvent } from './events.js';
 import type { ChildCommandEvent, StatusChangedEvent } from './statusMachine.js';
+import type { PointOfInterest, PointOfInterestKind } from '../bridge/signals.js';
+import { nearestPoints } from './pointsOfInterest.js';
 import type { CrashView, PositionView, SentDataView, SosLevel } from './views.js';
 
 /** Self-rearming clocks of the call machine; each tick is a `call.tick` event with its clock name. */
@@ -65,6 +67,10 @@ export interface CallContext {
   readonly noVoiceTimedOut: boolean;
   readonly microphoneFault: boolean;
   readonly speakerFault: boolean;
+  /** The hands-free/Bluetooth module reports a fault: call audio goes through it. */
+  readonly handsFreeFault: boolean;
+  /** The MOST ring is open: the amplifier and hands-free audio path may be gone, the modem is not. */
+  readonly ringOpen: boolean;
   readonly contactsNotified: boolean;
   /** The SOS button is being held to end the call. */
   readonly holding: boolean;
@@ -75,6 +81,12 @@ export interface CallContext {
   readonly led: LedState;
   readonly ledMode: LedMode;
   readonly status: { readonly level: SosLevel; readonly malfunction: boolean };
+  /** Vehicle time of the latest GNSS signal. */
+  readonly lastTs: number | null;
+  /** Police stations and hospitals the vehicle side provided (latest list). */
+  readonly pointsOfInterest: readonly PointOfInterest[];
+  /** Directions handed to the navigation in this session. */
+  readonly guidanceTo: PointOfInterestKind | null;
 }
 
 function sessionReset(): Partial<CallContext> {
@@ -99,6 +111,7 @@ function sessionReset(): Partial<CallContext> {
     holdElapsedMs: 0,
     callbackRemainingS: null,
     callbackWindowOver: false,
+    guidanceTo: null,
   };
 }
 
@@ -200,8 +213,11 @@ export const emergencyCallMachine = setup({
       if (event.type !== 'bridge.unitHealth') return {};
       if (event.unit === 'microphone') return { microphoneFault: event.status === 'fault' };
       if (event.unit === 'amplifier') return { speakerFault: event.status === 'fault' };
+      if (event.unit === 'hands-free') return { handsFreeFault: event.status === 'fault' };
       return {};
     }),
+    /** A ring break does not end a call (the modem is in the telematics unit), but its audio may go. */
+    takeRing: assign(({ event }) => (event.type === 'bridge.mostRing' ? { ringOpen: !event.closed } : {})),
     beginManual: assign(({ event }) => ({
       ...sessionReset(),
       kind: 'manual' as const,
@@ -237,6 +253,36 @@ export const emergencyCallMachine = setup({
           occupants: event.occupants,
         },
       });
+    }),
+    /** eCall TEST session: to the test number, flagged as a test in the call data; never cancelled by a crash timer. */
+    beginTest: assign(({ context }) => ({
+      ...sessionReset(),
+      kind: 'test' as const,
+      triggerTs: context.lastTs,
+    })),
+    /** Vehicle time of the latest cyclic signal (a test call has no trigger event of its own). */
+    takeTime: assign(({ event }) =>
+      'ts' in event && typeof event.ts === 'number' ? { lastTs: event.ts } : {},
+    ),
+    takePointsOfInterest: assign(({ event }) =>
+      event.type === 'bridge.pointsOfInterest' ? { pointsOfInterest: [...event.points] } : {},
+    ),
+    /** Directions to the nearest place of the kind asked for, handed to the navigation. */
+    startGuidance: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'user.startGuidance') return;
+      const target = nearestPoints(context.pointsOfInterest, context.lastPosition).find(
+        (p) => p.kind === event.kind,
+      );
+      if (!target) return;
+      const command: VehicleCommand = {
+        type: 'startGuidance',
+        name: target.name,
+        latitude: target.latitude,
+        longitude: target.longitude,
+      };
+      enqueue.assign({ guidanceTo: event.kind });
+      enqueue.emit({ type: 'command', command });
+      if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
     }),
     initCountdown: assign(({ context }) => ({ countdownS: Math.ceil(context.config.cancelWindowMs / 1000) })),
     countdownTick: assign(({ context }) => ({ countdownS: Math.max(0, context.countdownS - 1) })),
@@ -349,6 +395,7 @@ export const emergencyCallMachine = setup({
     startCallRejected: ({ event }) =>
       event.type === 'bridge.commandAck' && event.command === 'startCall' && !event.ok,
     isManual: ({ context }) => context.kind === 'manual',
+    isTest: ({ context }) => context.kind === 'test',
     redialWindowOver: ({ context }) => context.redialWindowOver,
     /** EN 16062: next attempt not earlier than the interval after the previous start, at once if it had connected. */
     mayRedialNow: ({ context }) => context.lastAttemptConnected || context.intervalElapsed,
@@ -390,11 +437,16 @@ export const emergencyCallMachine = setup({
     noVoiceTimedOut: false,
     microphoneFault: false,
     speakerFault: false,
+    handsFreeFault: false,
+    ringOpen: false,
     contactsNotified: false,
     holding: false,
     holdElapsedMs: 0,
     callbackRemainingS: null,
     callbackWindowOver: false,
+    pointsOfInterest: [],
+    guidanceTo: null,
+    lastTs: null,
     audioMuted: false,
     led: 'off',
     ledMode: 'idle',
@@ -403,8 +455,11 @@ export const emergencyCallMachine = setup({
   initial: 'idle',
   on: {
     'status.changed': { actions: ['takeStatus', 'led'] },
-    'bridge.gnss': { actions: 'takePosition' },
+    'bridge.gnss': { actions: ['takePosition', 'takeTime'] },
     'bridge.unitHealth': { actions: 'takeUnitHealth' },
+    'bridge.mostRing': { actions: 'takeRing' },
+    'bridge.pointsOfInterest': { actions: 'takePointsOfInterest' },
+    'user.startGuidance': { actions: 'startGuidance' },
   },
   states: {
     idle: {
@@ -419,6 +474,7 @@ export const emergencyCallMachine = setup({
           { guard: 'isPress', target: 'session', actions: 'beginManual' },
         ],
         'bridge.crash': { target: 'session', actions: 'beginAutomatic' },
+        'user.testCall': { target: 'session', actions: 'beginTest' },
       },
     },
     /** Hold protection: the button must stay pressed `triggerHoldMs` before anything happens. */
@@ -513,7 +569,21 @@ export const emergencyCallMachine = setup({
           target: 'cancelled',
           actions: { type: 'sendCommand', params: { command: { type: 'endCall' } } },
         },
-        'bridge.crash': { guard: 'isManual', actions: 'upgradeToAutomatic' },
+        'bridge.crash': [
+          { guard: 'isManual', actions: 'upgradeToAutomatic' },
+          // A crash during a test call is a real emergency: the test ends and the automatic call starts.
+          {
+            guard: 'isTest',
+            target: '#call.session',
+            reenter: true,
+            actions: [{ type: 'sendCommand', params: { command: { type: 'endCall' } } }, 'beginAutomatic'],
+          },
+        ],
+        'user.endTestCall': {
+          guard: 'isTest',
+          target: 'testEnded',
+          actions: { type: 'sendCommand', params: { command: { type: 'endCall' } } },
+        },
       },
       states: {
         attempt: {
@@ -521,10 +591,20 @@ export const emergencyCallMachine = setup({
           initial: 'connecting',
           on: {
             'bridge.callProgress': [
+              // A test call is never redialled and opens no call-back window: it just reports.
+              {
+                guard: and([{ type: 'progressIs', params: { phases: ['dropped', 'failed'] } }, 'isTest']),
+                target: '#call.testEnded',
+                actions: 'recordFailure',
+              },
               {
                 guard: { type: 'progressIs', params: { phases: ['dropped', 'failed'] } },
                 target: 'redialing',
                 actions: 'recordFailure',
+              },
+              {
+                guard: and([{ type: 'progressIs', params: { phases: ['endedByCentre'] } }, 'isTest']),
+                target: '#call.testEnded',
               },
               {
                 guard: { type: 'progressIs', params: { phases: ['endedByCentre'] } },
@@ -535,7 +615,12 @@ export const emergencyCallMachine = setup({
           states: {
             connecting: {
               entry: { type: 'led', params: { mode: 'green-blinking' } },
-              after: { attemptTimeout: { target: '#call.session.redialing', actions: 'recordFailure' } },
+              after: {
+                attemptTimeout: [
+                  { guard: 'isTest', target: '#call.testEnded', actions: 'recordFailure' },
+                  { target: '#call.session.redialing', actions: 'recordFailure' },
+                ],
+              },
               on: {
                 'bridge.callProgress': [
                   {
@@ -548,15 +633,26 @@ export const emergencyCallMachine = setup({
                   },
                   { guard: { type: 'progressIs', params: { phases: ['voiceConnected'] } }, target: 'voice' },
                 ],
-                'bridge.commandAck': {
-                  guard: 'startCallRejected',
-                  target: '#call.session.redialing',
-                  actions: 'recordFailure',
-                },
+                'bridge.commandAck': [
+                  {
+                    guard: and(['startCallRejected', 'isTest']),
+                    target: '#call.testEnded',
+                    actions: 'recordFailure',
+                  },
+                  {
+                    guard: 'startCallRejected',
+                    target: '#call.session.redialing',
+                    actions: 'recordFailure',
+                  },
+                ],
               },
             },
             dataSent: {
-              entry: ['markConnected', 'sealMsdPosition', { type: 'led', params: { mode: 'green-blinking' } }],
+              entry: [
+                'markConnected',
+                'sealMsdPosition',
+                { type: 'led', params: { mode: 'green-blinking' } },
+              ],
               on: {
                 'bridge.callProgress': [
                   {
@@ -605,6 +701,23 @@ export const emergencyCallMachine = setup({
             { guard: 'mayRedialNow', target: 'attempt' },
           ],
         },
+      },
+    },
+    /** The eCall TEST session is over: passed (the centre got and acknowledged the data) or failed. */
+    testEnded: {
+      entry: [
+        { type: 'mute', params: { muted: false } },
+        { type: 'led', params: { mode: 'idle' } },
+      ],
+      on: {
+        'user.dismiss': 'idle',
+        'user.testCall': { target: 'session', actions: 'beginTest' },
+        'bridge.sosButton': [
+          { guard: 'pressNeedsHold', target: 'arming', actions: 'beginManual' },
+          { guard: 'pressOpensCancelWindow', target: 'cancelWindow', actions: 'beginManual' },
+          { guard: 'isPress', target: 'session', actions: 'beginManual' },
+        ],
+        'bridge.crash': { target: 'session', actions: 'beginAutomatic' },
       },
     },
     /** The call could not be made: tell the occupants to call 112/911 and show the position. */

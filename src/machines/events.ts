@@ -1,4 +1,6 @@
 import type { BridgeConnection, BridgeEvent } from '../bridge/vehicleBridge.js';
+import type { MostNode, PointOfInterestKind } from '../bridge/signals.js';
+import type { DiagnosticsPage } from './views.js';
 import type {
   CallProgressSignal,
   CellularSignal,
@@ -7,6 +9,8 @@ import type {
   GnssSignal,
   IgnitionSignal,
   MostRingSignal,
+  PointsOfInterestSignal,
+  SelfTestResultSignal,
   SosButtonSignal,
   UnitHealthSignal,
   VehicleSignal,
@@ -26,6 +30,8 @@ export type BridgeMachineEvent =
   | FromBridge<CrashSignal>
   | FromBridge<CallProgressSignal>
   | FromBridge<CommandAckSignal>
+  | FromBridge<SelfTestResultSignal>
+  | FromBridge<PointsOfInterestSignal>
   | { readonly type: 'bridge.connection'; readonly state: BridgeConnection };
 
 /** Events from the occupant, through the screens (iDrive controller, touch). */
@@ -41,7 +47,21 @@ export type UserEvent =
   /** Close an informational call screen (ended, failed, cancelled). */
   | { readonly type: 'user.dismiss' }
   /** Ask the telematics unit for a self-test. */
-  | { readonly type: 'user.selfTest' };
+  | { readonly type: 'user.selfTest' }
+  /** Open a diagnosis page (self-test results, ring diagram, a guide, fault memory). */
+  | { readonly type: 'user.openDiagnostics'; readonly page: DiagnosticsPage }
+  /** Back to the previous diagnosis page (or out of diagnosis). */
+  | { readonly type: 'user.diagnosticsBack' }
+  /** Leave diagnosis. */
+  | { readonly type: 'user.closeDiagnostics' }
+  /** Bypass test: a fibre-optic bypass loop fitted at (or removed from) a ring unit. */
+  | { readonly type: 'user.bypass'; readonly unit: MostNode; readonly bypassed: boolean }
+  /** Start an eCall TEST session (test number, flagged as a test; no emergency services). */
+  | { readonly type: 'user.testCall' }
+  /** End the test call. */
+  | { readonly type: 'user.endTestCall' }
+  /** Directions to the nearest police station or hospital. */
+  | { readonly type: 'user.startGuidance'; readonly kind: PointOfInterestKind };
 
 export type SosEvent = BridgeMachineEvent | UserEvent;
 

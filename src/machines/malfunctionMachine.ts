@@ -16,7 +16,11 @@ export interface StatusAssessedEvent {
 }
 
 export type MalfunctionEvent =
-  StatusAssessedEvent | { readonly type: 'user.acknowledge' } | { readonly type: 'user.showMalfunction' };
+  | StatusAssessedEvent
+  | { readonly type: 'user.acknowledge' }
+  | { readonly type: 'user.showMalfunction' }
+  /** The driver went on to the diagnosis: the message has been read. */
+  | { readonly type: 'user.openDiagnostics' };
 
 export interface MalfunctionContext {
   readonly message: CheckControlMessage | null;
@@ -77,6 +81,7 @@ export const malfunctionMachine = setup({
               { actions: 'takeMessage' },
             ],
             'user.acknowledge': { target: 'acknowledged', actions: 'markAcknowledged' },
+            'user.openDiagnostics': { target: 'acknowledged', actions: 'markAcknowledged' },
           },
         },
         acknowledged: {

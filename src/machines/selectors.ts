@@ -2,8 +2,14 @@
  * View models from machine snapshots: the only way screens see machine state. Every function is
  * pure and returns plain, JSON-able data.
  */
-import type { AnyActorRef, SnapshotFrom } from 'xstate';
+import type { ActorSystem, AnyActorRef, SnapshotFrom } from 'xstate';
 import { hasWarning } from './assess.js';
+import { nearestPoints } from './pointsOfInterest.js';
+import type { diagnosticsMachine } from './diagnosticsMachine.js';
+import type { faultMemoryMachine } from './faultMemoryMachine.js';
+import { guide, guideForCause, guidesForCauses, type GuideId } from './guides.js';
+import { diagnoseRing, suspectUnit, type RingDiagnosis } from './ringDiagnosis.js';
+import { selfTestRows } from './selfTestResults.js';
 import { emergencyNumber } from './config.js';
 import type { emergencyCallMachine } from './emergencyCallMachine.js';
 import type { malfunctionMachine } from './malfunctionMachine.js';
@@ -12,6 +18,11 @@ import type {
   CallPhaseView,
   CallScreen,
   CallView,
+  DiagnosisView,
+  DiagnosticsView,
+  FaultMemoryView,
+  GuideView,
+  SelfTestView,
   HmiMachinesState,
   MalfunctionView,
   PositionView,
@@ -91,6 +102,7 @@ function callScreen(snapshot: CallSnapshot): CallScreen {
   if (snapshot.matches({ callbackWindow: 'waiting' })) return 'callbackWaiting';
   // callbackWindow.background: no call screen; the status screen is back.
   if (snapshot.matches({ callbackWindow: 'callback' })) return 'callback';
+  if (snapshot.matches('testEnded')) return 'testEnded';
   return 'none';
 }
 
@@ -101,6 +113,13 @@ function callPhase(snapshot: CallSnapshot): CallPhaseView | null {
   if (snapshot.matches({ session: { attempt: 'voice' } })) return 'voice';
   if (snapshot.matches({ callbackWindow: 'callback' })) return 'voice';
   return null;
+}
+
+/** A ring break or hands-free fault while a call is up: the call goes on, its audio may not. */
+function audioMayBeLost(snapshot: CallSnapshot): boolean {
+  const { context } = snapshot;
+  const callUp = snapshot.matches({ session: 'attempt' }) || snapshot.matches({ callbackWindow: 'callback' });
+  return callUp && (context.ringOpen || context.handsFreeFault);
 }
 
 export function selectCallView(snapshot: CallSnapshot): CallView {
@@ -137,7 +156,11 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
     crash: context.crash,
     noVoiceHint:
       snapshot.matches({ session: 'attempt' }) &&
-      (context.microphoneFault || context.speakerFault || context.noVoiceTimedOut),
+      (context.microphoneFault ||
+        context.speakerFault ||
+        context.noVoiceTimedOut ||
+        audioMayBeLost(snapshot)),
+    audioMayBeLost: audioMayBeLost(snapshot),
     contactsNotified: context.contactsNotified,
     failureReason: context.failureReason,
     callbackRemainingS: snapshot.matches('callbackWindow') ? context.callbackRemainingS : null,
@@ -145,6 +168,13 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
     led: context.led,
     audioMuted: context.audioMuted,
     position: context.lastPosition,
+    testOutcome: snapshot.matches('testEnded')
+      ? context.everConnected && context.failureReason === null
+        ? 'passed'
+        : 'failed'
+      : null,
+    pointsOfInterest: nearestPoints(context.pointsOfInterest, context.lastPosition),
+    guidanceTo: context.guidanceTo,
   };
 }
 
@@ -153,18 +183,92 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
  * children through the system ids `status`, `malfunction` and `call`.
  */
 export function selectHmiState(root: AnyActorRef): HmiMachinesState {
-  const status = root.system.get('status')?.getSnapshot() as StatusSnapshot | undefined;
-  const malfunction = root.system.get('malfunction')?.getSnapshot() as MalfunctionSnapshot | undefined;
-  const call = root.system.get('call')?.getSnapshot() as CallSnapshot | undefined;
-  if (!status || !malfunction || !call)
+  // xstate types `system.get()` as `any`; naming the system ids keeps every access checked.
+  const system = root.system as ActorSystem<{
+    actors: Record<'status' | 'malfunction' | 'call' | 'diagnostics' | 'faultMemory', AnyActorRef>;
+  }>;
+  const status = system.get('status')?.getSnapshot() as StatusSnapshot | undefined;
+  const malfunction = system.get('malfunction')?.getSnapshot() as MalfunctionSnapshot | undefined;
+  const call = system.get('call')?.getSnapshot() as CallSnapshot | undefined;
+  const diagnostics = system.get('diagnostics')?.getSnapshot() as DiagnosticsSnapshot | undefined;
+  const faultMemory = system.get('faultMemory')?.getSnapshot() as FaultMemorySnapshot | undefined;
+  if (!status || !malfunction || !call || !diagnostics || !faultMemory)
     throw new Error('selectHmiState: the root actor has not started its children');
   const callView = selectCallView(call);
   return plain({
     status: { value: status.value, ...selectStatusView(status) },
     malfunction: { value: malfunction.value, ...selectMalfunctionView(malfunction) },
     call: { value: call.value, ...callView },
+    diagnostics: { ...selectDiagnosticsView(diagnostics), ...selectDiagnosisView(status) },
+    faultLog: faultMemory.context.log.entries,
     led: callView.led,
   });
+}
+
+export type DiagnosticsSnapshot = SnapshotFrom<typeof diagnosticsMachine>;
+export type FaultMemorySnapshot = SnapshotFrom<typeof faultMemoryMachine>;
+
+/** The diagnosis page on screen. */
+export function selectDiagnosticsView(snapshot: DiagnosticsSnapshot): DiagnosticsView {
+  const stack = snapshot.context.stack;
+  return { page: stack.at(-1) ?? null, depth: stack.length };
+}
+
+/** Self-test rows with their results and times, and the state of the latest request. */
+export function selectSelfTestView(snapshot: StatusSnapshot): SelfTestView {
+  const { context } = snapshot;
+  const { selfTest } = context;
+  const rows = selfTestRows(selfTest.records, context.facts, context.assessment.staleSignals);
+  const times = Object.values(selfTest.records).map((r) => r?.at ?? 0);
+  return {
+    rows,
+    request: selfTest.request,
+    requestedAt: selfTest.requestedAt,
+    error: selfTest.error,
+    lastResultAt: times.length ? Math.max(...times) : null,
+  };
+}
+
+/** The ring-break localisation for the ring diagram (unknown when the ring fact is stale or the link is lost). */
+export function selectRingDiagnosis(snapshot: StatusSnapshot): RingDiagnosis {
+  const { context } = snapshot;
+  const ring = context.facts.mostRing?.value ?? null;
+  const stale =
+    context.connection === 'lost' || context.assessment.staleSignals.includes('mostRing') || !ring;
+  const master = context.facts.unitHealth['head-unit'];
+  return diagnoseRing(ring, master ? { stale, masterHealth: master.value.status } : { stale });
+}
+
+/** Self-test, ring and the guides for the causes present now. */
+export function selectDiagnosisView(snapshot: StatusSnapshot): DiagnosisView {
+  const ring = selectRingDiagnosis(snapshot);
+  const primary = snapshot.context.assessment.causes.find((c) => c.warn);
+  return {
+    selfTest: selectSelfTestView(snapshot),
+    ring,
+    guides: guidesForCauses(
+      snapshot.context.assessment.causes.map((c) => c.id),
+      ring,
+    ),
+    primaryGuide: primary ? guideForCause(primary.id, ring) : null,
+  };
+}
+
+/** A guide with the causes present now that lead to it. */
+export function selectGuideView(snapshot: StatusSnapshot, id: GuideId): GuideView {
+  const ring = selectRingDiagnosis(snapshot);
+  const causes = snapshot.context.assessment.causes.map((c) => c.id);
+  return {
+    guide: guide(id),
+    causes: causes.filter((c) => guideForCause(c, ring) === id),
+    current: guidesForCauses(causes, ring),
+    ringSuspect: suspectUnit(ring),
+  };
+}
+
+/** The fault memory, newest first. */
+export function selectFaultMemoryView(snapshot: FaultMemorySnapshot): FaultMemoryView {
+  return { entries: [...snapshot.context.log.entries].reverse() };
 }
 
 /** Deep copy through JSON: the state handed out can never alias machine context. */

@@ -6,12 +6,17 @@
 import { emit, sendTo, setup } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
+import { diagnosticsMachine } from './diagnosticsMachine.js';
 import { emergencyCallMachine } from './emergencyCallMachine.js';
 import type { SosEvent } from './events.js';
+import type { FaultLogEntry } from './faultLog.js';
+import { faultMemoryMachine, type StatusCausesEvent } from './faultMemoryMachine.js';
 import { statusMachine, type ChildCommandEvent, type StatusChangedEvent } from './statusMachine.js';
 
 export interface SosHmiInput {
   readonly config?: Partial<SosConfig>;
+  /** Fault-memory entries kept from before (the composition root loads them from storage). */
+  readonly faultLog?: readonly FaultLogEntry[];
 }
 
 /** Emitted for every command a machine wants the vehicle to execute, in order. */
@@ -20,22 +25,39 @@ export interface CommandEmitted {
   readonly command: VehicleCommand;
 }
 
-export type SosHmiEvent = SosEvent | StatusChangedEvent | ChildCommandEvent;
+export type SosHmiEvent = SosEvent | StatusChangedEvent | ChildCommandEvent | StatusCausesEvent;
 
 export const sosHmiMachine = setup({
   types: {
-    context: {} as { readonly config: SosConfig },
+    context: {} as { readonly config: SosConfig; readonly faultLog: readonly FaultLogEntry[] },
     events: {} as SosHmiEvent,
     input: {} as SosHmiInput | undefined,
     emitted: {} as CommandEmitted,
   },
-  actors: { status: statusMachine, call: emergencyCallMachine },
+  actors: {
+    status: statusMachine,
+    call: emergencyCallMachine,
+    diagnostics: diagnosticsMachine,
+    faultMemory: faultMemoryMachine,
+  },
   actions: {
     toStatus: sendTo(
       'status',
-      ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusChangedEvent>,
+      ({ event }) =>
+        event as Exclude<SosHmiEvent, ChildCommandEvent | StatusChangedEvent | StatusCausesEvent>,
     ),
-    toCall: sendTo('call', ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent>),
+    toCall: sendTo(
+      'call',
+      ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusCausesEvent>,
+    ),
+    toDiagnostics: sendTo(
+      'diagnostics',
+      ({ event }) => event as Extract<SosHmiEvent, { type: `user.${string}` }>,
+    ),
+    toFaultMemory: sendTo(
+      'faultMemory',
+      ({ event }) => event as Exclude<SosHmiEvent, StatusChangedEvent | { type: `user.${string}` }>,
+    ),
     emitCommand: emit(({ event }) => {
       if (event.type !== 'child.command')
         throw new Error(`emitCommand needs child.command, got ${event.type}`);
@@ -44,23 +66,42 @@ export const sosHmiMachine = setup({
   },
 }).createMachine({
   id: 'sosHmi',
-  context: ({ input }) => ({ config: { ...DEFAULT_CONFIG, ...input?.config } }),
+  context: ({ input }) => ({
+    config: { ...DEFAULT_CONFIG, ...input?.config },
+    faultLog: input?.faultLog ?? [],
+  }),
   invoke: [
     { id: 'status', systemId: 'status', src: 'status', input: ({ context }) => ({ config: context.config }) },
     { id: 'call', systemId: 'call', src: 'call', input: ({ context }) => ({ config: context.config }) },
+    { id: 'diagnostics', systemId: 'diagnostics', src: 'diagnostics' },
+    {
+      id: 'faultMemory',
+      systemId: 'faultMemory',
+      src: 'faultMemory',
+      input: ({ context }) => ({ entries: context.faultLog }),
+    },
   ],
   initial: 'running',
   states: { running: {} },
   on: {
-    'bridge.*': { actions: ['toStatus', 'toCall'] },
+    'bridge.*': { actions: ['toStatus', 'toCall', 'toFaultMemory'] },
     'user.acknowledge': { actions: 'toStatus' },
     'user.showMalfunction': { actions: 'toStatus' },
     'user.selfTest': { actions: 'toStatus' },
     'user.cancel': { actions: 'toCall' },
     'user.callNow': { actions: 'toCall' },
     'user.dismiss': { actions: 'toCall' },
+    'user.testCall': { actions: 'toCall' },
+    'user.endTestCall': { actions: 'toCall' },
+    'user.startGuidance': { actions: 'toCall' },
+    // Opening the diagnosis from the Check Control message acknowledges the message.
+    'user.openDiagnostics': { actions: ['toStatus', 'toDiagnostics'] },
+    'user.diagnosticsBack': { actions: 'toDiagnostics' },
+    'user.closeDiagnostics': { actions: 'toDiagnostics' },
+    'user.bypass': { actions: 'toDiagnostics' },
     // The LED belongs to the call machine; it needs to know about malfunctions.
     'status.changed': { actions: 'toCall' },
-    'child.command': { actions: 'emitCommand' },
+    'status.causes': { actions: 'toFaultMemory' },
+    'child.command': { actions: ['emitCommand', 'toFaultMemory'] },
   },
 });

@@ -8,6 +8,7 @@ import type { BridgeConnection } from '../bridge/vehicleBridge.js';
 import {
   assess,
   EMPTY_FACTS,
+  factReceivedAt,
   foldFact,
   hasWarning,
   REQUIRED_SIGNALS,
@@ -20,7 +21,9 @@ import {
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import type { BridgeMachineEvent } from './events.js';
 import { malfunctionMachine } from './malfunctionMachine.js';
-import type { SosLevel } from './views.js';
+import { foldSelfTestResult, type SelfTestRecords } from './selfTestResults.js';
+import type { DiagnosticsPage, SosLevel } from './views.js';
+import type { StatusCausesEvent } from './faultMemoryMachine.js';
 
 /** Told to the parent whenever the shown level or the malfunction flag changes. */
 export interface StatusChangedEvent {
@@ -41,8 +44,31 @@ export type StatusEvent =
   | { readonly type: 'user.acknowledge' }
   | { readonly type: 'user.showMalfunction' }
   | { readonly type: 'user.selfTest' }
+  | { readonly type: 'user.openDiagnostics'; readonly page: DiagnosticsPage }
   /** Internal: a required signal was not refreshed within `stalenessMs`. */
-  | { readonly type: 'status.stale'; readonly key: string };
+  | { readonly type: 'status.stale'; readonly key: string }
+  /** Internal: the self-test request got no result in time. */
+  | { readonly type: 'status.selfTestTimeout' };
+
+/** The telematics unit's self-test as the HMI knows it. */
+export interface SelfTestState {
+  readonly records: SelfTestRecords;
+  readonly request: 'idle' | 'running' | 'done' | 'failed';
+  readonly requestedAt: number | null;
+  readonly error: string | null;
+}
+
+/** How long the self-test may take before the HMI says it got no answer. */
+export const SELF_TEST_ANSWER_MS = 10_000;
+
+/** The newest vehicle time among the facts (the HMI's idea of "now" in vehicle time). */
+export function latestFactTime(facts: VehicleFacts): number {
+  let t = facts.ignition?.receivedAt ?? 0;
+  for (const fact of [facts.mostRing, facts.gnss, facts.cellular, ...Object.values(facts.unitHealth)]) {
+    if (fact && fact.receivedAt > t) t = fact.receivedAt;
+  }
+  return t;
+}
 
 export interface StatusInput {
   readonly config?: Partial<SosConfig>;
@@ -61,6 +87,7 @@ export interface StatusContext {
   readonly assessedCycle: number;
   /** Last `status.changed` told to the parent. */
   readonly reported: { readonly level: SosLevel; readonly malfunction: boolean } | null;
+  readonly selfTest: SelfTestState;
 }
 
 const OPERATING_LEVELS: readonly SosLevel[] = ['ready', 'limited', 'unavailable', 'unknown'];
@@ -76,6 +103,7 @@ export const statusMachine = setup({
   delays: {
     selfTest: ({ context }) => context.config.selfTestMs,
     staleness: ({ context }) => context.config.stalenessMs,
+    selfTestAnswer: SELF_TEST_ANSWER_MS,
   },
   actions: {
     /** Folds a signal into the facts and restarts its stale timer. */
@@ -84,6 +112,9 @@ export const statusMachine = setup({
       const bridgeEvent = event as BridgeMachineEvent;
       const key = signalKey(bridgeEvent);
       if (key === null) return;
+      // Out of order: an older value never overwrites a newer one, nor refreshes its freshness.
+      const current = factReceivedAt(context.facts, key);
+      if (current !== undefined && 'ts' in bridgeEvent && bridgeEvent.ts < current) return;
       const facts = foldFact(context.facts, bridgeEvent);
       let ignitionCycle = context.ignitionCycle;
       if (bridgeEvent.type === 'bridge.ignition') {
@@ -110,14 +141,54 @@ export const statusMachine = setup({
       event.type === 'bridge.connection' ? { connection: event.state } : {},
     ),
     /** Recomputes the assessment and tells the malfunction machine when it or the cycle changed. */
-    reassess: enqueueActions(({ context, enqueue }) => {
+    reassess: enqueueActions(({ context, enqueue, self }) => {
       const assessment = assess(context.facts, context.staleKeys, context.connection);
       const changed = !sameAssessment(assessment, context.assessment);
       if (!changed && context.assessedCycle === context.ignitionCycle) return;
       const ignitionCycle = context.ignitionCycle;
       enqueue.assign({ assessment, assessedCycle: ignitionCycle });
       enqueue.sendTo('malfunction', { type: 'status.assessed', assessment, ignitionCycle });
+      if (changed && self._parent)
+        enqueue.sendParent({
+          type: 'status.causes',
+          at: latestFactTime(context.facts),
+          causes: assessment.causes,
+        } satisfies StatusCausesEvent);
     }),
+    takeSelfTestResult: assign(({ context, event }) => {
+      if (event.type !== 'bridge.selfTestResult') return {};
+      return {
+        selfTest: {
+          ...context.selfTest,
+          records: foldSelfTestResult(context.selfTest.records, event),
+          request: 'done' as const,
+          error: null,
+        },
+      };
+    }),
+    takeSelfTestAck: assign(({ context, event }) => {
+      if (event.type !== 'bridge.commandAck' || event.command !== 'requestSelfTest' || event.ok) return {};
+      return {
+        selfTest: { ...context.selfTest, request: 'failed' as const, error: event.error ?? 'refused' },
+      };
+    }),
+    startSelfTestRequest: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({
+        selfTest: {
+          ...context.selfTest,
+          request: 'running',
+          requestedAt: latestFactTime(context.facts),
+          error: null,
+        },
+      });
+      enqueue.cancel('selfTestAnswer');
+      enqueue.raise({ type: 'status.selfTestTimeout' }, { id: 'selfTestAnswer', delay: 'selfTestAnswer' });
+    }),
+    selfTestTimedOut: assign(({ context }) =>
+      context.selfTest.request === 'running'
+        ? { selfTest: { ...context.selfTest, request: 'failed' as const, error: 'no answer' } }
+        : {},
+    ),
     /** Tells the parent the shown level (param, or the last one) and the malfunction flag, if changed. */
     report: enqueueActions(({ context, enqueue, self }, params: { level?: SosLevel } | undefined) => {
       const level = params?.level ?? context.reported?.level ?? 'unknown';
@@ -164,6 +235,7 @@ export const statusMachine = setup({
       assessment: assess(EMPTY_FACTS, [], connection),
       assessedCycle: 0,
       reported: null,
+      selfTest: { records: {}, request: 'idle', requestedAt: null, error: null },
     };
   },
   invoke: { id: 'malfunction', systemId: 'malfunction', src: 'malfunction' },
@@ -181,6 +253,11 @@ export const statusMachine = setup({
     ],
     'user.acknowledge': { actions: 'forwardToMalfunction' },
     'user.showMalfunction': { actions: 'forwardToMalfunction' },
+    // Opening the diagnosis from the Check Control message acknowledges it.
+    'user.openDiagnostics': { actions: 'forwardToMalfunction' },
+    'bridge.selfTestResult': { actions: 'takeSelfTestResult' },
+    'bridge.commandAck': { actions: 'takeSelfTestAck' },
+    'status.selfTestTimeout': { actions: 'selfTestTimedOut' },
   },
   states: {
     /** No data yet, or the link to the vehicle is lost. */
@@ -230,7 +307,10 @@ export const statusMachine = setup({
         ],
         'user.selfTest': {
           target: 'selfTest',
-          actions: { type: 'sendCommand', params: { command: { type: 'requestSelfTest' } } },
+          actions: [
+            'startSelfTestRequest',
+            { type: 'sendCommand', params: { command: { type: 'requestSelfTest' } } },
+          ],
         },
       },
       states: {

@@ -5,6 +5,11 @@
  */
 import type { CallKind, LedState } from '../bridge/commands.js';
 import type { ChainUnit, GnssFix, MostNode } from '../bridge/signals.js';
+import type { FaultLogEntry } from './faultLog.js';
+import type { Guide, GuideId } from './guides.js';
+import type { PointOfInterestView } from './pointsOfInterest.js';
+import type { RingDiagnosis } from './ringDiagnosis.js';
+import type { SelfTestRow } from './selfTestResults.js';
 import type { BridgeConnection } from '../bridge/vehicleBridge.js';
 
 /** Overall SOS system status. `off`: ignition off (a running call still continues). */
@@ -124,7 +129,9 @@ export type CallScreen =
   | 'failed'
   | 'cancelled'
   | 'callbackWaiting'
-  | 'callback';
+  | 'callback'
+  /** The eCall TEST session is over: passed or failed, never an emergency. */
+  | 'testEnded';
 
 /** Phase of the call in progress, as shown on the active-call screen. */
 export type CallPhaseView = 'connecting' | 'dataSent' | 'acknowledged' | 'voice';
@@ -172,6 +179,11 @@ export interface CallView {
   readonly crash: CrashView | null;
   /** No voice yet (or a mic/speaker fault): the centre has the position, help is on the way. */
   readonly noVoiceHint: boolean;
+  /**
+   * A call or call-back is up while the audio path is broken (MOST ring open, hands-free fault): the
+   * call continues on the telematics unit, but occupants and centre may not hear each other.
+   */
+  readonly audioMayBeLost: boolean;
   readonly contactsNotified: boolean;
   /** Why the last attempt failed (telematics reason), if any. */
   readonly failureReason: string | null;
@@ -183,6 +195,62 @@ export interface CallView {
   readonly audioMuted: boolean;
   /** Latest known position (failure screen: read it out to 112/911); untrusted without a fix. */
   readonly position: PositionView | null;
+  /** Test call result once it is over (`testEnded`), else null. */
+  readonly testOutcome: 'passed' | 'failed' | null;
+  /** Nearest police station and hospital (from the vehicle side), nearest first per kind. */
+  readonly pointsOfInterest: readonly PointOfInterestView[];
+  /** Directions handed to the navigation for this kind of place, if any. */
+  readonly guidanceTo: 'police' | 'hospital' | null;
+}
+
+/** A diagnosis page. */
+export type DiagnosticsPage =
+  | { readonly screen: 'selfTest' }
+  | { readonly screen: 'ring' }
+  | { readonly screen: 'guide'; readonly guide: GuideId }
+  | { readonly screen: 'faultMemory' };
+
+export interface DiagnosticsView {
+  /** The page on screen, null when diagnosis is closed. */
+  readonly page: DiagnosticsPage | null;
+  /** Pages to go back through. */
+  readonly depth: number;
+}
+
+export interface SelfTestView {
+  readonly rows: readonly SelfTestRow[];
+  /** The latest request: running (waiting for results), done, failed (refused / no answer). */
+  readonly request: 'idle' | 'running' | 'done' | 'failed';
+  readonly requestedAt: number | null;
+  /** Why the latest request failed ("ring break", "control module failure", "no answer"). */
+  readonly error: string | null;
+  /** Vehicle time of the newest result. */
+  readonly lastResultAt: number | null;
+}
+
+export interface GuideView {
+  readonly guide: Guide;
+  /** Causes present now that lead to this guide (empty: shown for reference). */
+  readonly causes: readonly CauseId[];
+  /** Guides for every cause present now, most important first. */
+  readonly current: readonly GuideId[];
+  /** The unit the ring diagnosis names (ring guides), or null. */
+  readonly ringSuspect: MostNode | null;
+}
+
+export interface FaultMemoryView {
+  /** Newest first. */
+  readonly entries: readonly FaultLogEntry[];
+}
+
+/** Everything the diagnosis screens show, selected from the status, diagnostics and fault-memory actors. */
+export interface DiagnosisView {
+  readonly selfTest: SelfTestView;
+  readonly ring: RingDiagnosis;
+  /** Guides for the causes present now, most important first. */
+  readonly guides: readonly GuideId[];
+  /** The guide for the Check Control message's primary cause (first warning cause), or null. */
+  readonly primaryGuide: GuideId | null;
 }
 
 /** `window.sosHmi.state()`: plain, JSON-able. */
@@ -190,6 +258,8 @@ export interface HmiState {
   readonly status: { readonly value: unknown } & SosStatusView;
   readonly malfunction: { readonly value: unknown } & MalfunctionView;
   readonly call: { readonly value: unknown } & CallView;
+  readonly diagnostics: DiagnosticsView & DiagnosisView;
+  readonly faultLog: readonly FaultLogEntry[];
   readonly led: LedState;
   readonly bridge: {
     readonly kind: string;

@@ -54,13 +54,44 @@ export class SosActiveCall extends CallScreen {
       sos-hold-progress {
         max-inline-size: 520px;
       }
+      /* A test call must never be mistaken for an emergency: blue, labelled, no red. */
+      .screen.test-call {
+        grid-template-rows: auto auto auto 1fr;
+        gap: 12px;
+        padding-block-start: 12px;
+        background: repeating-linear-gradient(
+          -45deg,
+          transparent 0 22px,
+          var(--sos-surface-sunken) 22px 44px
+        );
+      }
+      .test-banner {
+        display: flex;
+        gap: 18px;
+        align-items: baseline;
+        margin: 0;
+        padding: 8px 16px;
+        border-radius: 12px;
+        background: var(--sos-accent-strong);
+        color: var(--sos-on-accent);
+        font-size: 17px;
+      }
+      .test-banner strong {
+        font-size: 21px;
+        letter-spacing: 0.04em;
+        white-space: nowrap;
+      }
+      .test-banner span {
+        font-size: 15px;
+      }
     `,
   ];
 
   private renderLeft(view: CallView): TemplateResult {
     const holding = view.holdProgress !== null && view.canEndByHold;
     return html`<div class="left">
-      ${view.noVoiceHint ? html`<p class="hint-ready" data-part="no-voice" role="note">${t.NO_VOICE_HINT}</p>` : nothing}
+      ${view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
+      ${view.noVoiceHint && view.kind !== 'test' ? html`<p class="hint-ready" data-part="no-voice" role="note">${t.NO_VOICE_HINT}</p>` : nothing}
       ${view.kind === 'automatic' ? html`<p class="end-hint" data-part="end-hint">${t.ONLY_CENTRE_ENDS}</p>` : endHint(view)}
       ${
         holding
@@ -72,7 +103,7 @@ export class SosActiveCall extends CallScreen {
       }
       <div class="meta">
         ${view.audioMuted ? html`<span data-part="muted">${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
-        ${view.contactsNotified ? html`<span>${t.CONTACTS_NOTIFIED}</span>` : nothing}
+        ${view.contactsNotified ? html`<span data-part="contacts-notified">${t.CONTACTS_NOTIFIED}</span>` : nothing}
         ${view.attempt > 1 ? html`<span>${t.attemptText(view.attempt)}</span>` : nothing}
       </div>
       <div class="grow"></div>
@@ -81,12 +112,21 @@ export class SosActiveCall extends CallScreen {
           ? html`<div class="actions">
               <sos-action-button
                 data-default
+                data-emergency
                 variant="primary"
                 label=${t.BUTTON.cancelCall}
                 @click=${() => this.send({ type: 'user.cancel' })}
               ></sos-action-button>
             </div>`
-          : nothing
+          : view.kind === 'test'
+            ? html`<div class="actions">
+                <sos-action-button
+                  data-default
+                  label=${t.DIAG_BUTTON.endTestCall}
+                  @click=${() => this.send({ type: 'user.endTestCall' })}
+                ></sos-action-button>
+              </div>`
+            : nothing
       }
     </div>`;
   }
@@ -96,7 +136,15 @@ export class SosActiveCall extends CallScreen {
     if (!view) return html`<div class="screen"></div>`;
     const tone =
       view.kind === 'automatic' ? 'tone-danger' : view.kind === 'test' ? 'tone-accent' : 'tone-danger';
-    return html`<section class="screen" aria-labelledby="title">
+    const test = view.kind === 'test';
+    return html`<section class="screen ${test ? 'test-call' : ''}" aria-labelledby="title">
+      ${
+        test
+          ? html`<p class="test-banner" role="note" data-part="test-banner">
+              <strong>${t.TEST_CALL_BANNER}</strong><span>${t.TEST_CALL_EXPLANATION}</span>
+            </p>`
+          : nothing
+      }
       <header>
         <h1 id="title" tabindex="-1" data-idrive-fallback>
           ${view.phase ? t.phaseTitle(view.phase, view.attempt) : ''}

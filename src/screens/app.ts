@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CallView, MalfunctionView, SosStatusView } from '../machines/views.js';
+import type { CallView, DiagnosticsPage, MalfunctionView, SosStatusView } from '../machines/views.js';
 import { applyTheme, type Theme } from '../styles/theme.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { hmiContext, type HmiServices } from './hmiContext.js';
@@ -16,6 +16,11 @@ import './call-failed.js';
 import './call-ended.js';
 import './call-cancelled.js';
 import './callback.js';
+import './test-call-ended.js';
+import './self-test-results.js';
+import './ring-diagram.js';
+import './guide-screen.js';
+import './fault-memory.js';
 
 /** What `sos-app` reads from the status actor for the bar (and the clock minute, so the bar's clock moves with any snapshot). */
 interface BarSlice {
@@ -104,6 +109,13 @@ export class SosApp extends LitElement {
     },
   );
 
+  /** The diagnosis page on screen, if any. */
+  private readonly diagnosticsPage = new ActorController<unknown, DiagnosticsPage | null | undefined>(
+    this,
+    () => this.services?.diagnosis?.navigation,
+    (snapshot) => this.services?.diagnosis?.selectNavigation(snapshot).page ?? null,
+  );
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) applyTheme(this.theme);
   }
@@ -127,9 +139,21 @@ export class SosApp extends LitElement {
         case 'callbackWaiting':
         case 'callback':
           return html`<sos-callback></sos-callback>`;
+        case 'testEnded':
+          return html`<sos-test-call-ended></sos-test-call-ended>`;
       }
     }
     if (this.malfunction.value?.visible) return html`<sos-malfunction-warning></sos-malfunction-warning>`;
+    switch (this.diagnosticsPage.value?.screen) {
+      case 'selfTest':
+        return html`<sos-self-test-results></sos-self-test-results>`;
+      case 'ring':
+        return html`<sos-ring-diagram></sos-ring-diagram>`;
+      case 'guide':
+        return html`<sos-guide></sos-guide>`;
+      case 'faultMemory':
+        return html`<sos-fault-memory></sos-fault-memory>`;
+    }
     return html`<sos-status-screen></sos-status-screen>`;
   }
 
@@ -161,7 +185,15 @@ export class SosApp extends LitElement {
     const [polite, assertive] = this.announcements();
     return html`<sos-status-bar
         telltale=${status?.telltale ?? 'unknown'}
-        heading=${inCall ? t.BAR_TITLE_CALL : t.BAR_TITLE_STATUS}
+        heading=${
+          inCall
+            ? call.kind === 'test'
+              ? t.BAR_TITLE_TEST
+              : t.BAR_TITLE_CALL
+            : this.diagnosticsPage.value
+              ? t.BAR_TITLE_DIAGNOSIS
+              : t.BAR_TITLE_STATUS
+        }
         clock=${this.services ? t.formatClock(this.services.clockNow()) : ''}
         connection=${status?.connection ?? 'connecting'}
         .cellularBars=${status?.cellularBars ?? null}

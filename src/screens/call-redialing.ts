@@ -61,6 +61,7 @@ export class SosCallRedialing extends CallScreen {
             ? html`<div class="actions">
                 <sos-action-button
                   data-default
+                  data-emergency
                   variant="primary"
                   label=${t.BUTTON.cancelCall}
                   @click=${() => this.send({ type: 'user.cancel' })}

@@ -87,6 +87,12 @@ export const callStyles: CSSResult = css`
     font-weight: 650;
     color: var(--sos-ready);
   }
+  .hint-limited {
+    font-size: 24px;
+    line-height: 1.3;
+    font-weight: 650;
+    color: var(--sos-limited);
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -65,6 +65,7 @@ export class SosCallback extends CallScreen {
             </p>`
       }
       <p class="lead">${t.CALLBACK_EXPLANATION}</p>
+      ${active && view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
       <div class="meta">${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}</div>
       ${
         active

@@ -55,12 +55,14 @@ export class SosCancelFlow extends CallScreen {
         <div class="actions">
           <sos-action-button
             data-default
+            data-emergency
             variant="primary"
             label=${t.BUTTON.cancelCall}
             ?disabled=${view ? !view.canCancel : false}
             @click=${() => this.send({ type: 'user.cancel' })}
           ></sos-action-button>
           <sos-action-button
+            data-emergency
             variant="danger"
             label=${t.BUTTON.callNow}
             ?hidden=${view ? !view.canCallNow : false}

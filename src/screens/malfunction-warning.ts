@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { GuideId } from '../machines/guides.js';
 import type { CheckControlMessage, MalfunctionView, RingView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
@@ -24,9 +25,11 @@ export class SosMalfunctionWarning extends HmiScreen {
         block-size: 100%;
         padding: 18px 28px;
         display: grid;
+        grid-template-rows: minmax(0, 1fr);
       }
       .card {
         display: grid;
+        overflow: hidden;
         grid-template-columns: 1fr 230px;
         gap: 10px 28px;
         padding: 20px 26px 22px 26px;
@@ -80,20 +83,23 @@ export class SosMalfunctionWarning extends HmiScreen {
         flex-direction: column;
         justify-content: flex-end;
         align-items: stretch;
-        gap: 18px;
+        gap: 14px;
       }
       .actions sos-action-button {
         min-inline-size: 0;
+      }
+      .columns[data-part='details'] {
+        grid-template-columns: 0.8fr 1.7fr;
       }
       .ring {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 8px;
-        font-size: 17px;
+        gap: 6px;
+        font-size: 15px;
       }
       .node {
-        padding: 6px 12px;
+        padding: 4px 9px;
         border-radius: 10px;
         border: 2px solid var(--sos-ready);
         color: var(--sos-text);
@@ -135,6 +141,13 @@ export class SosMalfunctionWarning extends HmiScreen {
     this,
     () => this.services?.call,
     (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
+  );
+
+  /** The guide for the message's primary cause (opening it acknowledges the message). */
+  private readonly guide = new ActorController<unknown, GuideId | null | undefined>(
+    this,
+    () => this.services?.status,
+    (snapshot) => this.services?.diagnosis?.selectDiagnosis(snapshot).primaryGuide,
   );
 
   constructor() {
@@ -236,6 +249,18 @@ export class SosMalfunctionWarning extends HmiScreen {
             aria-expanded=${this.details ? 'true' : 'false'}
             @click=${() => (this.details = !this.details)}
           ></sos-action-button>
+          ${
+            this.details && this.guide.value
+              ? html`<sos-action-button
+                  label=${t.DIAG_BUTTON.guide}
+                  @click=${() =>
+                    this.send({
+                      type: 'user.openDiagnostics',
+                      page: { screen: 'guide', guide: this.guide.value! },
+                    })}
+                ></sos-action-button>`
+              : nothing
+          }
         </div>
       </section>
     </div>`;

@@ -62,6 +62,10 @@ export const screenStyles: CSSResult = css`
   .actions sos-action-button {
     min-inline-size: 220px;
   }
+  /* Emergency actions: at least 15 mm at the display's pixel density (--sos-emergency-target, docs/headunit.md). */
+  .actions sos-action-button[data-emergency] {
+    --sos-action-height: max(84px, var(--sos-emergency-target, 84px));
+  }
   ul.list {
     margin: 0;
     padding: 0;

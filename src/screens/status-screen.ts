@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import type { GuideId } from '../machines/guides.js';
 import type { MalfunctionView, SosLevel, SosStatusView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
@@ -70,7 +71,7 @@ export class SosStatusScreen extends HmiScreen {
         justify-content: flex-end;
       }
       .actions sos-action-button {
-        min-inline-size: 240px;
+        min-inline-size: 200px;
       }
       dl.facts {
         justify-self: stretch;
@@ -98,6 +99,16 @@ export class SosStatusScreen extends HmiScreen {
     this,
     () => this.services?.call,
     (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
+  );
+
+  /** The guide for the main fault, if the diagnosis is there. */
+  private readonly guide = new ActorController<unknown, GuideId | null | undefined>(
+    this,
+    () => this.services?.status,
+    (snapshot) => {
+      const d = this.services?.diagnosis?.selectDiagnosis(snapshot);
+      return d ? d.primaryGuide : undefined;
+    },
   );
 
   protected override updated(): void {
@@ -152,6 +163,21 @@ export class SosStatusScreen extends HmiScreen {
               ? html`<sos-action-button
                   label=${t.BUTTON.showMalfunction}
                   @click=${() => this.send({ type: 'user.showMalfunction' })}
+                ></sos-action-button>`
+              : nothing
+          }
+          ${
+            this.services?.diagnosis
+              ? html`<sos-action-button
+                  label=${t.DIAG_BUTTON.diagnosis}
+                  @click=${() => {
+                    // With a fault, the diagnosis opens on its guide; otherwise on the self-test results.
+                    const guide = this.guide.value;
+                    this.send({
+                      type: 'user.openDiagnostics',
+                      page: guide ? { screen: 'guide', guide } : { screen: 'selfTest' },
+                    });
+                  }}
                 ></sos-action-button>`
               : nothing
           }

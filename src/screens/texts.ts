@@ -4,7 +4,13 @@
  * happened in the driver's words, then what to do. Strings marked "contract" are relied on by
  * end-to-end tests and must not change.
  */
+import type { PointOfInterestKind, SelfTestItem } from '../bridge/signals.js';
+import type { CallOutcome, FaultLogEntry } from '../machines/faultLog.js';
+import type { CautionId, GuideId, GuideStep, StepActor } from '../machines/guides.js';
+import type { RingDiagnosis, RingLinkState, RingNodeState } from '../machines/ringDiagnosis.js';
+import type { SelfTestOutcome, SelfTestRow } from '../machines/selfTestResults.js';
 import type {
+  SelfTestView,
   AdviceId,
   CallPhaseView,
   CallView,
@@ -316,6 +322,8 @@ export function holdToEndText(holdToEndS: number): string {
 /** Label of the hold progress while the button is held. */
 export const HOLD_PROGRESS_LABEL = 'Keep holding to end the call';
 export const NO_VOICE_HINT = 'The emergency centre has your position. Help is on the way.';
+/** Ring break or hands-free fault during a call: the telematics unit keeps the call. */
+export const AUDIO_MAY_BE_LOST = 'Call audio may be lost. The call continues.';
 export const AUDIO_MUTED = 'Entertainment audio muted';
 export const CONTACTS_NOTIFIED = 'Your emergency contacts have been told';
 export function attemptText(attempt: number): string {
@@ -402,6 +410,8 @@ export function announceCall(view: CallView): string {
       return CALLBACK_WAITING_TITLE;
     case 'callback':
       return CALLBACK_ACTIVE_TITLE;
+    case 'testEnded':
+      return view.testOutcome === 'passed' ? TEST_PASSED_TITLE : TEST_FAILED_TITLE;
   }
 }
 
@@ -413,3 +423,387 @@ export function announceMalfunction(view: MalfunctionView): string {
 export function announceStatus(view: SosStatusView): string {
   return statusLine(view.level);
 }
+
+// ══ Diagnosis: self-test results, ring diagram, guides, fault memory, test call, after the call ══
+
+export const DIAG_BUTTON = {
+  diagnosis: 'Diagnosis',
+  guide: 'Guide',
+  ring: 'Ring diagram',
+  selfTest: 'Self-test results',
+  faultMemory: 'Fault memory',
+  runSelfTest: 'Run self-test',
+  testCall: 'Test call',
+  endTestCall: 'End test call',
+  exportJson: 'Export JSON',
+  back: 'Back',
+  close: 'Close',
+  removeBypass: 'Remove bypass',
+  police: 'Police station',
+  hospital: 'Hospital',
+} as const;
+
+/** "Bypass satellite radio tuner". */
+export function bypassButton(unit: Unit): string {
+  return `Bypass ${RING_SHORT[unit as keyof typeof RING_SHORT] ?? unitName(unit)}`;
+}
+
+/** Short unit names for the ring drawing (a node box is small). */
+export const RING_SHORT: Record<
+  'head-unit' | 'amplifier' | 'telematics' | 'satellite-radio' | 'hands-free',
+  string
+> = {
+  'head-unit': 'Head unit',
+  amplifier: 'Amplifier',
+  telematics: 'Telematics',
+  'satellite-radio': 'Satellite radio',
+  'hands-free': 'Hands-free',
+};
+
+export const DIAG_NAV_LABEL = 'Diagnosis pages';
+export const DIAG_NAV: Record<'selfTest' | 'ring' | 'guide' | 'faultMemory', string> = {
+  selfTest: 'Self-test',
+  ring: 'MOST ring',
+  guide: 'Guide',
+  faultMemory: 'Fault memory',
+};
+
+/** While SOS is down, every guide says this first. */
+export function notASubstitute(emergencyNumber: EmergencyNumber): string {
+  return `The SOS system is no substitute for calling ${emergencyNumber} while it is down. In an emergency, call ${emergencyNumber} from a phone.`;
+}
+
+// ── Self-test results ─────────────────────────────────────────────────────────────────────────
+export const SELF_TEST_TITLE = 'Self-test results';
+const SELF_TEST_ITEM_NAMES: Record<SelfTestItem, string> = {
+  'control-module': 'SOS control module',
+  'hmi-link': 'Link to iDrive',
+  'sim-modem': 'SIM and mobile modem',
+  'cellular-antenna': 'Mobile antenna',
+  'gnss-receiver': 'GPS receiver',
+  'gnss-antenna': 'GPS antenna',
+  microphone: 'Microphone',
+  loudspeaker: 'Loudspeakers',
+  'hands-free': 'Bluetooth hands-free',
+  'sos-button': 'SOS button',
+  'sos-led': 'SOS LED',
+  'crash-sensor': 'Crash sensor / airbag unit',
+  'backup-battery': 'SOS backup battery',
+  'most-ring': 'Fibre-optic ring (MOST)',
+};
+export function selfTestItemName(item: SelfTestItem): string {
+  return SELF_TEST_ITEM_NAMES[item];
+}
+const SELF_TEST_RESULTS: Record<SelfTestOutcome, string> = {
+  ok: 'OK',
+  fault: 'Fault',
+  notChecked: 'Not checked',
+  unknown: 'Unknown',
+};
+export function selfTestResultText(result: SelfTestOutcome): string {
+  return SELF_TEST_RESULTS[result];
+}
+export const SELF_TEST_R144 = 'UN R144';
+export const SELF_TEST_R144_HINT = 'Checked in type approval (UN R144)';
+export const SELF_TEST_NEVER = '—';
+export function selfTestRequestText(view: SelfTestView): string {
+  switch (view.request) {
+    case 'idle':
+      return view.lastResultAt === null
+        ? 'No self-test has run yet. Run one to check every part of the SOS system.'
+        : `Last self-test ${formatTimeOfDay(view.lastResultAt)}.`;
+    case 'running':
+      return 'Self-test running…';
+    case 'done':
+      return `Self-test finished ${view.lastResultAt === null ? '' : formatTimeOfDay(view.lastResultAt)}.`;
+    case 'failed':
+      return `The self-test could not run: ${view.error ?? 'no answer'}. Results shown are from the last check.`;
+  }
+}
+export function selfTestSummary(rows: readonly SelfTestRow[]): string {
+  const faults = rows.filter((r) => r.result === 'fault').length;
+  const unknown = rows.filter((r) => r.result === 'unknown').length;
+  const parts = [`${faults} ${faults === 1 ? 'fault' : 'faults'}`];
+  if (unknown) parts.push(`${unknown} unknown`);
+  return parts.join(', ');
+}
+export const SELF_TEST_COLUMNS = { item: 'Part', result: 'Result', time: 'Last check' } as const;
+
+// ── Ring diagram ──────────────────────────────────────────────────────────────────────────────
+export const RING_TITLE = 'Fibre-optic ring (MOST)';
+export function ringVerdictText(d: RingDiagnosis): string {
+  const unit = d.suspects.find((s) => s.kind === 'unit');
+  const fibre = d.suspects.find((s) => s.kind === 'fibre');
+  switch (d.verdict) {
+    case 'unknown':
+      return 'No current ring data from the head unit: the ring state is unknown.';
+    case 'closed':
+      return 'Light and lock all the way round: the ring is closed.';
+    case 'closedWithBypass':
+      return `The ring closes with ${d.bypassed.map((u) => `the ${unitName(u)}`).join(' and ')} bypassed: ${d.bypassed.length > 1 ? 'one of them is' : 'it is'} the faulty unit.`;
+    case 'breakLocated':
+      return unit && unit.kind === 'unit' && fibre && fibre.kind === 'fibre'
+        ? `No light into the ${unitName(unit.unit)}: the ${unitName(unit.unit)} has failed or has no power, or the fibre from the ${unitName(fibre.from)} is damaged.`
+        : 'The ring is open.';
+    case 'fibreLocated':
+      return fibre && fibre.kind === 'fibre'
+        ? `Still no light with the ${unitName(fibre.to)} bypassed: the fibre from the ${unitName(fibre.from)} to the ${unitName(fibre.to)} is damaged.`
+        : 'The ring is open.';
+    case 'open':
+      return 'The ring is open; the head unit has not located the break yet.';
+  }
+}
+export const RING_UNKNOWN_NOTE =
+  'Units behind an open ring cannot report: they are shown as unknown, not as faulty.';
+export const RING_BYPASS_NOTE =
+  'Bypass test: fit a fibre-optic bypass loop in place of the suspected unit. If the ring then closes, that unit is faulty; if not, the fibre is.';
+const RING_NODE_STATES: Record<RingNodeState, string> = {
+  ok: 'OK',
+  fault: 'Fault',
+  suspect: 'Suspected',
+  unknown: 'Unknown',
+  bypassed: 'Bypassed',
+};
+export function ringNodeStateText(state: RingNodeState): string {
+  return RING_NODE_STATES[state];
+}
+const RING_LINK_STATES: Record<RingLinkState, string> = {
+  light: 'light and lock',
+  dark: 'no light',
+  unknown: 'unknown',
+  bypassed: 'through bypass loop',
+};
+export function ringLinkText(from: Unit, to: Unit, state: RingLinkState): string {
+  return `Fibre ${unitName(from)} to ${unitName(to)}: ${RING_LINK_STATES[state]}`;
+}
+export const RING_MASTER = 'network master';
+export const RING_LEGEND = {
+  light: 'Light',
+  dark: 'No light',
+  unknown: 'Unknown',
+  bypassed: 'Bypass loop',
+} as const;
+
+// ── Guides ────────────────────────────────────────────────────────────────────────────────────
+const GUIDE_TITLES: Record<GuideId, string> = {
+  satelliteRadio: 'Satellite radio tuner',
+  headUnit: 'iDrive head unit',
+  amplifier: 'Audio amplifier',
+  bluetoothModule: 'Bluetooth hands-free module',
+  fibreDamage: 'Damaged fibre-optic cable',
+  ringBreak: 'Fibre-optic ring interrupted',
+  noNetwork: 'No mobile network',
+  noGps: 'No GPS position',
+  softwareGlitch: 'SOS software not responding',
+  controlModule: 'SOS control module',
+  microphone: 'Microphone',
+  loudspeaker: 'Loudspeakers',
+  sosButton: 'SOS button',
+  crashSensor: 'Crash sensor',
+  backupBattery: 'SOS backup battery',
+  noData: 'No status from the SOS system',
+};
+export function guideTitle(id: GuideId): string {
+  return GUIDE_TITLES[id];
+}
+const GUIDE_INTROS: Record<GuideId, string> = {
+  satelliteRadio:
+    'The most common cause: a failed satellite radio tuner stops the whole fibre ring, and the SOS module with it. Replacing the tuner with a working used one is the simplest fix; if you do not use satellite radio, a bypass loop is cheaper.',
+  headUnit:
+    'The head unit runs the fibre ring. When it fails or loses power, the ring and the SOS system go quiet.',
+  amplifier: 'A failed or unpowered amplifier stops the whole fibre ring: no audio, no hands-free, no SOS.',
+  bluetoothModule:
+    'A failed Bluetooth hands-free module stops the fibre ring, or leaves an emergency call without voice.',
+  fibreDamage:
+    'Rarely, the fibre-optic cable itself is damaged — often after other work in the area it runs through.',
+  ringBreak: 'The fibre ring is open but the break has not been located yet.',
+  noNetwork: 'Without a mobile network the car cannot reach the emergency centre.',
+  noGps: 'Without a GPS position the emergency centre gets no exact location.',
+  softwareGlitch: 'The SOS software has stopped responding. A battery reset usually clears it.',
+  controlModule: 'The SOS control module (telematics unit) has failed or lost power.',
+  microphone: 'The emergency centre may not hear you.',
+  loudspeaker: 'You may not hear the emergency centre.',
+  sosButton: 'The SOS button cannot start a call.',
+  crashSensor: 'After an accident the car will not call by itself.',
+  backupBattery: 'If an accident cuts the car’s power, the SOS system may not have enough power to call.',
+  noData: 'The SOS system has not reported its status.',
+};
+export function guideIntro(id: GuideId): string {
+  return GUIDE_INTROS[id];
+}
+export const GUIDE_WHO: Record<StepActor, string> = { driver: 'You can do this', workshop: 'Workshop' };
+export const GUIDE_STEPS_HEADING = 'Steps, in order';
+export const GUIDE_NOT_PRESENT = 'This fault is not present now; the guide is shown for reference.';
+export function guideStepText(step: GuideStep, emergencyNumber: EmergencyNumber = '112'): string {
+  const unit = step.unit ? unitName(step.unit) : 'suspected unit';
+  switch (step.id) {
+    case 'useAPhone':
+      return `Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`;
+    case 'parkSafely':
+      return 'Park somewhere safe and switch the engine off.';
+    case 'restartCar':
+      return 'Switch the car off, lock it for a few minutes, then start it again.';
+    case 'restartIdrive':
+      return 'Restart iDrive: press and hold the volume knob for about 30 seconds until the screen goes dark and restarts.';
+    case 'recentWork':
+      return 'Think back: was work done recently in the boot, under the floor or behind trim panels? The fibre may have been pinched there.';
+    case 'locateUnit':
+      return step.unit === 'satellite-radio'
+        ? 'The satellite radio tuner sits in the boot, at the side or under the floor cover.'
+        : step.unit === 'amplifier' || step.unit === 'hands-free'
+          ? `The ${unit} sits under the floor cover in the boot.`
+          : `Find the ${unit}.`;
+    case 'checkUnitFuses':
+      return step.unit === 'head-unit'
+        ? 'Check the fuses on the back of the head unit.'
+        : `Check the fuses of the ${unit}${step.unit === 'amplifier' || step.unit === 'hands-free' ? ' (at the side of the unit)' : ''}.`;
+    case 'bypassUnit':
+      return `Bypass test: unplug the ${unit}'s fibre connector and fit a fibre-optic bypass loop. If the ring closes, the ${unit} is faulty; if not, the fibre is damaged.`;
+    case 'replaceOrBypass':
+      return `Replace the ${unit} (a tested used unit is the easiest), or leave a bypass loop in place if you do not use it.`;
+    case 'replaceUnit':
+      return `Replace or repair the ${unit}; it may need coding to the car.`;
+    case 'inspectFibre':
+      return 'Open the fibre connectors in ring order with the ring woken up and look for red light: the break is between the last connector with light and the first without.';
+    case 'repairFibre':
+      return 'Repair the damaged section with a fibre-optic repair kit or replace the cable.';
+    case 'openConnectors':
+      return 'Have the ring-break diagnosis run, or open the connectors in ring order and look for red light.';
+    case 'checkPairing':
+      return 'In iDrive, remove your phone from the Bluetooth list and pair it again.';
+    case 'waitForNetwork':
+      return 'Drive on carefully: coverage usually returns within a few kilometres; the status updates by itself.';
+    case 'moveToOpenSky':
+      return 'Drive to an open area, away from tall buildings, garages and tunnels.';
+    case 'waitForFix':
+      return 'Wait a few minutes with the car under open sky for the position to return.';
+    case 'checkCellularAntenna':
+      return 'If it stays without network where phones work, have the mobile antenna, its cable and the modem checked.';
+    case 'checkGnssAntenna':
+      return 'If there is still no position under open sky, have the GPS antenna and its cable checked.';
+    case 'batteryReset':
+      return 'Battery reset: with the ignition off, disconnect the positive terminal of the battery, wait a few seconds, reconnect it, then start the car.';
+    case 'runSelfTest':
+      return 'Afterwards run the self-test: the SOS status must say “SOS ready”.';
+    case 'testCall':
+      return 'Afterwards make a test call: it checks the whole chain without alerting anyone.';
+    case 'dealerDiagnosis':
+      return 'Have a BMW service partner read the fault memory and check the system.';
+    case 'dealerModule':
+      return 'The control module has to be replaced and coded to the car by a BMW service partner.';
+    case 'speakLoudly':
+      return 'In an emergency call, speak loudly; the centre has your position even if it cannot hear you.';
+    case 'checkAudio':
+      return 'Check whether the radio plays on all speakers; silence points to the amplifier.';
+    case 'automaticStillWorks':
+      return 'The car still calls by itself after an accident.';
+    case 'manualStillWorks':
+      return 'The SOS button above the mirror still starts a call.';
+    case 'replaceBackupBattery':
+      return 'Have the SOS backup battery replaced (it lasts about 3–4 years).';
+  }
+}
+const CAUTIONS: Record<CautionId, string> = {
+  notWhileDriving: 'Only when parked safely — never while driving.',
+  ignitionOff: 'Ignition off and key away from the car first.',
+  fibreBend: 'Do not kink the fibre: keep bends wider than a coin (about 25 mm radius).',
+  fibreLight: 'Do not look straight into a lit fibre end.',
+  batteryShort:
+    'A spanner touching the positive terminal and the body causes a short circuit. Disconnecting the negative terminal first is the safer order.',
+  batteryGases: 'No flames or sparks near the battery; wear eye protection.',
+  settingsLost: 'Clock, radio presets and window auto-up may need setting again afterwards.',
+  airbagWork: 'Airbag parts are pyrotechnic: only a trained technician may work on them.',
+  sameFuseRating:
+    'Replace a fuse only with one of the same rating; if it blows again, stop and see a workshop.',
+};
+export function cautionText(id: CautionId): string {
+  return CAUTIONS[id];
+}
+export const CAUTION_LABEL = 'Caution';
+
+// ── Fault memory ──────────────────────────────────────────────────────────────────────────────
+export const FAULT_MEMORY_TITLE = 'Fault memory';
+export const FAULT_MEMORY_EMPTY = 'No entries yet.';
+export function faultMemoryCount(n: number): string {
+  return `${n} ${n === 1 ? 'entry' : 'entries'}, kept across restarts`;
+}
+export const FAULT_MEMORY_EXPORTED = 'Exported as JSON for the workshop.';
+const CALL_OUTCOMES: Record<CallOutcome, string> = {
+  connected: 'Voice connected',
+  contactsNotified: 'Emergency contacts notified',
+  endedByCentre: 'Ended by the centre',
+  endedByOccupant: 'Ended in the car',
+  dropped: 'Call dropped',
+  failed: 'Call failed',
+  rejected: 'Call refused by the telematics unit',
+  callback: 'Centre called back',
+};
+/** One line per entry: what happened and why. */
+export function faultLogEntryText(e: FaultLogEntry): string {
+  const reason = e.reason ? ` (${e.reason})` : '';
+  switch (e.kind) {
+    case 'fault':
+      return `${e.cause ? causeTitle(e.cause) : 'Fault'}${e.units?.length ? ` — ${e.units.map((u) => unitName(u as Unit)).join(', ')}` : ''}`;
+    case 'faultCleared':
+      return `Cleared: ${e.cause ? causeTitle(e.cause) : 'fault'}`;
+    case 'ignition':
+      return `Ignition ${e.ignition ?? ''}`.trim();
+    case 'selfTest':
+      return e.failed?.length
+        ? `Self-test: ${e.failed.map((i) => selfTestItemName(i)).join(', ')} failed`
+        : 'Self-test: all passed';
+    case 'selfTestRefused':
+      return `Self-test could not run${reason}`;
+    case 'bypass':
+      return `Bypass loop ${e.bypassed ? 'fitted at' : 'removed from'} ${e.units?.[0] ? unitName(e.units[0] as Unit) : 'a unit'}`;
+    case 'call':
+      return `${e.callKind ? callKindLabel(e.callKind) : 'Call'} started`;
+    case 'callOutcome':
+      return `${e.outcome ? CALL_OUTCOMES[e.outcome] : 'Call'}${reason}`;
+  }
+}
+export function faultLogEntryTime(e: FaultLogEntry): string {
+  const d = new Date(e.at);
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}. ${formatTimeOfDay(e.at)}`;
+}
+export function cycleText(cycle: number): string {
+  return `Cycle ${cycle}`;
+}
+
+// ── Test call ─────────────────────────────────────────────────────────────────────────────────
+export const TEST_CALL_BANNER = 'TEST CALL — no emergency services';
+export const TEST_CALL_EXPLANATION =
+  'This call goes to the test number. The data is flagged as a test; nobody is sent out.';
+export const TEST_PASSED_TITLE = 'Test call passed';
+export const TEST_FAILED_TITLE = 'Test call failed';
+export const TEST_PASSED_TEXT = 'The test centre received the call data: the SOS system works.';
+export function testFailedText(reason: string | null, emergencyNumber: EmergencyNumber): string {
+  return `The test call did not get through${reason ? ` (${reason})` : ''}. Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`;
+}
+export const TEST_CALL_HINT = 'Checks the whole chain without alerting anyone.';
+
+// ── After the call ────────────────────────────────────────────────────────────────────────────
+export const CONTACTS_NOTIFIED_AFTER = 'Emergency contacts notified';
+export const DIRECTIONS_HEADING = 'Directions';
+const POI_KIND: Record<PointOfInterestKind, string> = {
+  police: 'Nearest police station',
+  hospital: 'Nearest hospital',
+};
+export function poiKindText(kind: PointOfInterestKind): string {
+  return POI_KIND[kind];
+}
+export function distanceText(m: number | null): string {
+  if (m === null) return '';
+  return m < 1000 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(1)} km`;
+}
+export function compassText(deg: number | null): string {
+  if (deg === null) return '';
+  const points = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
+  return points[Math.round(deg / 45) % 8]!;
+}
+export function guidanceStarted(kind: PointOfInterestKind): string {
+  return `Route to the ${kind === 'police' ? 'police station' : 'hospital'} sent to the navigation.`;
+}
+
+export const BAR_TITLE_TEST = 'SOS test call';
+export const BAR_TITLE_DIAGNOSIS = 'SOS diagnosis';

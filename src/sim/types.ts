@@ -1,4 +1,4 @@
-import type { IgnitionState } from '../bridge/signals.js';
+import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
 import type { Fault } from './faults.js';
 
 /** A crash as the airbag unit reports it. */
@@ -64,4 +64,8 @@ export interface SimulatorControls {
   /** The centre calls back now (only meaningful inside the call-back window). */
   centreCallsBack(): void;
   readonly faults: readonly Fault[];
+  /** Bypass test: bridge a MOST ring unit with a fibre-optic bypass loop (`on`), or remove it. */
+  bypass(unit: MostNode, on: boolean): void;
+  /** The car switches the display to day or night (`Vehicle.Cabin.Infotainment.HMI.DayNightMode`). */
+  dayNight(mode: DayNightMode): void;
 }

@@ -25,10 +25,13 @@ import type {
   ChainUnit,
   IgnitionState,
   MostNode,
+  PointOfInterest,
+  SelfTestItem,
   UnitStatus,
   VehicleSignal,
+  DayNightMode,
 } from '../bridge/signals.js';
-import { CHAIN_UNITS, MOST_NODES } from '../bridge/signals.js';
+import { CHAIN_UNITS, MOST_NODES, SELF_TEST_ITEMS } from '../bridge/signals.js';
 import type { LedState } from '../bridge/commands.js';
 import type { SimulatedClock } from '../time/simulatedClock.js';
 import { isFault, type Fault, type RingUnit } from './faults.js';
@@ -67,7 +70,46 @@ export const SIM_TIMING = {
   unitBootMs: 5000,
   /** Default `pressSos()` hold. */
   shortPressMs: 200,
+  /** requestSelfTest → results of every item (the telematics unit tests its periphery). */
+  selfTestMs: 1500,
+  /** Test call: the test number plays its announcement this long after voice, then hangs up. */
+  testCallVoiceMs: 6000,
 } as const;
+
+/**
+ * The small set of places the mock ships (around the default position): the centre hands them over
+ * after the data is acknowledged, for directions to the nearest police station and hospital.
+ */
+export const MOCK_POINTS_OF_INTEREST: readonly PointOfInterest[] = [
+  {
+    kind: 'police',
+    name: 'Polizeiinspektion 11 Altstadt',
+    address: 'Hochbrückenstraße 7, 80331 München',
+    latitude: 48.13676,
+    longitude: 11.58128,
+  },
+  {
+    kind: 'police',
+    name: 'Polizeiinspektion 12 Maxvorstadt',
+    address: 'Türkenstraße 3, 80333 München',
+    latitude: 48.14689,
+    longitude: 11.57755,
+  },
+  {
+    kind: 'hospital',
+    name: 'Klinikum rechts der Isar (emergency department)',
+    address: 'Ismaninger Straße 22, 81675 München',
+    latitude: 48.13702,
+    longitude: 11.59871,
+  },
+  {
+    kind: 'hospital',
+    name: 'LMU Klinikum Innenstadt (emergency department)',
+    address: 'Nußbaumstraße 20, 80336 München',
+    latitude: 48.13123,
+    longitude: 11.56209,
+  },
+];
 
 /** Default ring (E90-like): head unit → amplifier → telematics → satellite radio → hands-free → head unit. */
 export const DEFAULT_RING_ORDER: readonly MostNode[] = [
@@ -98,6 +140,8 @@ export interface VehicleSimulatorOptions {
   readonly callCentre?: CallCentreOptions;
   /** Cyclic publishing period. Default 1000 ms. */
   readonly cycleMs?: number;
+  /** The display's day/night mode as the car reports it; absent: the car does not report one. */
+  readonly dayNight?: DayNightMode;
 }
 
 /** Read-only ring state, as a designer or test sees it. */
@@ -106,6 +150,8 @@ export interface SimulatorRingState {
   readonly closed: boolean;
   readonly silent: readonly MostNode[];
   readonly breakBetween: readonly [MostNode, MostNode] | null;
+  /** Units bridged with a fibre-optic bypass loop. */
+  readonly bypassed: readonly MostNode[];
 }
 
 type CallLeg = 'emergency' | 'callback';
@@ -131,6 +177,9 @@ export class VehicleSimulator implements SimulatorControls {
   private readonly cycleMs: number;
   private readonly listeners = new Set<Listener>();
   private readonly activeFaults: Fault[] = [];
+  /** Ring units bridged with a fibre-optic bypass loop (bypass test). */
+  private readonly bypassLoops = new Set<MostNode>();
+  private selfTestTimer: number | undefined;
   private readonly received: SentCommand[] = [];
   private centre: Required<CallCentreOptions> = { ...DEFAULT_CALL_CENTRE };
   private terminal: IgnitionState;
@@ -148,6 +197,7 @@ export class VehicleSimulator implements SimulatorControls {
   private cycleTimer: number | undefined;
   private powerTimer: number | undefined;
   private disposed = false;
+  private displayMode: DayNightMode | null;
 
   constructor(options: VehicleSimulatorOptions) {
     this.clock = options.clock;
@@ -157,6 +207,7 @@ export class VehicleSimulator implements SimulatorControls {
     this.position = options.position ?? DEFAULT_POSITION;
     this.terminal = options.ignition ?? 'on';
     this.cycleMs = options.cycleMs ?? SIM_TIMING.cycleMs;
+    this.displayMode = options.dayNight ?? null;
     if (options.callCentre) this.callCentre(options.callCentre);
     // First publication at time 0 of the first advance, so a scenario applied right after
     // construction is already in the first messages and every listener is attached.
@@ -212,11 +263,14 @@ export class VehicleSimulator implements SimulatorControls {
   get ring(): SimulatorRingState {
     const breakAt = this.ringBreak();
     const closed = breakAt === null;
+    const bypassed = this.ringOrder.filter((n) => this.bypassLoops.has(n));
     return {
       nodes: [...this.ringOrder],
       closed,
-      silent: closed ? [] : this.ringOrder.filter((n) => n !== 'head-unit'),
+      // A bypassed unit is out of the ring: it never answers the master.
+      silent: this.ringOrder.filter((n) => n !== 'head-unit' && (!closed || this.bypassLoops.has(n))),
       breakBetween: breakAt,
+      bypassed,
     };
   }
 
@@ -261,6 +315,25 @@ export class VehicleSimulator implements SimulatorControls {
       rollover: input.rollover ?? false,
       occupants: input.occupants ?? 1,
     });
+  }
+
+  /**
+   * Bypass test: bridges a ring unit with a fibre-optic bypass loop (or removes the loop). Light
+   * then passes the unit's connector: the unit's own failure or missing power no longer opens the
+   * ring, a broken fibre into the connector still does. The head unit (master) cannot be bypassed.
+   */
+  bypass(unit: MostNode, on: boolean): void {
+    if (unit === 'head-unit' || !this.ringOrder.includes(unit)) return;
+    if (on === this.bypassLoops.has(unit)) return;
+    if (on) this.bypassLoops.add(unit);
+    else this.bypassLoops.delete(unit);
+    this.publishNow();
+  }
+
+  /** The car switches the display to day or night (light sensor, headlights): published at once. */
+  dayNight(mode: DayNightMode): void {
+    this.displayMode = mode;
+    if (this.powered && !this.disposed) this.emit({ type: 'dayNight', ts: this.clock.now(), mode });
   }
 
   inject(fault: Fault): void {
@@ -335,7 +408,13 @@ export class VehicleSimulator implements SimulatorControls {
   /** Stops every timer; the simulator says nothing afterwards. */
   dispose(): void {
     this.disposed = true;
-    for (const t of [this.cycleTimer, this.powerTimer, this.buttonReleaseTimer, this.callbackTimer]) {
+    for (const t of [
+      this.cycleTimer,
+      this.powerTimer,
+      this.buttonReleaseTimer,
+      this.callbackTimer,
+      this.selfTestTimer,
+    ]) {
       if (t !== undefined) this.clock.clearTimeout(t);
     }
     if (this.call) for (const t of this.call.timers) this.clock.clearTimeout(t);
@@ -371,11 +450,32 @@ export class VehicleSimulator implements SimulatorControls {
       case 'muteAudio':
         this.muted = command.muted;
         return this.ack(sent, true);
-      case 'requestSelfTest':
+      case 'requestSelfTest': {
+        // The telematics unit runs the test: it must be reachable over the ring and working.
+        const refusal = this.selfTestRefusal();
+        if (refusal) {
+          this.ack(sent, false, refusal);
+          this.publishHealth();
+          this.publishRing();
+          return;
+        }
         this.ack(sent, true);
         this.publishHealth();
         this.publishRing();
+        if (this.selfTestTimer !== undefined) this.clock.clearTimeout(this.selfTestTimer);
+        this.selfTestTimer = this.clock.setTimeout(() => {
+          this.selfTestTimer = undefined;
+          this.publishSelfTest();
+        }, SIM_TIMING.selfTestMs);
         return;
+      }
+      case 'setRingBypass':
+        this.ack(sent, true);
+        this.bypass(command.unit, command.bypassed);
+        return;
+      case 'startGuidance':
+        // The navigation takes the destination (the head unit is on CAN: works on a broken ring).
+        return this.ack(sent, true);
       default:
         return this.ack(sent, false, 'unknown command');
     }
@@ -411,8 +511,18 @@ export class VehicleSimulator implements SimulatorControls {
     });
     this.at(call, c + t.msdSentMs, () => this.progress('msdSent'));
     this.at(call, c + t.msdAcknowledgedMs, () => this.progress('msdAcknowledged'));
+    if (kind === 'test') {
+      // The test number acknowledges the data, plays an announcement and hangs up: nobody is alerted.
+      this.at(call, c + t.voiceConnectedMs, () => this.progress('voiceConnected'));
+      this.at(call, c + t.voiceConnectedMs + t.testCallVoiceMs, () => this.finishCall('endedByCentre'));
+      return;
+    }
     if (centre.notifyContacts)
       this.at(call, c + t.contactsNotifiedMs, () => this.progress('contactsNotified'));
+    // The centre hands over the nearest police stations and hospitals once it has the position.
+    this.at(call, c + t.msdAcknowledgedMs, () =>
+      this.emit({ type: 'pointsOfInterest', ts: this.clock.now(), points: [...MOCK_POINTS_OF_INTEREST] }),
+    );
     this.at(call, c + t.voiceConnectedMs, () => {
       this.progress('voiceConnected');
       this.scheduleCentreEnd(call);
@@ -435,6 +545,40 @@ export class VehicleSimulator implements SimulatorControls {
       this.progress('voiceConnected');
       this.scheduleCentreEnd(call);
     });
+  }
+
+  /** Why the telematics unit cannot run its self-test now, or null if it can. */
+  private selfTestRefusal(): string | null {
+    if (this.ringOrder.includes('telematics') && !this.ring.closed) return 'ring break';
+    if (this.has('control-module-failure') || this.has('blown-fuse:telematics'))
+      return 'control module failure';
+    if (this.has('software-glitch')) return 'software fault';
+    return null;
+  }
+
+  /** One result per item, all at the same time: what the telematics unit finds on its periphery. */
+  private publishSelfTest(): void {
+    if (!this.powered || this.disposed || this.selfTestRefusal()) return;
+    const ts = this.clock.now();
+    const fail: Partial<Record<SelfTestItem, string>> = {};
+    if (this.has('no-cellular')) fail['cellular-antenna'] = 'no network';
+    if (this.has('no-gps')) fail['gnss-antenna'] = 'no satellites';
+    if (this.has('microphone-fault')) fail.microphone = 'open circuit';
+    if (this.has('speaker-fault')) fail.loudspeaker = 'open circuit';
+    if (this.has('bluetooth-fault')) fail['hands-free'] = 'no response';
+    if (this.has('sos-button-fault')) fail['sos-button'] = 'no response';
+    if (this.has('crash-sensor-fault')) fail['crash-sensor'] = 'no response';
+    if (this.has('backup-battery-low')) fail['backup-battery'] = 'low';
+    for (const item of SELF_TEST_ITEMS) {
+      const code = fail[item];
+      this.emit({
+        type: 'selfTestResult',
+        ts,
+        item,
+        result: code ? 'fail' : 'pass',
+        ...(code ? { code } : {}),
+      });
+    }
   }
 
   /** Why the telematics unit cannot place a call now, or null if it can. */
@@ -539,6 +683,7 @@ export class VehicleSimulator implements SimulatorControls {
     this.publishRing();
     this.publishGnss();
     this.publishCellular();
+    if (this.displayMode) this.emit({ type: 'dayNight', ts: this.clock.now(), mode: this.displayMode });
   }
 
   private busAwake(): boolean {
@@ -565,6 +710,7 @@ export class VehicleSimulator implements SimulatorControls {
       closed: ring.closed,
       silent: [...ring.silent],
       ...(ring.breakBetween ? { breakBetween: [ring.breakBetween[0], ring.breakBetween[1]] } : {}),
+      ...(ring.bypassed.length ? { bypassed: [...ring.bypassed] } : {}),
     });
   }
 
@@ -606,6 +752,8 @@ export class VehicleSimulator implements SimulatorControls {
     if (unit === 'head-unit') return true;
     if (!(MOST_NODES as readonly string[]).includes(unit)) return true;
     if (!this.ringOrder.includes(unit as MostNode)) return true;
+    // A bypassed unit is out of the ring: it cannot talk to the master.
+    if (this.bypassLoops.has(unit as MostNode)) return false;
     return this.ring.closed;
   }
 
@@ -666,6 +814,8 @@ export class VehicleSimulator implements SimulatorControls {
       if (!m) continue;
       const i = nodes.indexOf(m[2] as RingUnit);
       if (i < 0) continue;
+      // A bypass loop carries the light past a dead or unpowered unit, not past a broken fibre.
+      if (m[1] !== 'fibre-damage' && this.bypassLoops.has(m[2] as MostNode)) continue;
       const k = i === 0 ? n : i;
       link = Math.max(link, k);
     }

@@ -6,6 +6,7 @@
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
 import type { IgnitionState } from '../../src/bridge/signals.js';
+import type { FaultLogEntry } from '../../src/machines/faultLog.js';
 import type { HmiState } from '../../src/machines/views.js';
 import type { Fault } from '../../src/sim/faults.js';
 import type { CallCentreOptions, CrashInput, SimulatorControls } from '../../src/sim/types.js';
@@ -19,6 +20,8 @@ export interface SosHmiAutomation {
     readonly commands: readonly SentCommand[];
   };
   state(): HmiState;
+  /** The fault memory, oldest first. */
+  faultLog(): FaultLogEntry[];
 }
 
 declare global {

@@ -88,6 +88,7 @@ export const NO_CALL: CallView = {
   sent: null,
   crash: null,
   noVoiceHint: false,
+  audioMayBeLost: false,
   contactsNotified: false,
   failureReason: null,
   callbackRemainingS: null,
@@ -95,6 +96,9 @@ export const NO_CALL: CallView = {
   led: 'off',
   audioMuted: false,
   position: null,
+  testOutcome: null,
+  pointsOfInterest: [],
+  guidanceTo: null,
 };
 
 export const CANCEL_WINDOW: CallView = {

@@ -183,7 +183,11 @@ describe('assess', () => {
       a.causes.map((c) => c.id),
       ['ringBreak'],
     );
-    assert.deepEqual(a.staleSignals, ['unitHealth:telematics', 'unitHealth:amplifier', 'unitHealth:hands-free']);
+    assert.deepEqual(a.staleSignals, [
+      'unitHealth:telematics',
+      'unitHealth:amplifier',
+      'unitHealth:hands-free',
+    ]);
     const b = assess(facts, ['unitHealth:telematics', 'gnss']);
     assert.deepEqual(
       b.causes.map((c) => c.id),

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { initialTransition, transition, type AnyStateMachine, type StateValue } from 'xstate';
+import { getInitialSnapshot, getNextSnapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { CALL_PROGRESS_PHASES, CHAIN_UNITS } from '../../src/bridge/signals.js';
 import { assess, EMPTY_FACTS, foldFact } from '../../src/machines/assess.js';
@@ -106,12 +107,22 @@ describe('model-based coverage', () => {
       { type: 'user.cancel' },
       { type: 'user.callNow' },
       { type: 'user.dismiss' },
+      { type: 'user.testCall' },
+      { type: 'user.endTestCall' },
     ];
     const configs: Array<{ config: Partial<SosConfig> }> = [
       { config: {} },
       { config: { cancelWindowMs: 0, triggerHoldMs: 1000 } },
     ];
-    const snapshots = reached(emergencyCallMachine, events, configs);
+    // A test session has the same state value as an emergency one (only the kind differs), so the
+    // test-call states are explored from a started test call.
+    const testSession = getNextSnapshot(emergencyCallMachine, getInitialSnapshot(emergencyCallMachine, {}), {
+      type: 'user.testCall',
+    });
+    const snapshots = [
+      ...reached(emergencyCallMachine, events, configs),
+      ...reached(emergencyCallMachine, events, [{}], testSession),
+    ];
     assertAllReached(emergencyCallMachine, snapshots);
     // The screens that matter are among them.
     for (const v of ['idle', 'arming', 'cancelWindow', 'cancelled', 'failed']) {

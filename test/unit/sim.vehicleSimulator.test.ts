@@ -481,7 +481,7 @@ describe('VehicleSimulator: call centre', () => {
 
   it('answerDelayMs and notifyContacts: false', () => {
     const t = setup({ callCentre: { answerDelayMs: 500, notifyContacts: false } });
-    t.send({ type: 'startCall', kind: 'test' });
+    t.send({ type: 'startCall', kind: 'manual' });
     t.clock.advance(10_000);
     assert.deepEqual(
       t.progress().map((p) => [p.phase, p.ts]),

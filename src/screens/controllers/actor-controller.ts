@@ -18,6 +18,8 @@ export class ActorController<TSnapshot, TSelected> implements ReactiveController
   private subscription: { unsubscribe(): void } | undefined;
   private selected: TSelected | undefined;
   private hasValue = false;
+  /** Only a connected host subscribes: a late read after removal must not pin the element to the actor. */
+  private connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -30,7 +32,8 @@ export class ActorController<TSnapshot, TSelected> implements ReactiveController
 
   /** The selected slice of the latest snapshot; undefined until an actor is available. */
   get value(): TSelected | undefined {
-    this.sync();
+    if (this.connected) this.sync();
+    else this.peek();
     return this.selected;
   }
 
@@ -40,15 +43,17 @@ export class ActorController<TSnapshot, TSelected> implements ReactiveController
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.sync();
   }
 
   /** Context may deliver (or replace) the actor after connection. */
   hostUpdate(): void {
-    this.sync();
+    if (this.connected) this.sync();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.source = undefined;
@@ -63,6 +68,16 @@ export class ActorController<TSnapshot, TSelected> implements ReactiveController
     if (!next) return;
     this.take(next.getSnapshot());
     this.subscription = next.subscribe((snapshot) => this.take(snapshot));
+  }
+
+  /** Reads the current snapshot without subscribing (a disconnected host, e.g. one update after removal). */
+  private peek(): void {
+    const source = this.actor();
+    if (!source) return;
+    const selected = this.select(source.getSnapshot());
+    if (this.hasValue && this.equals(this.selected as TSelected, selected)) return;
+    this.selected = selected;
+    this.hasValue = true;
   }
 
   private take(snapshot: TSnapshot): void {

@@ -1,0 +1,199 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { GuideId } from '../machines/guides.js';
+import type { GuideView } from '../machines/views.js';
+import { ActorController } from './controllers/actor-controller.js';
+import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
+import { screenStyles } from './screen-styles.js';
+import * as t from './texts.js';
+
+/**
+ * Guided troubleshooting for one cause: what it means, that SOS is no substitute for 112/911 while
+ * it is down, and the steps in order — each marked "you can do this" or "workshop", with its
+ * cautions. The steps are a list the controller scrolls through; ring guides lead to the diagram.
+ */
+@customElement('sos-guide')
+export class SosGuide extends DiagnosisScreen {
+  static override styles = [
+    screenStyles,
+    diagnosisStyles,
+    css`
+      .content {
+        grid-template-rows: auto auto minmax(0, 1fr) auto;
+        gap: 10px;
+      }
+      .intro {
+        font-size: 17px;
+        line-height: 1.35;
+        color: var(--sos-text-dim);
+      }
+      .warning {
+        display: flex;
+        gap: 10px;
+        align-items: center;
+        padding: 8px 14px;
+        border-radius: 12px;
+        background: var(--sos-danger-soft);
+        border: 1px solid var(--sos-danger);
+        color: var(--sos-text);
+        font-size: 17px;
+        font-weight: 650;
+      }
+      ol {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: 8px;
+      }
+      .step {
+        display: grid;
+        grid-template-columns: 34px 1fr 150px;
+        gap: 4px 14px;
+        align-items: start;
+        padding: 9px 12px;
+        border-radius: 12px;
+        background: var(--sos-surface);
+        border: 1px solid var(--sos-border);
+      }
+      .num {
+        display: grid;
+        place-items: center;
+        inline-size: 30px;
+        block-size: 30px;
+        border-radius: 50%;
+        background: var(--sos-surface-raised);
+        border: 2px solid var(--sos-accent);
+        font-weight: 800;
+        font-size: 16px;
+      }
+      .text {
+        font-size: 18px;
+        line-height: 1.35;
+      }
+      .who {
+        justify-self: end;
+        font-size: 14px;
+        font-weight: 750;
+        padding: 3px 10px;
+        border-radius: 999px;
+        white-space: nowrap;
+      }
+      .who[data-who='driver'] {
+        color: var(--sos-ready);
+        border: 1px solid var(--sos-ready);
+        background: var(--sos-ready-soft);
+      }
+      .who[data-who='workshop'] {
+        color: var(--sos-accent);
+        border: 1px solid var(--sos-accent);
+      }
+      .cautions {
+        grid-column: 2 / 4;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: 2px;
+      }
+      .cautions li {
+        font-size: 15px;
+        line-height: 1.3;
+        color: var(--sos-limited);
+      }
+      .cautions li::before {
+        content: '⚠ ';
+      }
+      .reference {
+        font-size: 15px;
+        color: var(--sos-text-faint);
+      }
+    `,
+  ];
+
+  private readonly guideView = new ActorController<unknown, GuideView | undefined>(
+    this,
+    () => this.services?.status,
+    (snapshot) => {
+      const page = this.navigation.value?.page;
+      const id: GuideId = page?.screen === 'guide' ? page.guide : 'ringBreak';
+      return this.services?.diagnosis?.selectGuide(snapshot, id);
+    },
+  );
+
+  protected override render(): TemplateResult {
+    const view = this.guideView.value;
+    const number = this.emergencyNumber.value ?? '112';
+    if (!view) return html`<div class="page">${this.renderNav('guide')}</div>`;
+    const { guide } = view;
+    return html`<div class="page">
+      ${this.renderNav('guide')}
+      <section class="content" aria-labelledby="title" data-guide=${guide.id}>
+        <header>
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.guideTitle(guide.id)}</h1>
+          ${view.causes.length === 0 ? html`<span class="sub reference">${t.GUIDE_NOT_PRESENT}</span>` : nothing}
+        </header>
+        <div>
+          <p class="intro">${t.guideIntro(guide.id)}</p>
+        </div>
+        <div class="scroll">
+          <p class="warning" role="note" data-part="no-substitute">${t.notASubstitute(number)}</p>
+          <h2 class="visually-hidden">${t.GUIDE_STEPS_HEADING}</h2>
+          <ol aria-label=${t.GUIDE_STEPS_HEADING} style="margin-block-start: 10px">
+            ${guide.steps.map(
+              (step, i) =>
+                html`<li
+                  class="step"
+                  data-idrive-action
+                  tabindex="0"
+                  data-step=${step.id}
+                  ?data-default=${i === 0}
+                >
+                  <span class="num" aria-hidden="true">${i + 1}</span>
+                  <span class="text">${t.guideStepText(step, number)}</span>
+                  <span class="who" data-who=${step.who}>${t.GUIDE_WHO[step.who]}</span>
+                  ${
+                    step.cautions.length
+                      ? html`<ul class="cautions" aria-label=${t.CAUTION_LABEL}>
+                          ${step.cautions.map((c) => html`<li data-caution=${c}>${t.cautionText(c)}</li>`)}
+                        </ul>`
+                      : nothing
+                  }
+                </li>`,
+            )}
+          </ol>
+        </div>
+        <div class="actions">
+          ${view.current
+            .filter((g) => g !== guide.id)
+            .slice(0, 1)
+            .map(
+              (g) =>
+                html`<sos-action-button
+                  label=${t.guideTitle(g)}
+                  @click=${() => this.open({ screen: 'guide', guide: g })}
+                ></sos-action-button>`,
+            )}
+          ${
+            guide.ring
+              ? html`<sos-action-button
+                  variant="primary"
+                  label=${t.DIAG_BUTTON.ring}
+                  @click=${() => this.open({ screen: 'ring' })}
+                ></sos-action-button>`
+              : html`<sos-action-button
+                  label=${t.DIAG_BUTTON.selfTest}
+                  @click=${() => this.open({ screen: 'selfTest' })}
+                ></sos-action-button>`
+          }
+        </div>
+      </section>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sos-guide': SosGuide;
+  }
+}
