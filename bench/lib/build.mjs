@@ -1,0 +1,101 @@
+/**
+ * Builds what the benchmark serves: the HMI's production bundle (`vite build`, exactly as shipped)
+ * and the two baseline pages (esbuild, minified, production React), each into its own folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+
+/** Same browser baseline as vite.config.ts (WPE WebKit 2.38 ≈ Safari 16). */
+const TARGET = ['es2020', 'safari16', 'chrome100', 'firefox100'];
+
+export function buildApp(root, outDir) {
+  const vite = join(root, 'node_modules', '.bin', 'vite');
+  const result = spawnSync(
+    vite,
+    ['build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+const PAGE = (title) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><link rel="icon" href="data:,"></head><body><script type="module" src="./main.js"></script></body></html>
+`;
+
+export async function buildBaselines(root, outDir) {
+  const pages = { raw: 'bench/baselines/raw-dom/main.ts', react: 'bench/baselines/react/main.tsx' };
+  for (const [name, entry] of Object.entries(pages)) {
+    const dir = join(outDir, name);
+    mkdirSync(dir, { recursive: true });
+    await esbuild({
+      entryPoints: [join(root, entry)],
+      outfile: join(dir, 'main.js'),
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: TARGET,
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+    writeFileSync(join(dir, 'index.html'), PAGE(`baseline: ${name}`));
+  }
+  return Object.fromEntries(Object.keys(pages).map((name) => [name, join(outDir, name)]));
+}
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+function jsFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * Raw and gzip (level 9) bytes of every JavaScript chunk of the build. A chunk is designer code when
+ * the manifest says it comes from `src/designer/` (the designer workbench never ships to a car).
+ */
+export function measureBundle(outDir) {
+  const manifestPath = join(outDir, '.vite', 'manifest.json');
+  const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+  const sourceOf = new Map(Object.values(manifest).map((entry) => [entry.file, entry]));
+  const chunks = jsFiles(outDir).map((file) => {
+    const buf = readFileSync(file);
+    const rel = relative(outDir, file);
+    const entry = sourceOf.get(rel);
+    const src = entry?.src ?? entry?.name ?? null;
+    const designer = /(^|\/)designer(\/|\.|-)/.test(src ?? '') || /(^|\/)designer[-.]/.test(rel);
+    return { file: rel, source: src, entry: !!entry?.isEntry, designer, raw: buf.length, gzip: gz(buf) };
+  });
+  const shipped = chunks.filter((c) => !c.designer);
+  const sum = (list, key) => list.reduce((a, c) => a + c[key], 0);
+  return {
+    chunks,
+    shipped: { raw: sum(shipped, 'raw'), gzip: sum(shipped, 'gzip') },
+    designer: {
+      raw: sum(chunks, 'raw') - sum(shipped, 'raw'),
+      gzip: sum(chunks, 'gzip') - sum(shipped, 'gzip'),
+    },
+  };
+}
+
+/** Bytes of a baseline page's single bundle. */
+export function measureBaseline(dir) {
+  const buf = readFileSync(join(dir, 'main.js'));
+  return { raw: buf.length, gzip: gz(buf), size: statSync(join(dir, 'main.js')).size };
+}
