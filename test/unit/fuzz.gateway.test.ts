@@ -1,0 +1,316 @@
+/**
+ * Property-based fuzzing of the gateway's decoders: `candump -L` lines, CAN frames against the DBC
+ * (random ids, lengths, payloads, flags) and through the CAN vehicle into the HMI, SocketMost control
+ * messages, and VISS JSON both ways. Properties: no exception escapes, invalid input is refused with a
+ * clear error, and the SOS status never becomes "ready" from frames that lack healthy signals.
+ * Regular run: `FUZZ_RUNS` (default 300) cases per property; `npm run fuzz` runs 10,000+.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseCandumpLog, parseFrame, parseLogLine } from '../../gateway/can/candump.js';
+import { CanVehicle } from '../../gateway/can/canVehicle.js';
+import { DbcCodec } from '../../gateway/can/dbc.js';
+import { formatLogLine, type CanFrame } from '../../gateway/can/frame.js';
+import { MemoryCanBus } from '../../gateway/can/transports.js';
+import { parseSocketMostCommand, parseSocketMostEvent } from '../../gateway/most/protocol.js';
+import { validateSignal } from '../../src/bridge/validation.js';
+import { parseVissRequest, parseVissServerMessage } from '../../src/bridge/vissProtocol.js';
+import { anyValue, FUZZ_RUNS, fuzzParams, InjectedHmi, isClearError, STREAM_RUNS } from './helpers/fuzz.js';
+import { factsSayHealthy } from './helpers/vehicleRig.js';
+
+const codec = DbcCodec.fromFile();
+const KNOWN_IDS = codec.messageNames.map((name) => codec.message(name)!.id);
+
+/** Random classic, remote, FD and error frames; ids biased towards the DBC's own. */
+const frame: fc.Arbitrary<CanFrame> = fc.oneof(
+  fc
+    .tuple(
+      fc.oneof(fc.constantFrom(...KNOWN_IDS), fc.integer({ min: 0, max: 0x7ff })),
+      fc.uint8Array({ minLength: 0, maxLength: 8 }),
+    )
+    .map(([id, data]) => ({ id, extended: false, remote: false, fd: false, error: false, data })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 0x1fffffff }), fc.uint8Array({ maxLength: 8 }))
+    .map(([id, data]) => ({ id, extended: true, remote: false, fd: false, error: false, data })),
+  fc
+    .tuple(fc.constantFrom(...KNOWN_IDS), fc.constantFrom(0, 8, 12, 16, 32, 64))
+    .chain(([id, n]) =>
+      fc
+        .uint8Array({ minLength: n, maxLength: n })
+        .map((data) => ({ id, extended: false, remote: false, fd: true, error: false, data, fdFlags: 1 })),
+    ),
+  fc.constantFrom(...KNOWN_IDS).map((id) => ({
+    id,
+    extended: false,
+    remote: true,
+    fd: false,
+    error: false,
+    data: new Uint8Array(0),
+    dlc: 8,
+  })),
+  fc
+    .integer({ min: 0, max: 0x1fff })
+    .map((id) => ({ id, extended: true, remote: false, fd: false, error: true, data: new Uint8Array(8) })),
+);
+
+/** A valid log line, then maybe a few characters replaced, dropped or added. */
+const candumpLine = fc.oneof(
+  fc.string({ maxLength: 120 }),
+  fc
+    .tuple(frame, fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ min: 0, max: 999_999 }))
+    .map(([f, s, us]) => {
+      const withTime = { ...f, timestampUs: BigInt(s) * 1_000_000n + BigInt(us) };
+      return formatLogLine(withTime, 'vcan0');
+    }),
+  fc.tuple(frame, fc.nat(60), fc.string({ maxLength: 4 }), fc.nat(3)).map(([f, at, junk, cut]) => {
+    const line = formatLogLine({ ...f, timestampUs: 1_436_509_052_249_713n }, 'can0');
+    return line.slice(0, at) + junk + line.slice(at + cut);
+  }),
+);
+
+describe('fuzz: candump -L lines', () => {
+  it(`any line: a frame, a skipped comment, or a clear error — never a throw (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(candumpLine, (line) => {
+        const result = parseLogLine(line);
+        if (result === null || result.ok) return;
+        assert.ok(isClearError(result.error), `unclear error for ${JSON.stringify(line)}: ${result.error}`);
+      }),
+      fuzzParams(),
+    );
+  });
+
+  it(`written and read back: the same frame, microseconds exact (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(frame, fc.bigInt({ min: 0n, max: 9_999_999_999_999_999n }), (f, timestampUs) => {
+        const parsed = parseLogLine(formatLogLine({ ...f, timestampUs }, 'vcan0'));
+        assert.ok(parsed && parsed.ok, parsed && !parsed.ok ? parsed.error : 'skipped');
+        assert.equal(parsed.frame.id, f.id);
+        assert.equal(parsed.frame.timestampUs, timestampUs);
+        assert.deepEqual([...parsed.frame.data], [...f.data]);
+        assert.equal(parsed.frame.remote, f.remote);
+        assert.equal(parsed.frame.fd, f.fd);
+        assert.equal(parsed.frame.error, f.error);
+      }),
+      fuzzParams(),
+    );
+  });
+
+  it(`a whole log with bad lines: never throws, every error carries its line number (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(fc.array(candumpLine, { maxLength: 20 }), (lines) => {
+        const log = parseCandumpLog(lines.join('\n'));
+        for (const e of log.errors) {
+          assert.ok(e.line >= 1 && e.line <= lines.length, `line ${e.line} of ${lines.length}`);
+          assert.ok(e.message.startsWith(`line ${e.line}:`), e.message);
+        }
+      }),
+      fuzzParams(),
+    );
+  });
+
+  it(`cansend notation: never a throw (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9A-Fa-fRr#.]{0,40}$/), (text) => {
+        const result = parseFrame(text);
+        if (!result.ok) assert.ok(isClearError(result.error), result.error);
+      }),
+      fuzzParams(),
+    );
+  });
+});
+
+describe('fuzz: CAN frames against the DBC', () => {
+  it(`random ids, lengths and payloads: decoded to finite values or ignored, never a throw (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(frame, (f) => {
+        const decoded = codec.decode(f);
+        if (!decoded) return;
+        assert.ok(codec.messageNames.includes(decoded.name));
+        for (const [name, value] of Object.entries(decoded.signals)) {
+          assert.ok(Number.isFinite(value), `${decoded.name}.${name} = ${value}`);
+        }
+      }),
+      fuzzParams(),
+    );
+  });
+
+  it(`random frames through the CAN vehicle: every signal passes the HMI boundary, never a wrong "ready" (${STREAM_RUNS} streams)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(frame, fc.integer({ min: 0, max: 3000 })), { minLength: 1, maxLength: 60 }),
+        async (steps) => {
+          const hmi = new InjectedHmi();
+          const bus = new MemoryCanBus();
+          const vehicle = new CanVehicle({ transport: bus, codec, clock: hmi.clock });
+          vehicle.onOutput((output) => {
+            if (output.kind !== 'signal') return;
+            const checked = validateSignal(output.signal);
+            assert.ok(
+              checked.ok,
+              `the gateway emitted a signal the HMI refuses: ${checked.ok ? '' : checked.error}`,
+            );
+            hmi.bridge.injectRaw(output.signal);
+          });
+          await vehicle.start();
+          try {
+            for (const s of steps) {
+              if (typeof s === 'number') hmi.clock.advance(s);
+              else bus.inject(s);
+              if (hmi.level() === 'ready') {
+                const evidence = factsSayHealthy(hmi.statusSnapshot);
+                assert.ok(evidence.ok, `"SOS ready" from random frames: ${evidence.why}`);
+              }
+            }
+          } finally {
+            await vehicle.stop();
+            hmi.dispose();
+          }
+        },
+      ),
+      fuzzParams(STREAM_RUNS),
+    );
+  });
+});
+
+const mostEvent = fc.oneof(
+  fc.record({
+    eventType: fc.constant('newMessage'),
+    fBlockID: fc.integer({ min: -1, max: 300 }),
+    instanceID: fc.integer({ min: 0, max: 255 }),
+    fktID: fc.integer({ min: 0, max: 0x1000 }),
+    opType: fc.integer({ min: 0, max: 16 }),
+    data: fc.array(fc.integer({ min: -1, max: 256 }), { maxLength: 20 }),
+  }),
+  fc.record({
+    eventType: fc.constantFrom('locked', 'unlocked', 'masterFound', 'messageSent', 'bogus'),
+  }),
+  fc.record({
+    eventType: fc.constant('positionUpdate'),
+    nodePosition: anyValue,
+    maxPosition: fc.integer({ min: -1, max: 70_000 }),
+  }),
+  anyValue,
+);
+
+const mostCommand = fc.oneof(
+  fc.record({
+    eventType: fc.constant('sendControlMessage'),
+    targetAddressHigh: fc.integer({ min: -1, max: 256 }),
+    targetAddressLow: fc.integer({ min: 0, max: 255 }),
+    fBlockID: fc.integer({ min: 0, max: 255 }),
+    instanceID: fc.integer({ min: 0, max: 255 }),
+    fktId: fc.integer({ min: 0, max: 0x1000 }),
+    opType: fc.integer({ min: 0, max: 16 }),
+    data: fc.array(fc.integer({ min: 0, max: 256 }), { maxLength: 20 }),
+  }),
+  fc.record({ eventType: fc.constantFrom('getNodePosition', 'getMaster', 'allocate', 'format-disk') }),
+  anyValue,
+);
+
+/** JSON text of a value, sometimes truncated or garbled like a damaged datagram. */
+function asText(value: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
+  return fc.oneof(
+    value.map((v) => JSON.stringify(v) ?? 'undefined'),
+    fc.tuple(value, fc.nat(80)).map(([v, n]) => (JSON.stringify(v) ?? '').slice(0, n)),
+    fc.string({ maxLength: 80 }),
+  );
+}
+
+describe('fuzz: MOST control messages (SocketMost JSON)', () => {
+  it(`daemon events: accepted within the byte/nibble ranges, else a clear error (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(asText(mostEvent), (text) => {
+        const result = parseSocketMostEvent(text);
+        if (!result.ok) return assert.ok(isClearError(result.error), result.error);
+        if (result.event.eventType === 'newMessage') {
+          const e = result.event;
+          assert.ok(e.fBlockID >= 0 && e.fBlockID <= 255 && e.opType >= 0 && e.opType <= 0xf);
+          assert.ok(e.data.every((b) => b >= 0 && b <= 255));
+        }
+      }),
+      fuzzParams(),
+    );
+  });
+
+  it(`commands to the daemon: only the four documented ones pass (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(asText(mostCommand), (text) => {
+        const result = parseSocketMostCommand(text);
+        if (!result.ok) return assert.ok(isClearError(result.error), result.error);
+        assert.ok(
+          ['sendControlMessage', 'getNodePosition', 'getMaster', 'allocate'].includes(
+            result.command.eventType,
+          ),
+        );
+      }),
+      fuzzParams(),
+    );
+  });
+});
+
+const vissRequest = fc.oneof(
+  fc.record(
+    {
+      action: fc.constantFrom('get', 'set', 'subscribe', 'unsubscribe', 'delete', ''),
+      path: fc.oneof(fc.constant('Vehicle.Speed'), fc.string({ maxLength: 30 })),
+      requestId: fc.oneof(fc.string({ maxLength: 70 }), fc.integer()),
+      subscriptionId: fc.string({ maxLength: 10 }),
+      value: fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.array(fc.string(), { maxLength: 3 })),
+      authorization: fc.string({ maxLength: 20 }),
+    },
+    { requiredKeys: ['action'] },
+  ),
+  anyValue,
+);
+
+const vissServer = fc.oneof(
+  fc.record(
+    {
+      action: fc.constantFrom('get', 'set', 'subscribe', 'unsubscribe', 'subscription', 'hello'),
+      requestId: fc.string({ maxLength: 10 }),
+      subscriptionId: fc.string({ maxLength: 10 }),
+      ts: fc.oneof(fc.constant('2024-05-01T08:00:00.000Z'), fc.string({ maxLength: 30 })),
+      data: fc.oneof(
+        fc.record({
+          path: fc.oneof(fc.constant('Vehicle.Speed'), fc.string({ maxLength: 20 })),
+          dp: fc.record({
+            value: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
+            ts: fc.oneof(fc.constant('2024-05-01T08:00:00.000Z'), fc.string({ maxLength: 30 })),
+          }),
+        }),
+        anyValue,
+      ),
+      error: fc.oneof(
+        fc.record({ number: fc.integer({ min: 0, max: 700 }), reason: fc.string({ maxLength: 20 }) }),
+        anyValue,
+      ),
+    },
+    { requiredKeys: ['action'] },
+  ),
+  anyValue,
+);
+
+describe('fuzz: VISS v2 JSON', () => {
+  it(`requests reaching the gateway: parsed or refused with a clear error (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(asText(vissRequest), (text) => {
+        const result = parseVissRequest(text);
+        if (!result.ok) return assert.ok(isClearError(result.error), result.error);
+        assert.ok(['get', 'set', 'subscribe', 'unsubscribe'].includes(result.message.action));
+      }),
+      fuzzParams(),
+    );
+  });
+
+  it(`messages reaching the browser: parsed or refused with a clear error (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(asText(vissServer), (text) => {
+        const result = parseVissServerMessage(text);
+        if (!result.ok) assert.ok(isClearError(result.error), result.error);
+      }),
+      fuzzParams(),
+    );
+  });
+});
