@@ -3,13 +3,15 @@
  * The one test command (`npm test`). Stages, in order, stopping at the first that fails:
  *   chromium    find Debian's Chromium (or install it as root), export CHROME_PATH
  *   typecheck   tsc --noEmit for src/, test/unit/ and test/e2e/
+ *   lint        ESLint (layer rules, no any), lit-analyzer (Lit templates), prettier --check,
+ *               state-chart diagrams in docs/machines up to date with src/machines
  *   unit        node --import tsx --test over every test/unit/**\/*.test.ts
  *   components  @web/test-runner in Chromium (test/components/**\/*.test.ts)
  *   e2e         @playwright/test against the built app (vite build + vite preview)
  * The last line is always `N passed, M failed` (tests summed over the stages; a stage that fails
  * without a test count, such as the type check, counts as one failure). Exit code 0 only if all pass.
  *
- * Single stages: `node scripts/test.mjs unit|components|e2e|typecheck [extra args for the tool]`.
+ * Single stages: `node scripts/test.mjs unit|components|e2e|typecheck|lint [extra args for the tool]`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,12 +21,15 @@ import { findChromium } from './find-chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const STAGES = ['chromium', 'typecheck', 'unit', 'components', 'e2e'];
+const STAGES = ['chromium', 'typecheck', 'lint', 'unit', 'components', 'e2e'];
+/** Stages that check the code rather than run tests: no test counts. */
+const CHECK_STAGES = new Set(['chromium', 'typecheck', 'lint']);
 const NEEDS_CHROMIUM = new Set(['components', 'e2e']);
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 const bold = (text) => paint('1', text);
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences start with the ESC control character.
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 /** Logs (CI) get no cursor movement or colour codes. */
 const plain = !process.stdout.isTTY;
@@ -90,6 +95,23 @@ function run(command, args, env = {}) {
   });
 }
 
+/** Runs a command quietly; resolves with its exit code and its output (stdout and stderr, ANSI-free). */
+function capture(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => (output += `${error.message}\n`));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 1 : 0), output: stripAnsi(output) }),
+    );
+  });
+}
+
 const lastMatch = (text, re) => {
   const all = [...text.matchAll(re)];
   return all.length ? Number(all.at(-1)[1]) : null;
@@ -110,9 +132,12 @@ const stageRunners = {
   },
 
   async typecheck() {
-    const projects = ['tsconfig.json', 'test/unit/tsconfig.json', 'test/e2e/tsconfig.json'].filter((p) =>
-      existsSync(join(root, p)),
-    );
+    const projects = [
+      'tsconfig.json',
+      'test/unit/tsconfig.json',
+      'test/e2e/tsconfig.json',
+      'gateway/tsconfig.json',
+    ].filter((p) => existsSync(join(root, p)));
     const failedProjects = [];
     for (const project of projects) {
       const { code } = await run(bin('tsc'), ['--noEmit', '-p', project]);
@@ -122,6 +147,60 @@ const stageRunners = {
       return { ok: false, passed: 0, failed: 0, note: `errors in ${failedProjects.join(', ')}` };
     console.log(`No type errors (${projects.join(', ')}).`);
     return { ok: true, passed: 0, failed: 0, note: `${projects.length} projects` };
+  },
+
+  /**
+   * Every check runs (so one run shows every kind of problem); each failure says which rule broke.
+   * ESLint's own messages for the layering start with "Layer rule:" (eslint.config.js).
+   */
+  async lint() {
+    const checks = [
+      {
+        name: 'eslint',
+        command: bin('eslint'),
+        args: ['.', '--max-warnings', '0'],
+        failure:
+          'ESLint: see the messages above. "Layer rule: …" means an import or global crossed a layer boundary ' +
+          '(docs/architecture.md); other rule ids are code rules (eslint.config.js).',
+      },
+      {
+        name: 'lit-analyzer',
+        command: process.execPath,
+        args: ['scripts/lit-analyzer.mjs'],
+        failure:
+          'Lit templates: an unknown element, a binding of the wrong type or an element used without its import ' +
+          '(rule names above; rules in scripts/lit-analyzer.mjs).',
+      },
+      {
+        name: 'prettier',
+        command: bin('prettier'),
+        args: ['--check', '.', '--cache', '--cache-strategy', 'content'],
+        failure: 'Formatting rule: the files above are not formatted; run `npx prettier --write <file>`.',
+      },
+      {
+        name: 'docs:machines',
+        command: process.execPath,
+        args: ['--import', 'tsx', 'scripts/machines-docs.ts', '--check'],
+        failure:
+          'State-chart rule: docs/machines must match src/machines; run `npm run docs:machines` and commit the result.',
+      },
+    ];
+    // The checks are independent: run them side by side, then show each one's output in order.
+    const results = await Promise.all(checks.map((check) => capture(check.command, check.args)));
+    const failed = [];
+    checks.forEach((check, i) => {
+      const shown = check.command === process.execPath ? 'node' : relative(root, check.command);
+      console.log(paint('2', `$ ${[shown, ...check.args].join(' ')}`));
+      process.stdout.write(results[i].output);
+      if (results[i].code !== 0) {
+        failed.push(check.name);
+        console.error(paint('31', `✖ ${check.failure}`));
+      }
+    });
+    if (failed.length)
+      return { ok: false, passed: 0, failed: failed.length, note: `failed: ${failed.join(', ')}` };
+    console.log('Lint, Lit templates, formatting and state-chart diagrams are clean.');
+    return { ok: true, passed: 0, failed: 0, note: `${checks.length} checks` };
   },
 
   async unit(extra) {
@@ -192,7 +271,7 @@ async function main() {
   if (stages.some((s) => NEEDS_CHROMIUM.has(s)) && !stages.includes('chromium'))
     stages = ['chromium', ...stages];
   stages = STAGES.filter((s) => stages.includes(s));
-  const testStages = stages.filter((s) => s !== 'chromium' && s !== 'typecheck');
+  const testStages = stages.filter((s) => !CHECK_STAGES.has(s));
   if (extra.length && testStages.length !== 1) {
     console.error(
       `Extra arguments (${extra.join(' ')}) need exactly one test stage: unit, components or e2e.`,
@@ -214,8 +293,7 @@ async function main() {
   banner('summary');
   for (const r of results) {
     const mark = r.ok ? paint('32', 'ok  ') : paint('31', 'FAIL');
-    const counts =
-      r.stage === 'chromium' || r.stage === 'typecheck' ? '' : `${r.passed} passed, ${r.failed} failed`;
+    const counts = CHECK_STAGES.has(r.stage) ? '' : `${r.passed} passed, ${r.failed} failed`;
     console.log(
       `${mark} ${r.stage.padEnd(11)} ${counts.padEnd(24)} ${r.note.padEnd(22)} ${r.seconds.toFixed(1)}s`,
     );

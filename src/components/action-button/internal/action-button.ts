@@ -6,7 +6,7 @@ import { focusRing } from '../../../styles/theme.js';
 export type ActionVariant = 'primary' | 'danger' | 'neutral';
 
 /**
- * A large head-unit button (≥ 15 mm, 72 px tall) for the controller and for touch. The native
+ * A large head-unit button (72 px tall; `--sos-action-height`) for the controller and for touch. The native
  * `click` is the event: it is composed, so it reaches listeners on the host.
  */
 export class ActionButton extends LitElement {
