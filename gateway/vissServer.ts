@@ -7,9 +7,18 @@
  * Origin (clients without an Origin header, i.e. not browsers, are let in); an optional token
  * (`?token=` on the URL) is required when configured; `set` is accepted only on the documented
  * command paths with validated values; call commands are rate-limited.
+ *
+ * Robustness: a client that stops reading never grows the gateway's memory without bound. Above
+ * `highWaterBytes` waiting in its socket, messages queue per client: a cyclic (state) value replaces
+ * the queued older value of the same subscription (counted as coalesced; the client still gets the
+ * latest), while events, call progress and responses are never dropped; a client whose queue exceeds
+ * `maxQueuedBytes` is disconnected with close code 1013 (and reconnects to the current state).
+ * Clients that vanish are found by ping (`heartbeatMs`); connections that never finish the
+ * WebSocket handshake are cut after `handshakeTimeoutMs`. `stop()` leaves no sockets or timers.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { VehicleCommand } from '../src/bridge/commands.js';
 import type { VehicleSignal } from '../src/bridge/signals.js';
@@ -36,6 +45,13 @@ export interface VissServerOptions {
   readonly host?: string;
   /** 0 = any free port. Default 8090. */
   readonly port?: number;
+  /**
+   * Share this (already listening) HTTP server instead of opening a port: the head-unit process serves
+   * the HMI and the vehicle link on one origin. WebSocket upgrades are accepted on `path` only.
+   */
+  readonly server?: HttpServer;
+  /** With `server`: the path of the VISS endpoint. Default `/viss`. */
+  readonly path?: string;
   readonly origins?: readonly string[];
   readonly token?: string | null;
   /** Timestamps of published values (the vehicle-side clock). Default Date.now. */
@@ -45,12 +61,63 @@ export interface VissServerOptions {
   /** How long a `set` may wait for the vehicle before the gateway stops waiting (no response is sent). */
   readonly commandWaitMs?: number;
   readonly log?: (message: string) => void;
+  /** Bytes waiting in a client's socket above which messages queue instead. Default 256 KiB. */
+  readonly highWaterBytes?: number;
+  /** Queued bytes for one client above which it is disconnected (1013). Default 1 MiB. */
+  readonly maxQueuedBytes?: number;
+  /** Subscriptions one client may hold. Default 256 (the HMI needs about 40). */
+  readonly maxSubscriptions?: number;
+  /** `set` requests of one client waiting for the vehicle at once. Default 8. */
+  readonly maxPendingSets?: number;
+  /** Ping interval; a client that did not answer the previous ping is cut. 0 = off. Default 10 s. */
+  readonly heartbeatMs?: number;
+  /** A connection must complete the WebSocket handshake within this (own port only). Default 5 s. */
+  readonly handshakeTimeoutMs?: number;
+}
+
+/** What the gateway did for slow and vanished clients (the log says the same as it happens). */
+export interface VissServerStats {
+  readonly clients: number;
+  /** Messages written to client sockets. */
+  readonly sent: number;
+  /** Cyclic values replaced by a newer value of the same subscription while their client was behind. */
+  readonly coalesced: number;
+  /** Clients disconnected (1013) because their queue grew past `maxQueuedBytes`. */
+  readonly evicted: number;
+  /** Clients cut because they did not answer a ping. */
+  readonly unresponsive: number;
+  /** Clients currently behind (messages queued). */
+  readonly slowClients: number;
+  /** Bytes queued now, all clients. */
+  readonly queuedBytes: number;
+  /** Bytes waiting in client sockets now, all clients. */
+  readonly bufferedBytes: number;
+}
+
+/** The close code for a client too slow to keep up (RFC 6455 1013: try again later). */
+export const CLOSE_TOO_SLOW = 1013;
+
+interface Client {
+  readonly id: number;
+  readonly socket: WebSocket;
+  /** Messages held back while the socket is full, in order; a state value is keyed by its subscription. */
+  readonly queue: Map<string, string>;
+  queuedBytes: number;
+  queueSeq: number;
+  subscriptions: number;
+  pendingSets: number;
+  alive: boolean;
+  slow: boolean;
+  coalesced: number;
+  readonly drained: () => void;
 }
 
 interface Subscription {
   readonly id: string;
   readonly path: string;
   readonly socket: WebSocket;
+  /** State values may be coalesced for a slow client; events and call progress never. */
+  readonly coalesce: boolean;
 }
 
 type ErrorKey = keyof typeof VISS_ERRORS;
@@ -59,12 +126,26 @@ export class VissServer {
   private readonly source: VehicleSource;
   private readonly host: string;
   private readonly requestedPort: number;
+  private readonly httpServer: HttpServer | undefined;
+  private readonly path: string;
   private readonly origins: readonly string[];
   private readonly token: string | null;
   private readonly now: () => number;
   private readonly callRate: { max: number; windowMs: number; minGapMs: number };
   private readonly commandWaitMs: number;
   private readonly log: (message: string) => void;
+  private readonly highWaterBytes: number;
+  private readonly maxQueuedBytes: number;
+  private readonly maxSubscriptions: number;
+  private readonly maxPendingSets: number;
+  private readonly heartbeatMs: number;
+  private readonly handshakeTimeoutMs: number;
+  private readonly clients = new Map<WebSocket, Client>();
+  private readonly waits = new Set<() => void>();
+  private readonly totals = { sent: 0, coalesced: 0, evicted: 0, unresponsive: 0 };
+  private ownServer: HttpServer | null = null;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private clientCounter = 0;
   private readonly values = new Map<string, { value: string; ts: number }>();
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly callTimes: number[] = [];
@@ -80,12 +161,20 @@ export class VissServer {
     this.source = options.source;
     this.host = options.host ?? '127.0.0.1';
     this.requestedPort = options.port ?? 8090;
+    this.httpServer = options.server;
+    this.path = options.path ?? '/viss';
     this.origins = options.origins ?? DEFAULT_ORIGINS;
     this.token = options.token ?? null;
     this.now = options.now ?? Date.now;
     this.callRate = { max: 6, windowMs: 60_000, minGapMs: 1000, ...options.callRate };
     this.commandWaitMs = options.commandWaitMs ?? 10_000;
     this.log = options.log ?? ((m) => console.log(m));
+    this.highWaterBytes = options.highWaterBytes ?? 256 * 1024;
+    this.maxQueuedBytes = options.maxQueuedBytes ?? 1024 * 1024;
+    this.maxSubscriptions = options.maxSubscriptions ?? 256;
+    this.maxPendingSets = options.maxPendingSets ?? 8;
+    this.heartbeatMs = options.heartbeatMs ?? 10_000;
+    this.handshakeTimeoutMs = options.handshakeTimeoutMs ?? 5000;
   }
 
   get port(): number {
@@ -95,6 +184,24 @@ export class VissServer {
 
   get clientCount(): number {
     return this.wss?.clients.size ?? 0;
+  }
+
+  /** The bound address (null when not listening): 127.0.0.1 unless `host` said otherwise. */
+  get address(): AddressInfo | null {
+    const address = this.wss?.address();
+    return address && typeof address === 'object' ? address : null;
+  }
+
+  stats(): VissServerStats {
+    let queuedBytes = 0;
+    let bufferedBytes = 0;
+    let slowClients = 0;
+    for (const client of this.clients.values()) {
+      queuedBytes += client.queuedBytes;
+      bufferedBytes += client.socket.bufferedAmount;
+      if (client.queue.size > 0) slowClients++;
+    }
+    return { clients: this.clients.size, ...this.totals, slowClients, queuedBytes, bufferedBytes };
   }
 
   /** Current value of a path (tests, diagnostics). */
@@ -107,9 +214,36 @@ export class VissServer {
       if (output.kind === 'signal') this.publishSignal(output.signal);
       else this.publish(output.path, output.value);
     });
+    // On its own port the gateway owns the HTTP server: a connection that never finishes the handshake
+    // is cut, and stop() can close every socket (a half-open client would otherwise hold it open).
+    let own: HttpServer | null = null;
+    if (!this.httpServer) {
+      own = createServer(
+        {
+          headersTimeout: this.handshakeTimeoutMs,
+          requestTimeout: this.handshakeTimeoutMs,
+          connectionsCheckingInterval: Math.min(this.handshakeTimeoutMs, 30_000),
+        },
+        (_req, res) => {
+          res
+            .writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8' })
+            .end('VISS v2 over WebSocket only\n');
+        },
+      );
+      // An idle connection (nothing sent) is cut too; ws turns this off once the upgrade is done.
+      own.timeout = this.handshakeTimeoutMs;
+      const server = own;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(this.requestedPort, this.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      this.ownServer = own;
+    }
     const wss = new WebSocketServer({
-      host: this.host,
-      port: this.requestedPort,
+      ...(this.httpServer ? { server: this.httpServer, path: this.path } : { server: own! }),
       maxPayload: 64 * 1024,
       handleProtocols: (protocols) => (protocols.has(VISS_SUBPROTOCOL) ? VISS_SUBPROTOCOL : false),
       verifyClient: (
@@ -127,28 +261,45 @@ export class VissServer {
         }
         if (this.token) {
           const url = new URL(info.req.url ?? '/', 'http://gateway');
-          if (url.searchParams.get('token') !== this.token) return done(false, 401, 'token required');
+          const given = Buffer.from(url.searchParams.get('token') ?? '');
+          const wanted = Buffer.from(this.token);
+          // Constant-time compare: the answer time must not tell how much of a guess was right.
+          if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+            return done(false, 401, 'token required');
         }
         done(true);
       },
     });
     this.wss = wss;
     wss.on('connection', (socket) => this.connection(socket));
-    await new Promise<void>((resolve, reject) => {
-      wss.once('listening', resolve);
-      wss.once('error', reject);
-    });
+    if (this.heartbeatMs > 0) {
+      this.heartbeat = setInterval(() => this.ping(), this.heartbeatMs);
+      this.heartbeat.unref();
+    }
     await this.source.start();
   }
 
   async stop(): Promise<void> {
     this.off?.();
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    // `set`s still waiting for the vehicle: stop waiting now, not after commandWaitMs.
+    for (const cancel of [...this.waits]) cancel();
     await this.source.stop();
     const wss = this.wss;
     this.wss = null;
-    if (!wss) return;
-    for (const client of wss.clients) client.terminate();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    const own = this.ownServer;
+    this.ownServer = null;
+    if (wss) {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    }
+    for (const client of this.clients.values()) this.forget(client);
+    this.clients.clear();
+    if (own) {
+      own.closeAllConnections();
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
   }
 
   // ------------------------------------------------------------ publishing
@@ -179,7 +330,12 @@ export class VissServer {
     this.values.set(path, { value, ts });
     const text = this.push(path, value, ts);
     for (const sub of this.subscriptions.values()) {
-      if (sub.path === path) this.sendRaw(sub.socket, text.replace('"__SUB__"', JSON.stringify(sub.id)));
+      if (sub.path === path)
+        this.sendRaw(
+          sub.socket,
+          text.replace('"__SUB__"', JSON.stringify(sub.id)),
+          sub.coalesce ? `s:${sub.id}` : undefined,
+        );
     }
   }
 
@@ -195,7 +351,23 @@ export class VissServer {
   // ------------------------------------------------------------- requests
 
   private connection(socket: WebSocket): void {
+    const client: Client = {
+      id: ++this.clientCounter,
+      socket,
+      queue: new Map(),
+      queuedBytes: 0,
+      queueSeq: 0,
+      subscriptions: 0,
+      pendingSets: 0,
+      alive: true,
+      slow: false,
+      coalesced: 0,
+      drained: () => this.flush(client),
+    };
+    this.clients.set(socket, client);
+    socket.on('pong', () => (client.alive = true));
     socket.on('message', (data, isBinary) => {
+      client.alive = true;
       if (isBinary)
         return this.reply(
           socket,
@@ -206,9 +378,34 @@ export class VissServer {
       void this.request(socket, String(data));
     });
     socket.on('close', () => {
-      for (const [id, sub] of this.subscriptions) if (sub.socket === socket) this.subscriptions.delete(id);
+      this.forget(client);
+      this.clients.delete(socket);
     });
     socket.on('error', () => socket.terminate());
+  }
+
+  /** Drops everything held for a client: its subscriptions and its queue. */
+  private forget(client: Client): void {
+    for (const [id, sub] of this.subscriptions)
+      if (sub.socket === client.socket) this.subscriptions.delete(id);
+    client.subscriptions = 0;
+    client.queue.clear();
+    client.queuedBytes = 0;
+  }
+
+  /** Pings every client; one that did not answer the previous ping is gone (half-open) and is cut. */
+  private ping(): void {
+    for (const client of this.clients.values()) {
+      if (!client.alive) {
+        this.totals.unresponsive++;
+        this.log(`[gateway] client ${client.id} did not answer a ping: disconnected`);
+        this.forget(client);
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      if (client.socket.readyState === client.socket.OPEN) client.socket.ping();
+    }
   }
 
   private async request(socket: WebSocket, text: string): Promise<void> {
@@ -243,8 +440,13 @@ export class VissServer {
       case 'subscribe': {
         const spec = pathSpec(req.path);
         if (!spec) return this.reply(socket, req, 'notFound', `unknown path ${req.path}`);
+        const client = this.clients.get(socket);
+        if (client && client.subscriptions >= this.maxSubscriptions)
+          return this.reply(socket, req, 'tooManyRequests', `at most ${this.maxSubscriptions} subscriptions`);
         const id = `s${++this.subCounter}`;
-        this.subscriptions.set(id, { id, path: req.path, socket });
+        const coalesce = !spec.event && req.path !== PATHS.callProgress;
+        this.subscriptions.set(id, { id, path: req.path, socket, coalesce });
+        if (client) client.subscriptions++;
         this.sendJson(socket, {
           action: 'subscribe',
           subscriptionId: id,
@@ -259,6 +461,7 @@ export class VissServer {
           this.sendRaw(
             socket,
             this.push(req.path, current.value, current.ts).replace('"__SUB__"', JSON.stringify(id)),
+            coalesce ? `s:${id}` : undefined,
           );
         return;
       }
@@ -267,6 +470,15 @@ export class VissServer {
         if (!sub || sub.socket !== socket)
           return this.reply(socket, req, 'notFound', `no subscription ${req.subscriptionId}`);
         this.subscriptions.delete(req.subscriptionId);
+        const client = this.clients.get(socket);
+        if (client) {
+          client.subscriptions--;
+          const queued = client.queue.get(`s:${req.subscriptionId}`);
+          if (queued !== undefined) {
+            client.queue.delete(`s:${req.subscriptionId}`);
+            client.queuedBytes -= queued.length;
+          }
+        }
         return this.sendJson(socket, {
           action: 'unsubscribe',
           subscriptionId: req.subscriptionId,
@@ -296,14 +508,25 @@ export class VissServer {
     }
     if (!this.source.handles(command))
       return this.reply(socket, req, 'notImplemented', `${command.type} is not supported by this vehicle`);
+    const client = this.clients.get(socket);
+    if (client && client.pendingSets >= this.maxPendingSets)
+      return this.reply(socket, req, 'tooManyRequests', `at most ${this.maxPendingSets} commands waiting`);
     this.commands.push(command);
     this.log(`[gateway] command ${command.type} ${req.value}`);
-    let waitTimer: ReturnType<typeof setTimeout> | undefined;
-    const result = await Promise.race([
-      this.source.command(command),
-      new Promise<null>((resolve) => (waitTimer = setTimeout(() => resolve(null), this.commandWaitMs))),
-    ]);
-    clearTimeout(waitTimer);
+    let cancel = (): void => {};
+    const waited = new Promise<null>((resolve) => {
+      const timer = setTimeout(() => cancel(), this.commandWaitMs);
+      cancel = () => {
+        clearTimeout(timer);
+        this.waits.delete(cancel);
+        resolve(null);
+      };
+      this.waits.add(cancel);
+    });
+    if (client) client.pendingSets++;
+    const result = await Promise.race([this.source.command(command), waited]);
+    cancel();
+    if (client) client.pendingSets--;
     // No answer from the vehicle: no response either, the HMI reports the timeout itself.
     if (result === null) return;
     if (result.ok)
@@ -343,7 +566,62 @@ export class VissServer {
     this.sendRaw(socket, JSON.stringify(message));
   }
 
-  private sendRaw(socket: WebSocket, text: string): void {
-    if (socket.readyState === socket.OPEN) socket.send(text);
+  /**
+   * Sends at once while the client keeps up; otherwise queues (`key`: a state value that a newer one
+   * of the same subscription replaces). A queue past `maxQueuedBytes` disconnects the client.
+   */
+  private sendRaw(socket: WebSocket, text: string, key?: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    const client = this.clients.get(socket);
+    if (!client) return;
+    if (client.queue.size === 0 && socket.bufferedAmount < this.highWaterBytes) {
+      this.totals.sent++;
+      socket.send(text, client.drained);
+      return;
+    }
+    if (!client.slow) {
+      client.slow = true;
+      this.log(`[gateway] client ${client.id} is not keeping up: queueing, cyclic values coalesced`);
+    }
+    const k = key ?? `m:${++client.queueSeq}`;
+    const older = client.queue.get(k);
+    if (older !== undefined) {
+      // Delete first so the newer value takes its place at the end, after what happened meanwhile.
+      client.queue.delete(k);
+      client.queuedBytes -= older.length;
+      client.coalesced++;
+      this.totals.coalesced++;
+    }
+    client.queue.set(k, text);
+    client.queuedBytes += text.length;
+    if (client.queuedBytes > this.maxQueuedBytes) this.evict(client);
+  }
+
+  /** Sends what a client's queue holds while its socket has room (after each write completes). */
+  private flush(client: Client): void {
+    const socket = client.socket;
+    while (client.queue.size > 0 && socket.bufferedAmount < this.highWaterBytes) {
+      if (socket.readyState !== socket.OPEN) return;
+      const [key, text] = client.queue.entries().next().value as [string, string];
+      client.queue.delete(key);
+      client.queuedBytes -= text.length;
+      this.totals.sent++;
+      socket.send(text, client.drained);
+    }
+    if (client.slow && client.queue.size === 0) {
+      client.slow = false;
+      this.log(
+        `[gateway] client ${client.id} caught up (${client.coalesced} cyclic values coalesced so far)`,
+      );
+    }
+  }
+
+  /** A client too far behind: nothing is dropped silently, it is told to come back (1013). */
+  private evict(client: Client): void {
+    this.totals.evicted++;
+    const why = `too slow: ${client.queuedBytes} bytes queued`;
+    this.log(`[gateway] client ${client.id} disconnected, ${why}`);
+    this.forget(client);
+    client.socket.close(CLOSE_TOO_SLOW, why);
   }
 }
