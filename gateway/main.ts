@@ -6,12 +6,18 @@
  *     [--port 8090] [--host 127.0.0.1] [--speed 2] [--loop] [--from 12.5]
  *     [--origin http://…]… [--token secret] [--scenario ready]
  *     [--most-socket /tmp/SocketMost.sock] [--most-fail telematics] [--can-driver socketcan|can-utils]
+ *     [--serve dist] [--density 5.25] [--day-night day|night]
+ *
+ * `--serve <dir>`: also serve the built HMI from that directory on the same port (the head unit's one
+ * process, `npm run headunit`); the VISS endpoint is then `ws://host:port/viss`.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MOST_NODES, type MostNode } from '../src/bridge/signals.js';
+import { DAY_NIGHT_MODES, MOST_NODES, type DayNightMode, type MostNode } from '../src/bridge/signals.js';
 import { RealTimeDriver } from '../src/time/realTimeDriver.js';
 import { SimulatedClock } from '../src/time/simulatedClock.js';
 import { parseCandumpLog } from './can/candump.js';
@@ -32,6 +38,7 @@ import { DEFAULT_MOST_RING, SimulatedMostRing } from './most/simulatedRing.js';
 import { UnixDgramTransport } from './most/unixDgram.js';
 import { SimSource } from './sources/simSource.js';
 import { CombinedSource, type VehicleSource } from './sources/source.js';
+import { createHmiServer } from './hmiServer.js';
 import { DEFAULT_ORIGINS, VissServer } from './vissServer.js';
 
 export interface GatewayArgs {
@@ -50,11 +57,18 @@ export interface GatewayArgs {
   mostFail: MostNode[];
   canDriver: 'auto' | 'socketcan' | 'can-utils';
   txLog: string | null;
+  /** Serve the built HMI from this directory on the same port (head-unit mode). */
+  serve: string | null;
+  /** The display's pixel density (physical px per mm), told to the HMI in head-unit mode. */
+  density: number | null;
+  /** With `--sim`: the car reports this day/night mode. */
+  dayNight: DayNightMode | null;
 }
 
 const USAGE = `usage: npm run gateway -- (--sim | --replay <candump.log> | --can <iface>) [--port 8090] [--host 127.0.0.1]
   [--speed 1] [--loop] [--from <s>] [--origin <url>]... [--token <secret>] [--scenario <name>]
-  [--most-socket <path>] [--most-fail <unit>] [--can-driver auto|socketcan|can-utils] [--tx-log <file>]`;
+  [--most-socket <path>] [--most-fail <unit>] [--can-driver auto|socketcan|can-utils] [--tx-log <file>]
+  [--serve <dist dir>] [--density <px per mm>] [--day-night day|night]`;
 
 export function parseArgs(argv: readonly string[]): GatewayArgs {
   const args: GatewayArgs = {
@@ -71,6 +85,9 @@ export function parseArgs(argv: readonly string[]): GatewayArgs {
     mostFail: [],
     canDriver: 'auto',
     txLog: null,
+    serve: null,
+    density: null,
+    dayNight: null,
   };
   let modes = 0;
   for (let i = 0; i < argv.length; i++) {
@@ -143,6 +160,21 @@ export function parseArgs(argv: readonly string[]): GatewayArgs {
       case '--tx-log':
         args.txLog = next();
         break;
+      case '--serve':
+        args.serve = next();
+        break;
+      case '--density':
+        args.density = Number(next());
+        if (!(args.density >= 1 && args.density <= 40))
+          throw new Error('--density: physical px per mm, 1–40');
+        break;
+      case '--day-night': {
+        const mode = next();
+        if (!(DAY_NIGHT_MODES as readonly string[]).includes(mode))
+          throw new Error('--day-night: day or night');
+        args.dayNight = mode as DayNightMode;
+        break;
+      }
       case '-h':
       case '--help':
         throw new Error(USAGE);
@@ -235,19 +267,52 @@ export async function startGateway(
   }
   sources.push(most);
 
+  // Head-unit mode: one port for the HMI and the vehicle link; the page's own origin is allowed.
+  let http: HttpServer | null = null;
+  let origins = args.origins;
+  if (args.serve) {
+    http = createHmiServer({
+      root: args.serve,
+      config: { bridge: 'ws', vissPath: '/viss', ...(args.density ? { density: args.density } : {}) },
+    });
+    const listening = http;
+    await new Promise<void>((resolveListen, reject) => {
+      listening.once('error', reject);
+      listening.listen(args.port, args.host, () => resolveListen());
+    });
+    const port = (http.address() as AddressInfo).port;
+    origins = [
+      ...origins,
+      `http://127.0.0.1:${port}`,
+      `http://localhost:${port}`,
+      `http://${args.host}:${port}`,
+    ];
+  }
   const server = new VissServer({
     source: new CombinedSource(sources),
     host: args.host,
     port: args.port,
-    origins: args.origins,
+    ...(http ? { server: http, path: '/viss' } : {}),
+    origins,
     token: args.token,
     now: () => clock.now(),
     log,
   });
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    http?.close();
+    throw error;
+  }
   ring?.start();
   driver?.start();
-  log(`[gateway] ${args.mode} → VISS v2 on ws://${args.host}:${server.port} (subprotocol VISSv2)`);
+  if (args.dayNight) sim?.sim.dayNight(args.dayNight);
+  if (http) {
+    log(`[gateway] head unit: HMI on http://${args.host}:${server.port}/ (from ${resolve(args.serve!)})`);
+    log(`[gateway] ${args.mode} → VISS v2 on ws://${args.host}:${server.port}/viss (subprotocol VISSv2)`);
+  } else {
+    log(`[gateway] ${args.mode} → VISS v2 on ws://${args.host}:${server.port} (subprotocol VISSv2)`);
+  }
   return {
     server,
     clock,
@@ -258,6 +323,11 @@ export async function startGateway(
       driver?.stop();
       ring?.stop();
       await server.stop();
+      if (http) {
+        const closing = http;
+        closing.closeAllConnections();
+        await new Promise<void>((resolveClose) => closing.close(() => resolveClose()));
+      }
       mostTransport.close();
     },
   };

@@ -33,7 +33,8 @@ export function parseHmiConfig(
   const raw = json as Record<string, unknown>;
   const defaults: { bridge?: 'mock' | 'ws'; url?: string; density?: number } = {};
   if (raw.bridge === 'mock' || raw.bridge === 'ws') defaults.bridge = raw.bridge;
-  else if (raw.bridge !== undefined) warnings.push(`config.json: bridge ${JSON.stringify(raw.bridge)} ignored`);
+  else if (raw.bridge !== undefined)
+    warnings.push(`config.json: bridge ${JSON.stringify(raw.bridge)} ignored`);
   if (typeof raw.url === 'string' && /^wss?:\/\/\S+$/.test(raw.url)) defaults.url = raw.url;
   else if (typeof raw.vissPath === 'string' && /^\/[\w\-./]*$/.test(raw.vissPath)) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -41,7 +42,8 @@ export function parseHmiConfig(
   } else if (raw.url !== undefined || raw.vissPath !== undefined) {
     warnings.push('config.json: url / vissPath ignored (expected ws://… or an absolute path)');
   }
-  if (typeof raw.density === 'number' && raw.density >= 1 && raw.density <= 40) defaults.density = raw.density;
+  if (typeof raw.density === 'number' && raw.density >= 1 && raw.density <= 40)
+    defaults.density = raw.density;
   else if (raw.density !== undefined) warnings.push('config.json: density ignored (px per mm, 1–40)');
   return { defaults, warnings };
 }
