@@ -169,6 +169,9 @@ type Listener = (msg: unknown) => void;
 
 const RING_FAULT = /^(most-node-failure|fibre-damage|blown-fuse):(.+)$/;
 
+/** How many received commands `commands` keeps. */
+const RECEIVED_KEPT = 200;
+
 export class VehicleSimulator implements SimulatorControls {
   readonly vin: string;
   private readonly clock: SimulatedClock;
@@ -248,7 +251,7 @@ export class VehicleSimulator implements SimulatorControls {
   get callbackWaiting(): boolean {
     return this.callbackPending;
   }
-  /** Commands that reached the vehicle, in order (whether or not it could act on them). */
+  /** The last commands that reached the vehicle (up to 200), in order (whether or not it could act on them). */
   get commands(): readonly SentCommand[] {
     return [...this.received];
   }
@@ -431,6 +434,8 @@ export class VehicleSimulator implements SimulatorControls {
   receive(sent: SentCommand): void {
     if (this.disposed) return;
     this.received.push(sent);
+    // The last 200, like the bridge's history: a simulator left running must not grow without bound.
+    if (this.received.length > RECEIVED_KEPT) this.received.shift();
     if (!this.powered) return;
     const { command } = sent;
     switch (command.type) {
@@ -648,6 +653,7 @@ export class VehicleSimulator implements SimulatorControls {
       ts: this.clock.now(),
       phase,
       ...(reason !== undefined ? { reason } : {}),
+      ...(this.call ? { kind: this.call.kind } : {}),
     });
   }
 

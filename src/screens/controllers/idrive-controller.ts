@@ -27,6 +27,11 @@ const DEFAULT_ACTIONS = 'sos-action-button:not([disabled]):not([hidden]), [data-
 /** One wheel notch is 100 px in Chromium; trackpads send many small deltas that add up to it. */
 const WHEEL_STEP = 100;
 
+/** Resolves in the task after the next frame is painted (a frame always comes while the page is shown). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The element that really has focus, looking through open shadow roots. */
 export function deepActiveElement(root: Document | ShadowRoot = document): Element | null {
   let active = root.activeElement;
@@ -52,6 +57,9 @@ export class IDriveController implements ReactiveController {
   private wheelAccumulator = 0;
   private returnFocusTo: HTMLElement | null = null;
   private firstFocusDone = false;
+  /** A focus check is queued for after the next painted frame. */
+  private focusQueued = false;
+  private focusPending: Promise<void> | null = null;
 
   constructor(host: IDriveHost, options: IDriveOptions = {}) {
     this.selector = options.actions ?? DEFAULT_ACTIONS;
@@ -105,12 +113,34 @@ export class IDriveController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // Actions are elements of their own: wait until they have rendered their buttons.
-    void this.actionsRendered().then(() => this.keepFocus());
+    // Focus after the frame that shows the screen: a focus() now forces style and layout of the new
+    // screen before it is painted, delaying an emergency screen by that much (docs/performance.md).
+    if (this.focusQueued) return;
+    this.focusQueued = true;
+    this.focusPending = afterNextPaint().then(async () => {
+      this.focusQueued = false;
+      // Actions are elements of their own: wait until they have rendered their buttons.
+      await this.actionsUpdated();
+      this.keepFocus();
+    });
   }
 
-  /** Resolves when every action has finished its pending update (so `focus()` can land). */
+  /** Resolves when every action has rendered and the screen's focus has landed (one frame after an update). */
   async actionsRendered(): Promise<void> {
+    await this.actionsUpdated();
+    await this.focusSettled();
+  }
+
+  /** Resolves once no focus check is waiting for a frame any more. */
+  async focusSettled(): Promise<void> {
+    while (this.focusPending) {
+      const pending = this.focusPending;
+      await pending;
+      if (pending === this.focusPending) this.focusPending = null;
+    }
+  }
+
+  private async actionsUpdated(): Promise<void> {
     await Promise.all(
       this.actions.map((a) => (a as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete),
     );
@@ -158,12 +188,14 @@ export class IDriveController implements ReactiveController {
     return this.host.renderRoot.querySelector<HTMLElement>('[data-idrive-fallback]');
   }
 
+  /** The focus is on this screen, also deep inside an action's own shadow root (its native button). */
   private focusIsInHost(): boolean {
-    const active = deepActiveElement();
-    return (
-      active !== null &&
-      (this.host === active || this.host.contains(active) || this.host.renderRoot.contains(active))
-    );
+    let node: Node | null = deepActiveElement();
+    while (node) {
+      if (node === this.host) return true;
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return false;
   }
 
   private focusIsLost(): boolean {
