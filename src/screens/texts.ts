@@ -3,7 +3,14 @@
  * (`CauseId`, `AdviceId`, `EffectId`, levels, phases) become driver-facing English here: say what
  * happened in the driver's words, then what to do. Strings marked "contract" are relied on by
  * end-to-end tests and must not change.
+ *
+ * Localised with `@lit/localize` (runtime mode): every string is a `msg()` in English, the source
+ * language; `npm run localize:extract` writes them to `xliff/<lang>.xlf` for translators and
+ * `npm run localize:build` turns the translated XLIFF into `src/i18n/locales/<lang>.ts`. Functions
+ * translate on each call; the UPPER_CASE constants are live bindings re-set whenever the language
+ * changes (`onLocale`), so screens keep reading `t.NAME` and re-render on the locale event.
  */
+import { LOCALE_STATUS_EVENT, msg, str } from '@lit/localize';
 import type { PointOfInterestKind, SelfTestItem } from '../bridge/signals.js';
 import type { CallOutcome, FaultLogEntry } from '../machines/faultLog.js';
 import type { CautionId, GuideId, GuideStep, StepActor } from '../machines/guides.js';
@@ -27,30 +34,77 @@ type CallKind = NonNullable<CallView['kind']>;
 type Unit = SosStatusView['causes'][number]['units'][number];
 type EmergencyNumber = CallView['emergencyNumber'];
 
+const relocalise: (() => void)[] = [];
+/** Sets a constant in the current language now, and again whenever the language changes. */
+function onLocale(set: () => void): void {
+  relocalise.push(set);
+  set();
+}
+// Runs before any element re-renders: the elements' own locale listeners only request an update.
+globalThis.addEventListener?.(LOCALE_STATUS_EVENT, (event) => {
+  if (event.detail.status === 'ready') for (const set of relocalise) set();
+});
+
 // ── Buttons (contract) ────────────────────────────────────────────────────────────────────────
 export const BUTTON = {
-  cancelCall: 'Cancel call',
-  callNow: 'Call now',
-  ok: 'OK',
-  details: 'Details',
-  close: 'Close',
-  selfTest: 'Self-test',
-  showMalfunction: 'Show malfunction',
+  get cancelCall() {
+    return msg('Cancel call');
+  },
+  get callNow() {
+    return msg('Call now');
+  },
+  get ok() {
+    return msg('OK');
+  },
+  get details() {
+    return msg('Details');
+  },
+  get close() {
+    return msg('Close');
+  },
+  get selfTest() {
+    return msg('Self-test');
+  },
+  get showMalfunction() {
+    return msg('Show malfunction');
+  },
 } as const;
 
 // ── Units, in the names a driver or a workshop would use ──────────────────────────────────────
 const UNIT_NAMES: Record<Unit, string> = {
-  telematics: 'telematics unit (SOS module)',
-  'sos-button': 'SOS button',
-  'crash-sensor': 'crash sensor',
-  gnss: 'GPS receiver',
-  cellular: 'mobile network module',
-  microphone: 'microphone',
-  amplifier: 'audio amplifier',
-  'hands-free': 'Bluetooth hands-free module',
-  'backup-battery': 'SOS backup battery',
-  'head-unit': 'iDrive head unit',
-  'satellite-radio': 'satellite radio tuner',
+  get telematics() {
+    return msg('telematics unit (SOS module)');
+  },
+  get 'sos-button'() {
+    return msg('SOS button');
+  },
+  get 'crash-sensor'() {
+    return msg('crash sensor');
+  },
+  get gnss() {
+    return msg('GPS receiver');
+  },
+  get cellular() {
+    return msg('mobile network module');
+  },
+  get microphone() {
+    return msg('microphone');
+  },
+  get amplifier() {
+    return msg('audio amplifier');
+  },
+  get 'hands-free'() {
+    return msg('Bluetooth hands-free module');
+  },
+  get 'backup-battery'() {
+    return msg('SOS backup battery');
+  },
+  get 'head-unit'() {
+    return msg('iDrive head unit');
+  },
+  get 'satellite-radio'() {
+    return msg('satellite radio tuner');
+  },
 };
 
 export function unitName(unit: Unit): string {
@@ -59,12 +113,24 @@ export function unitName(unit: Unit): string {
 
 // ── Status (h1 contract) ──────────────────────────────────────────────────────────────────────
 const STATUS_LINES: Record<SosLevel, string> = {
-  ready: 'SOS ready',
-  limited: 'SOS limited',
-  unavailable: 'SOS unavailable',
-  unknown: 'SOS status unknown',
-  selfTest: 'SOS self-test',
-  off: 'SOS standby',
+  get ready() {
+    return msg('SOS ready');
+  },
+  get limited() {
+    return msg('SOS limited');
+  },
+  get unavailable() {
+    return msg('SOS unavailable');
+  },
+  get unknown() {
+    return msg('SOS status unknown');
+  },
+  get selfTest() {
+    return msg('SOS self-test');
+  },
+  get off() {
+    return msg('SOS standby');
+  },
 };
 
 /** The status screen's h1. */
@@ -72,41 +138,79 @@ export function statusLine(level: SosLevel): string {
   return STATUS_LINES[level];
 }
 
+/** After `SOS status unknown` while the vehicle link has not answered yet (the HMI may boot first). */
+export let CONNECTING_TO_VEHICLE = '';
+onLocale(() => (CONNECTING_TO_VEHICLE = msg('— connecting to vehicle')));
+
 /** One sentence under the status line: what the level means for the driver. */
 export function statusExplanation(level: SosLevel, emergencyNumber: EmergencyNumber = '112'): string {
   switch (level) {
     case 'ready':
-      return 'In an emergency, open the cover above the mirror and press SOS. After an accident the car calls by itself.';
+      return msg(
+        'In an emergency, open the cover above the mirror and press SOS. After an accident the car calls by itself.',
+      );
     case 'limited':
-      return 'An emergency call works, but with limits.';
+      return msg('An emergency call works, but with limits.');
     case 'unavailable':
-      return `Emergency calls may not work. In an emergency call ${emergencyNumber} from a phone.`;
+      return msg(str`Emergency calls may not work. In an emergency call ${emergencyNumber} from a phone.`);
     case 'unknown':
-      return `The SOS system has not confirmed that it works. In an emergency call ${emergencyNumber} from a phone.`;
+      return msg(
+        str`The SOS system has not confirmed that it works. In an emergency call ${emergencyNumber} from a phone.`,
+      );
     case 'selfTest':
-      return 'Checking the emergency-call system…';
+      return msg('Checking the emergency-call system…');
     case 'off':
-      return 'Ignition off. A call in progress carries on.';
+      return msg('Ignition off. A call in progress carries on.');
   }
 }
 
 // ── Causes ────────────────────────────────────────────────────────────────────────────────────
 const CAUSE_TITLES: Record<CauseId, string> = {
-  ringBreak: 'Fibre-optic ring interrupted',
-  softwareGlitch: 'SOS software not responding',
-  controlModuleFailure: 'SOS control module failed',
-  handsFreeFault: 'Hands-free module fault',
-  headUnitFault: 'iDrive head unit fault',
-  noCellular: 'No mobile network',
-  weakCellular: 'Weak mobile network',
-  noGnss: 'No GPS position',
-  microphoneFault: 'Microphone fault',
-  speakerFault: 'Loudspeaker fault',
-  sosButtonFault: 'SOS button fault',
-  crashSensorFault: 'Crash sensor fault',
-  backupBatteryLow: 'SOS backup battery weak',
-  noVehicleData: 'No status from the car',
-  vehicleLinkLost: 'Connection to the car lost',
+  get ringBreak() {
+    return msg('Fibre-optic ring interrupted');
+  },
+  get softwareGlitch() {
+    return msg('SOS software not responding');
+  },
+  get controlModuleFailure() {
+    return msg('SOS control module failed');
+  },
+  get handsFreeFault() {
+    return msg('Hands-free module fault');
+  },
+  get headUnitFault() {
+    return msg('iDrive head unit fault');
+  },
+  get noCellular() {
+    return msg('No mobile network');
+  },
+  get weakCellular() {
+    return msg('Weak mobile network');
+  },
+  get noGnss() {
+    return msg('No GPS position');
+  },
+  get microphoneFault() {
+    return msg('Microphone fault');
+  },
+  get speakerFault() {
+    return msg('Loudspeaker fault');
+  },
+  get sosButtonFault() {
+    return msg('SOS button fault');
+  },
+  get crashSensorFault() {
+    return msg('Crash sensor fault');
+  },
+  get backupBatteryLow() {
+    return msg('SOS backup battery weak');
+  },
+  get noVehicleData() {
+    return msg('No status from the car');
+  },
+  get vehicleLinkLost() {
+    return msg('Connection to the car lost');
+  },
 };
 
 /** A short name for a cause (list entries, announcements). */
@@ -119,42 +223,62 @@ export function causeText(cause: CauseId, ring: RingView | null = null): string 
   switch (cause) {
     case 'ringBreak': {
       if (ring?.suspect) {
-        return `A unit on the car's audio/telematics fibre ring (the ${unitName(ring.suspect)}) has failed, so the SOS system cannot reach the emergency centre.`;
+        return msg(
+          str`A unit on the car's audio/telematics fibre ring (the ${unitName(ring.suspect)}) has failed, so the SOS system cannot reach the emergency centre.`,
+        );
       }
       if (ring?.breakBetween) {
         const [from, to] = ring.breakBetween;
-        return `The car's audio/telematics fibre ring is broken between the ${unitName(from)} and the ${unitName(to)}, so the SOS system cannot reach the emergency centre.`;
+        return msg(
+          str`The car's audio/telematics fibre ring is broken between the ${unitName(from)} and the ${unitName(to)}, so the SOS system cannot reach the emergency centre.`,
+        );
       }
-      return "A unit on the car's audio/telematics fibre ring has failed, so the SOS system cannot reach the emergency centre.";
+      return msg(
+        "A unit on the car's audio/telematics fibre ring has failed, so the SOS system cannot reach the emergency centre.",
+      );
     }
     case 'softwareGlitch':
-      return 'The SOS system’s software has stopped responding, so it cannot make an emergency call.';
+      return msg('The SOS system’s software has stopped responding, so it cannot make an emergency call.');
     case 'controlModuleFailure':
-      return 'The SOS control module (telematics unit) has failed. The car cannot make an emergency call.';
+      return msg(
+        'The SOS control module (telematics unit) has failed. The car cannot make an emergency call.',
+      );
     case 'handsFreeFault':
-      return 'The Bluetooth hands-free module reports a fault, so you may not be able to talk to the emergency centre.';
+      return msg(
+        'The Bluetooth hands-free module reports a fault, so you may not be able to talk to the emergency centre.',
+      );
     case 'headUnitFault':
-      return 'The iDrive head unit reports a fault, so the SOS system cannot show or start calls reliably.';
+      return msg(
+        'The iDrive head unit reports a fault, so the SOS system cannot show or start calls reliably.',
+      );
     case 'noCellular':
-      return 'There is no mobile network here, so an emergency call cannot get through.';
+      return msg('There is no mobile network here, so an emergency call cannot get through.');
     case 'weakCellular':
-      return 'The mobile network is weak here, so an emergency call may drop.';
+      return msg('The mobile network is weak here, so an emergency call may drop.');
     case 'noGnss':
-      return 'The car has no GPS position. A call works, but the emergency centre will not get an exact position.';
+      return msg(
+        'The car has no GPS position. A call works, but the emergency centre will not get an exact position.',
+      );
     case 'microphoneFault':
-      return 'The microphone has a fault, so the emergency centre may not hear you.';
+      return msg('The microphone has a fault, so the emergency centre may not hear you.');
     case 'speakerFault':
-      return 'The loudspeakers or the amplifier have a fault, so you may not hear the emergency centre.';
+      return msg('The loudspeakers or the amplifier have a fault, so you may not hear the emergency centre.');
     case 'sosButtonFault':
-      return 'The SOS button above the mirror does not work, so you cannot start a call yourself. Automatic calls after an accident still work.';
+      return msg(
+        'The SOS button above the mirror does not work, so you cannot start a call yourself. Automatic calls after an accident still work.',
+      );
     case 'crashSensorFault':
-      return 'The crash sensor does not report to the SOS system, so the car will not call by itself after an accident. The SOS button still works.';
+      return msg(
+        'The crash sensor does not report to the SOS system, so the car will not call by itself after an accident. The SOS button still works.',
+      );
     case 'backupBatteryLow':
-      return 'The SOS backup battery is weak. If an accident cuts the car’s power, the call may not get through.';
+      return msg(
+        'The SOS backup battery is weak. If an accident cuts the car’s power, the call may not get through.',
+      );
     case 'noVehicleData':
-      return 'The SOS system has not reported its status yet.';
+      return msg('The SOS system has not reported its status yet.');
     case 'vehicleLinkLost':
-      return 'The screen has lost its connection to the car’s SOS system, so its status is unknown.';
+      return msg('The screen has lost its connection to the car’s SOS system, so its status is unknown.');
   }
 }
 
@@ -168,40 +292,64 @@ export function adviceText(
   const suspect = ring?.suspect ? unitName(ring.suspect) : null;
   switch (advice) {
     case 'seeDealer':
-      return 'Have the SOS system checked by a BMW service partner soon.';
+      return msg('Have the SOS system checked by a BMW service partner soon.');
     case 'batteryReset':
-      return 'A battery reset may clear a software fault: disconnect the battery for a few minutes, then restart the car.';
+      return msg(
+        'A battery reset may clear a software fault: disconnect the battery for a few minutes, then restart the car.',
+      );
     case 'checkFuses':
       return suspect
-        ? `A blown fuse can silence a unit: have the fuse of the ${suspect} checked.`
-        : 'A blown fuse can silence a unit: have the SOS units’ fuses checked.';
+        ? msg(str`A blown fuse can silence a unit: have the fuse of the ${suspect} checked.`)
+        : msg('A blown fuse can silence a unit: have the SOS units’ fuses checked.');
     case 'bypassTest':
       return suspect
-        ? `A workshop can bridge the ${suspect} with a fibre-optic bypass loop to confirm the fault.`
-        : 'A workshop can bridge units with a fibre-optic bypass loop to find the faulty one.';
+        ? msg(str`A workshop can bridge the ${suspect} with a fibre-optic bypass loop to confirm the fault.`)
+        : msg('A workshop can bridge units with a fibre-optic bypass loop to find the faulty one.');
     case 'moveToOpenSky':
-      return 'Drive to an open area, away from tall buildings and tunnels, so the car can find its position.';
+      return msg(
+        'Drive to an open area, away from tall buildings and tunnels, so the car can find its position.',
+      );
     case 'waitForNetwork':
-      return 'Coverage usually returns as you drive on; the status updates by itself.';
+      return msg('Coverage usually returns as you drive on; the status updates by itself.');
     case 'checkPairing':
-      return 'Check the Bluetooth pairing in iDrive; remove your phone and pair it again if calls fail.';
+      return msg('Check the Bluetooth pairing in iDrive; remove your phone and pair it again if calls fail.');
     case 'callFromPhone':
-      return `In an emergency, call ${emergencyNumber} from a phone.`;
+      return msg(str`In an emergency, call ${emergencyNumber} from a phone.`);
   }
 }
 
 // ── Effects ───────────────────────────────────────────────────────────────────────────────────
 const EFFECTS: Record<EffectId, string> = {
-  idriveMayNotRespond: 'iDrive may not respond to commands',
-  chimesMayBeSilent: 'Warning chimes may be silent',
-  audioSourcesAffected: 'Radio, media and Bluetooth audio may be missing or greyed out',
-  noHandsFree: 'No hands-free phone calls',
-  noAutomaticCall: 'No automatic emergency call after an accident',
-  noManualCall: 'The SOS button cannot start a call',
-  positionNotTrusted: 'The emergency centre may not get an exact position',
-  centreMayNotHearYou: 'The emergency centre may not hear you',
-  youMayNotHearCentre: 'You may not hear the emergency centre',
-  noCallPossible: 'No emergency call is possible from the car',
+  get idriveMayNotRespond() {
+    return msg('iDrive may not respond to commands');
+  },
+  get chimesMayBeSilent() {
+    return msg('Warning chimes may be silent');
+  },
+  get audioSourcesAffected() {
+    return msg('Radio, media and Bluetooth audio may be missing or greyed out');
+  },
+  get noHandsFree() {
+    return msg('No hands-free phone calls');
+  },
+  get noAutomaticCall() {
+    return msg('No automatic emergency call after an accident');
+  },
+  get noManualCall() {
+    return msg('The SOS button cannot start a call');
+  },
+  get positionNotTrusted() {
+    return msg('The emergency centre may not get an exact position');
+  },
+  get centreMayNotHearYou() {
+    return msg('The emergency centre may not hear you');
+  },
+  get youMayNotHearCentre() {
+    return msg('You may not hear the emergency centre');
+  },
+  get noCallPossible() {
+    return msg('No emergency call is possible from the car');
+  },
 };
 
 /** What the driver will notice while the fault is present. */
@@ -211,41 +359,54 @@ export function effectText(effect: EffectId): string {
 
 // ── Malfunction (Check Control) ───────────────────────────────────────────────────────────────
 /** h1 of the Check Control message (contract). */
-export const MALFUNCTION_TITLE = 'SOS malfunction';
-export const MALFUNCTION_ADVICE_HEADING = 'What to do';
-export const MALFUNCTION_EFFECTS_HEADING = 'You may notice';
-export const MALFUNCTION_CAUSES_HEADING = 'Faults found';
-export const MALFUNCTION_RING_HEADING = 'Fibre-optic ring';
-export const RING_NODE_SILENT = 'no signal';
-export const RING_NODE_OK = 'OK';
-export const RING_NODE_SUSPECT = 'suspected';
+export let MALFUNCTION_TITLE = '';
+onLocale(() => (MALFUNCTION_TITLE = msg('SOS malfunction')));
+export let MALFUNCTION_ADVICE_HEADING = '';
+onLocale(() => (MALFUNCTION_ADVICE_HEADING = msg('What to do')));
+export let MALFUNCTION_EFFECTS_HEADING = '';
+onLocale(() => (MALFUNCTION_EFFECTS_HEADING = msg('You may notice')));
+export let MALFUNCTION_CAUSES_HEADING = '';
+onLocale(() => (MALFUNCTION_CAUSES_HEADING = msg('Faults found')));
+export let MALFUNCTION_RING_HEADING = '';
+onLocale(() => (MALFUNCTION_RING_HEADING = msg('Fibre-optic ring')));
+export let RING_NODE_SILENT = '';
+onLocale(() => (RING_NODE_SILENT = msg('no signal')));
+export let RING_NODE_OK = '';
+onLocale(() => (RING_NODE_OK = msg('OK')));
+export let RING_NODE_SUSPECT = '';
+onLocale(() => (RING_NODE_SUSPECT = msg('suspected')));
 
 // ── Status facts ──────────────────────────────────────────────────────────────────────────────
-export const FACT_POSITION = 'Position';
-export const FACT_NETWORK = 'Network';
-export const FACT_GNSS = 'GPS';
-export const CAUSES_HEADING = 'Why';
+export let FACT_POSITION = '';
+onLocale(() => (FACT_POSITION = msg('Position')));
+export let FACT_NETWORK = '';
+onLocale(() => (FACT_NETWORK = msg('Network')));
+export let FACT_GNSS = '';
+onLocale(() => (FACT_GNSS = msg('GPS')));
+export let CAUSES_HEADING = '';
+onLocale(() => (CAUSES_HEADING = msg('Why')));
 
 /** `48.17743° N, 11.55634° E`: five decimals, the way a call-taker can type it in. */
 export function formatPosition(position: Pick<PositionView, 'latitude' | 'longitude'>): string {
-  const lat = `${Math.abs(position.latitude).toFixed(5)}° ${position.latitude < 0 ? 'S' : 'N'}`;
-  const lon = `${Math.abs(position.longitude).toFixed(5)}° ${position.longitude < 0 ? 'W' : 'E'}`;
+  const lat = `${Math.abs(position.latitude).toFixed(5)}° ${position.latitude < 0 ? msg('S') : msg('N')}`;
+  const lon = `${Math.abs(position.longitude).toFixed(5)}° ${position.longitude < 0 ? msg('W') : msg('E')}`;
   return `${lat}, ${lon}`;
 }
 
 export function positionFact(position: PositionView | null): string {
-  return position ? formatPosition(position) : 'Unknown';
+  return position ? formatPosition(position) : msg('Unknown');
 }
 
 export function networkFact(bars: number | null): string {
-  if (bars === null) return 'No data';
-  if (bars === 0) return 'No network';
-  return `${bars} of 5 bars`;
+  if (bars === null) return msg('No data');
+  if (bars === 0) return msg('No network');
+  return msg(str`${bars} of 5 bars`);
 }
 
 export function gnssFact(position: PositionView | null): string {
-  if (!position || position.fix === 'none') return 'No position';
-  return `${position.fix.toUpperCase()} fix, ${position.trusted ? 'trusted' : 'not trusted'}`;
+  if (!position || position.fix === 'none') return msg('No position');
+  const fix = position.fix.toUpperCase();
+  return position.trusted ? msg(str`${fix} fix, trusted`) : msg(str`${fix} fix, not trusted`);
 }
 
 // ── Time ──────────────────────────────────────────────────────────────────────────────────────
@@ -269,37 +430,65 @@ export function formatTimeOfDay(ms: number): string {
 
 // ── Cancel flow (contract) ────────────────────────────────────────────────────────────────────
 export function cancelTitle(countdownS: number): string {
-  return `Emergency call in ${countdownS} s`;
+  return msg(str`Emergency call in ${countdownS} s`);
 }
-export const CANCEL_EXPLANATION = 'An emergency call will start automatically.';
-export const CANCEL_HINT = 'Pressed SOS by mistake? Cancel now.';
+export let CANCEL_EXPLANATION = '';
+onLocale(() => (CANCEL_EXPLANATION = msg('An emergency call will start automatically.')));
+export let CANCEL_HINT = '';
+onLocale(() => (CANCEL_HINT = msg('Pressed SOS by mistake? Cancel now.')));
 
 // ── Active call (contract) ────────────────────────────────────────────────────────────────────
 export function phaseTitle(phase: CallPhaseView, attempt: number): string {
   switch (phase) {
     case 'connecting':
-      return attempt > 1 ? 'Redialling…' : 'Connecting…';
+      return attempt > 1 ? msg('Redialling…') : msg('Connecting…');
     case 'dataSent':
-      return 'Location sent';
+      return msg('Location sent');
     case 'acknowledged':
-      return 'Location received';
+      return msg('Location received');
     case 'voice':
-      return 'Connected';
+      return msg('Connected');
   }
 }
 
 /** Short step names of the phase stepper. */
 export const PHASE_STEPS: readonly { readonly phase: CallPhaseView; readonly label: string }[] = [
-  { phase: 'connecting', label: 'Connecting' },
-  { phase: 'dataSent', label: 'Location sent' },
-  { phase: 'acknowledged', label: 'Received' },
-  { phase: 'voice', label: 'Voice' },
+  {
+    phase: 'connecting',
+    get label() {
+      return msg('Connecting');
+    },
+  },
+  {
+    phase: 'dataSent',
+    get label() {
+      return msg('Location sent');
+    },
+  },
+  {
+    phase: 'acknowledged',
+    get label() {
+      return msg('Received');
+    },
+  },
+  {
+    phase: 'voice',
+    get label() {
+      return msg('Voice');
+    },
+  },
 ];
 
 const KIND_LABELS: Record<CallKind, string> = {
-  manual: 'Manual emergency call',
-  automatic: 'Automatic emergency call',
-  test: 'Test call',
+  get manual() {
+    return msg('Manual emergency call');
+  },
+  get automatic() {
+    return msg('Automatic emergency call');
+  },
+  get test() {
+    return msg('Test call');
+  },
 };
 
 export function callKindLabel(kind: CallKind): string {
@@ -307,86 +496,144 @@ export function callKindLabel(kind: CallKind): string {
 }
 
 const KIND_SHORT: Record<CallKind, string> = {
-  manual: 'Manual',
-  automatic: 'Automatic (crash)',
-  test: 'Test',
+  get manual() {
+    return msg('Manual');
+  },
+  get automatic() {
+    return msg('Automatic (crash)');
+  },
+  get test() {
+    return msg('Test');
+  },
 };
 export function callKindShort(kind: CallKind): string {
   return KIND_SHORT[kind];
 }
 
-export const ONLY_CENTRE_ENDS = 'Only the emergency centre can end this call';
+export let ONLY_CENTRE_ENDS = '';
+onLocale(() => (ONLY_CENTRE_ENDS = msg('Only the emergency centre can end this call')));
 export function holdToEndText(holdToEndS: number): string {
-  return `Hold SOS button for ${holdToEndS} s to end call`;
+  return msg(str`Hold SOS button for ${holdToEndS} s to end call`);
 }
 /** Label of the hold progress while the button is held. */
-export const HOLD_PROGRESS_LABEL = 'Keep holding to end the call';
-export const NO_VOICE_HINT = 'The emergency centre has your position. Help is on the way.';
+export let HOLD_PROGRESS_LABEL = '';
+onLocale(() => (HOLD_PROGRESS_LABEL = msg('Keep holding to end the call')));
+export let NO_VOICE_HINT = '';
+onLocale(() => (NO_VOICE_HINT = msg('The emergency centre has your position. Help is on the way.')));
 /** Ring break or hands-free fault during a call: the telematics unit keeps the call. */
-export const AUDIO_MAY_BE_LOST = 'Call audio may be lost. The call continues.';
-export const AUDIO_MUTED = 'Entertainment audio muted';
-export const CONTACTS_NOTIFIED = 'Your emergency contacts have been told';
+export let AUDIO_MAY_BE_LOST = '';
+onLocale(() => (AUDIO_MAY_BE_LOST = msg('Call audio may be lost. The call continues.')));
+export let AUDIO_MUTED = '';
+onLocale(() => (AUDIO_MUTED = msg('Entertainment audio muted')));
+export let CONTACTS_NOTIFIED = '';
+onLocale(() => (CONTACTS_NOTIFIED = msg('Your emergency contacts have been told')));
 export function attemptText(attempt: number): string {
-  return `Attempt ${attempt}`;
+  return msg(str`Attempt ${attempt}`);
 }
 
-export const SENT_HEADING = 'Sent to the emergency centre';
-export const SENT_KIND = 'Call type';
-export const SENT_POSITION = 'Position';
-export const SENT_TIME = 'Time';
-export const SENT_OCCUPANTS = 'Occupants';
+export let SENT_HEADING = '';
+onLocale(() => (SENT_HEADING = msg('Sent to the emergency centre')));
+export let SENT_KIND = '';
+onLocale(() => (SENT_KIND = msg('Call type')));
+export let SENT_POSITION = '';
+onLocale(() => (SENT_POSITION = msg('Position')));
+export let SENT_TIME = '';
+onLocale(() => (SENT_TIME = msg('Time')));
+export let SENT_OCCUPANTS = '';
+onLocale(() => (SENT_OCCUPANTS = msg('Occupants')));
 export function trustText(trusted: boolean): string {
-  return trusted ? 'trusted' : 'not trusted';
+  return trusted ? msg('trusted') : msg('not trusted');
 }
-export const NOT_AVAILABLE = 'Not available';
+export let NOT_AVAILABLE = '';
+onLocale(() => (NOT_AVAILABLE = msg('Not available')));
 
-export const CRASH_HEADING = 'Crash data';
-export function crashSeverityText(severity: number): string {
-  const words = ['', 'light', 'moderate', 'serious', 'severe'];
-  return `${words[severity] ?? 'unknown'} (${severity} of 4)`;
+export let CRASH_HEADING = '';
+onLocale(() => (CRASH_HEADING = msg('Crash data')));
+export let CRASH_SEVERITY = '';
+onLocale(() => (CRASH_SEVERITY = msg('Severity')));
+export function airbagText(deployed: boolean): string {
+  return deployed ? msg('deployed') : msg('not deployed');
 }
-export const CRASH_AIRBAGS = 'Airbags';
-export const CRASH_ROLLOVER = 'Rollover';
-export function yesNo(value: boolean, yes = 'Yes', no = 'No'): string {
+/** Accessible name of the call timer. */
+export let CALL_TIME_LABEL = '';
+onLocale(() => (CALL_TIME_LABEL = msg('Call time')));
+/** Accessible name of the phase stepper. */
+export let CALL_PROGRESS_LABEL = '';
+onLocale(() => (CALL_PROGRESS_LABEL = msg('Call progress')));
+export function crashSeverityText(severity: number): string {
+  const words = ['', msg('light'), msg('moderate'), msg('serious'), msg('severe')];
+  const word = words[severity] ?? msg('unknown');
+  return msg(str`${word} (${severity} of 4)`);
+}
+export let CRASH_AIRBAGS = '';
+onLocale(() => (CRASH_AIRBAGS = msg('Airbags')));
+export let CRASH_ROLLOVER = '';
+onLocale(() => (CRASH_ROLLOVER = msg('Rollover')));
+export function yesNo(value: boolean, yes = msg('Yes'), no = msg('No')): string {
   return value ? yes : no;
 }
 
 // ── Redial, failure, end (contract) ───────────────────────────────────────────────────────────
-export const REDIAL_TITLE = 'Call dropped — redialling';
+export let REDIAL_TITLE = '';
+onLocale(() => (REDIAL_TITLE = msg('Call dropped — redialling')));
 export function redialInText(seconds: number): string {
-  return `Next attempt in ${seconds} s`;
+  return msg(str`Next attempt in ${seconds} s`);
 }
-export const REDIAL_NOW = 'Dialling again now';
+export let REDIAL_NOW = '';
+onLocale(() => (REDIAL_NOW = msg('Dialling again now')));
 export function failureReasonText(reason: string): string {
-  return `Reason: ${reason}`;
+  return msg(str`Reason: ${reason}`);
 }
-export const FAILED_TITLE = 'Call failed';
+export let FAILED_TITLE = '';
+onLocale(() => (FAILED_TITLE = msg('Call failed')));
 export function callFromPhoneText(emergencyNumber: EmergencyNumber): string {
-  return `Call ${emergencyNumber} from a phone`;
+  return msg(str`Call ${emergencyNumber} from a phone`);
 }
-export const FAILED_EXPLANATION = 'The car could not reach the emergency centre.';
-export const POSITION_NOT_TRUSTED = 'This position may be inaccurate — say where you are if you can.';
-export const READ_OUT_HEADING = 'Your position to read out';
-export const ENDED_TITLE = 'Call ended';
+export let FAILED_EXPLANATION = '';
+onLocale(() => (FAILED_EXPLANATION = msg('The car could not reach the emergency centre.')));
+export let POSITION_NOT_TRUSTED = '';
+onLocale(
+  () => (POSITION_NOT_TRUSTED = msg('This position may be inaccurate — say where you are if you can.')),
+);
+export let READ_OUT_HEADING = '';
+onLocale(() => (READ_OUT_HEADING = msg('Your position to read out')));
+export let ENDED_TITLE = '';
+onLocale(() => (ENDED_TITLE = msg('Call ended')));
 export function endedSummary(elapsedS: number): string {
-  return elapsedS > 0 ? `Call time ${formatMmSs(elapsedS)}` : 'The emergency centre ended the call.';
+  return elapsedS > 0
+    ? msg(str`Call time ${formatMmSs(elapsedS)}`)
+    : msg('The emergency centre ended the call.');
 }
-export const ENDED_CALLBACK = 'The emergency centre may call you back; the car answers automatically.';
-export const CANCELLED_TITLE = 'Call cancelled';
-export const CANCELLED_EXPLANATION = 'No emergency call was made.';
+export let ENDED_CALLBACK = '';
+onLocale(
+  () => (ENDED_CALLBACK = msg('The emergency centre may call you back; the car answers automatically.')),
+);
+export let CANCELLED_TITLE = '';
+onLocale(() => (CANCELLED_TITLE = msg('Call cancelled')));
+export let CANCELLED_EXPLANATION = '';
+onLocale(() => (CANCELLED_EXPLANATION = msg('No emergency call was made.')));
 
 // ── Call-back (contract) ──────────────────────────────────────────────────────────────────────
-export const CALLBACK_WAITING_TITLE = 'Emergency centre may call back';
-export const CALLBACK_ACTIVE_TITLE = 'Emergency centre calling back';
+export let CALLBACK_WAITING_TITLE = '';
+onLocale(() => (CALLBACK_WAITING_TITLE = msg('Emergency centre may call back')));
+export let CALLBACK_ACTIVE_TITLE = '';
+onLocale(() => (CALLBACK_ACTIVE_TITLE = msg('Emergency centre calling back')));
 export function callbackRemainingText(seconds: number): string {
-  return `Call-back possible for ${formatMmSs(seconds)}`;
+  return msg(str`Call-back possible for ${formatMmSs(seconds)}`);
 }
-export const CALLBACK_EXPLANATION =
-  'A call from the emergency centre is answered automatically. Please keep the car nearby.';
+export let CALLBACK_EXPLANATION = '';
+onLocale(
+  () =>
+    (CALLBACK_EXPLANATION = msg(
+      'A call from the emergency centre is answered automatically. Please keep the car nearby.',
+    )),
+);
 
 // ── Status bar titles ─────────────────────────────────────────────────────────────────────────
-export const BAR_TITLE_STATUS = 'SOS emergency call';
-export const BAR_TITLE_CALL = 'Emergency call';
+export let BAR_TITLE_STATUS = '';
+onLocale(() => (BAR_TITLE_STATUS = msg('SOS emergency call')));
+export let BAR_TITLE_CALL = '';
+onLocale(() => (BAR_TITLE_CALL = msg('Emergency call')));
 
 // ── Announcements (live region) ───────────────────────────────────────────────────────────────
 /** What the live region says for a call screen: the phase, not every tick of a countdown. */
@@ -395,7 +642,7 @@ export function announceCall(view: CallView): string {
     case 'none':
       return '';
     case 'cancelWindow':
-      return `${CANCEL_EXPLANATION} ${BUTTON.cancelCall} to stop it.`;
+      return `${CANCEL_EXPLANATION} ${msg(str`${BUTTON.cancelCall} to stop it.`)}`;
     case 'active':
       return `${view.kind ? callKindLabel(view.kind) + ': ' : ''}${view.phase ? phaseTitle(view.phase, view.attempt) : ''}`;
     case 'redialing':
@@ -427,25 +674,54 @@ export function announceStatus(view: SosStatusView): string {
 // ══ Diagnosis: self-test results, ring diagram, guides, fault memory, test call, after the call ══
 
 export const DIAG_BUTTON = {
-  diagnosis: 'Diagnosis',
-  guide: 'Guide',
-  ring: 'Ring diagram',
-  selfTest: 'Self-test results',
-  faultMemory: 'Fault memory',
-  runSelfTest: 'Run self-test',
-  testCall: 'Test call',
-  endTestCall: 'End test call',
-  exportJson: 'Export JSON',
-  back: 'Back',
-  close: 'Close',
-  removeBypass: 'Remove bypass',
-  police: 'Police station',
-  hospital: 'Hospital',
+  get diagnosis() {
+    return msg('Diagnosis');
+  },
+  get guide() {
+    return msg('Guide');
+  },
+  get ring() {
+    return msg('Ring diagram');
+  },
+  get selfTest() {
+    return msg('Self-test results');
+  },
+  get faultMemory() {
+    return msg('Fault memory');
+  },
+  get runSelfTest() {
+    return msg('Run self-test');
+  },
+  get testCall() {
+    return msg('Test call');
+  },
+  get endTestCall() {
+    return msg('End test call');
+  },
+  get exportJson() {
+    return msg('Export JSON');
+  },
+  get back() {
+    return msg('Back');
+  },
+  get close() {
+    return msg('Close');
+  },
+  get removeBypass() {
+    return msg('Remove bypass');
+  },
+  get police() {
+    return msg('Police station');
+  },
+  get hospital() {
+    return msg('Hospital');
+  },
 } as const;
 
 /** "Bypass satellite radio tuner". */
 export function bypassButton(unit: Unit): string {
-  return `Bypass ${RING_SHORT[unit as keyof typeof RING_SHORT] ?? unitName(unit)}`;
+  const name = RING_SHORT[unit as keyof typeof RING_SHORT] ?? unitName(unit);
+  return msg(str`Bypass ${name}`);
 }
 
 /** Short unit names for the ring drawing (a node box is small). */
@@ -453,313 +729,594 @@ export const RING_SHORT: Record<
   'head-unit' | 'amplifier' | 'telematics' | 'satellite-radio' | 'hands-free',
   string
 > = {
-  'head-unit': 'Head unit',
-  amplifier: 'Amplifier',
-  telematics: 'Telematics',
-  'satellite-radio': 'Satellite radio',
-  'hands-free': 'Hands-free',
+  get 'head-unit'() {
+    return msg('Head unit');
+  },
+  get amplifier() {
+    return msg('Amplifier');
+  },
+  get telematics() {
+    return msg('Telematics');
+  },
+  get 'satellite-radio'() {
+    return msg('Satellite radio');
+  },
+  get 'hands-free'() {
+    return msg('Hands-free');
+  },
 };
 
-export const DIAG_NAV_LABEL = 'Diagnosis pages';
+export let DIAG_NAV_LABEL = '';
+onLocale(() => (DIAG_NAV_LABEL = msg('Diagnosis pages')));
 export const DIAG_NAV: Record<'selfTest' | 'ring' | 'guide' | 'faultMemory', string> = {
-  selfTest: 'Self-test',
-  ring: 'MOST ring',
-  guide: 'Guide',
-  faultMemory: 'Fault memory',
+  get selfTest() {
+    return msg('Self-test');
+  },
+  get ring() {
+    return msg('MOST ring');
+  },
+  get guide() {
+    return msg('Guide');
+  },
+  get faultMemory() {
+    return msg('Fault memory');
+  },
 };
 
 /** While SOS is down, every guide says this first. */
 export function notASubstitute(emergencyNumber: EmergencyNumber): string {
-  return `The SOS system is no substitute for calling ${emergencyNumber} while it is down. In an emergency, call ${emergencyNumber} from a phone.`;
+  return msg(
+    str`The SOS system is no substitute for calling ${emergencyNumber} while it is down. In an emergency, call ${emergencyNumber} from a phone.`,
+  );
 }
 
 // ── Self-test results ─────────────────────────────────────────────────────────────────────────
-export const SELF_TEST_TITLE = 'Self-test results';
+export let SELF_TEST_TITLE = '';
+onLocale(() => (SELF_TEST_TITLE = msg('Self-test results')));
 const SELF_TEST_ITEM_NAMES: Record<SelfTestItem, string> = {
-  'control-module': 'SOS control module',
-  'hmi-link': 'Link to iDrive',
-  'sim-modem': 'SIM and mobile modem',
-  'cellular-antenna': 'Mobile antenna',
-  'gnss-receiver': 'GPS receiver',
-  'gnss-antenna': 'GPS antenna',
-  microphone: 'Microphone',
-  loudspeaker: 'Loudspeakers',
-  'hands-free': 'Bluetooth hands-free',
-  'sos-button': 'SOS button',
-  'sos-led': 'SOS LED',
-  'crash-sensor': 'Crash sensor / airbag unit',
-  'backup-battery': 'SOS backup battery',
-  'most-ring': 'Fibre-optic ring (MOST)',
+  get 'control-module'() {
+    return msg('SOS control module');
+  },
+  get 'hmi-link'() {
+    return msg('Link to iDrive');
+  },
+  get 'sim-modem'() {
+    return msg('SIM and mobile modem');
+  },
+  get 'cellular-antenna'() {
+    return msg('Mobile antenna');
+  },
+  get 'gnss-receiver'() {
+    return msg('GPS receiver');
+  },
+  get 'gnss-antenna'() {
+    return msg('GPS antenna');
+  },
+  get microphone() {
+    return msg('Microphone');
+  },
+  get loudspeaker() {
+    return msg('Loudspeakers');
+  },
+  get 'hands-free'() {
+    return msg('Bluetooth hands-free');
+  },
+  get 'sos-button'() {
+    return msg('SOS button');
+  },
+  get 'sos-led'() {
+    return msg('SOS LED');
+  },
+  get 'crash-sensor'() {
+    return msg('Crash sensor / airbag unit');
+  },
+  get 'backup-battery'() {
+    return msg('SOS backup battery');
+  },
+  get 'most-ring'() {
+    return msg('Fibre-optic ring (MOST)');
+  },
 };
 export function selfTestItemName(item: SelfTestItem): string {
   return SELF_TEST_ITEM_NAMES[item];
 }
 const SELF_TEST_RESULTS: Record<SelfTestOutcome, string> = {
-  ok: 'OK',
-  fault: 'Fault',
-  notChecked: 'Not checked',
-  unknown: 'Unknown',
+  get ok() {
+    return msg('OK');
+  },
+  get fault() {
+    return msg('Fault');
+  },
+  get notChecked() {
+    return msg('Not checked');
+  },
+  get unknown() {
+    return msg('Unknown');
+  },
 };
 export function selfTestResultText(result: SelfTestOutcome): string {
   return SELF_TEST_RESULTS[result];
 }
-export const SELF_TEST_R144 = 'UN R144';
-export const SELF_TEST_R144_HINT = 'Checked in type approval (UN R144)';
+export let SELF_TEST_R144 = '';
+onLocale(() => (SELF_TEST_R144 = msg('UN R144')));
+export let SELF_TEST_R144_HINT = '';
+onLocale(() => (SELF_TEST_R144_HINT = msg('Checked in type approval (UN R144)')));
 export const SELF_TEST_NEVER = '—';
 export function selfTestRequestText(view: SelfTestView): string {
   switch (view.request) {
     case 'idle':
       return view.lastResultAt === null
-        ? 'No self-test has run yet. Run one to check every part of the SOS system.'
-        : `Last self-test ${formatTimeOfDay(view.lastResultAt)}.`;
+        ? msg('No self-test has run yet. Run one to check every part of the SOS system.')
+        : msg(str`Last self-test ${formatTimeOfDay(view.lastResultAt)}.`);
     case 'running':
-      return 'Self-test running…';
+      return msg('Self-test running…');
     case 'done':
-      return `Self-test finished ${view.lastResultAt === null ? '' : formatTimeOfDay(view.lastResultAt)}.`;
+      return msg(
+        str`Self-test finished ${view.lastResultAt === null ? '' : formatTimeOfDay(view.lastResultAt)}.`,
+      );
     case 'failed':
-      return `The self-test could not run: ${view.error ?? 'no answer'}. Results shown are from the last check.`;
+      return msg(
+        str`The self-test could not run: ${view.error ?? msg('no answer')}. Results shown are from the last check.`,
+      );
   }
 }
 export function selfTestSummary(rows: readonly SelfTestRow[]): string {
   const faults = rows.filter((r) => r.result === 'fault').length;
   const unknown = rows.filter((r) => r.result === 'unknown').length;
-  const parts = [`${faults} ${faults === 1 ? 'fault' : 'faults'}`];
-  if (unknown) parts.push(`${unknown} unknown`);
+  const parts = [faults === 1 ? msg('1 fault') : msg(str`${faults} faults`)];
+  if (unknown) parts.push(msg(str`${unknown} unknown`));
   return parts.join(', ');
 }
-export const SELF_TEST_COLUMNS = { item: 'Part', result: 'Result', time: 'Last check' } as const;
+export const SELF_TEST_COLUMNS = {
+  get item() {
+    return msg('Part');
+  },
+  get result() {
+    return msg('Result');
+  },
+  get time() {
+    return msg('Last check');
+  },
+} as const;
 
 // ── Ring diagram ──────────────────────────────────────────────────────────────────────────────
-export const RING_TITLE = 'Fibre-optic ring (MOST)';
+export let RING_TITLE = '';
+onLocale(() => (RING_TITLE = msg('Fibre-optic ring (MOST)')));
 export function ringVerdictText(d: RingDiagnosis): string {
   const unit = d.suspects.find((s) => s.kind === 'unit');
   const fibre = d.suspects.find((s) => s.kind === 'fibre');
   switch (d.verdict) {
     case 'unknown':
-      return 'No current ring data from the head unit: the ring state is unknown.';
+      return msg('No current ring data from the head unit: the ring state is unknown.');
     case 'closed':
-      return 'Light and lock all the way round: the ring is closed.';
+      return msg('Light and lock all the way round: the ring is closed.');
     case 'closedWithBypass':
-      return `The ring closes with ${d.bypassed.map((u) => `the ${unitName(u)}`).join(' and ')} bypassed: ${d.bypassed.length > 1 ? 'one of them is' : 'it is'} the faulty unit.`;
+      return d.bypassed.length > 1
+        ? msg(
+            str`The ring closes with these units bypassed: ${d.bypassed.map((u) => unitName(u)).join(', ')}. One of them is the faulty unit.`,
+          )
+        : msg(str`The ring closes with the ${unitName(d.bypassed[0]!)} bypassed: it is the faulty unit.`);
     case 'breakLocated':
       return unit && unit.kind === 'unit' && fibre && fibre.kind === 'fibre'
-        ? `No light into the ${unitName(unit.unit)}: the ${unitName(unit.unit)} has failed or has no power, or the fibre from the ${unitName(fibre.from)} is damaged.`
-        : 'The ring is open.';
+        ? msg(
+            str`No light into the ${unitName(unit.unit)}: the ${unitName(unit.unit)} has failed or has no power, or the fibre from the ${unitName(fibre.from)} is damaged.`,
+          )
+        : msg('The ring is open.');
     case 'fibreLocated':
       return fibre && fibre.kind === 'fibre'
-        ? `Still no light with the ${unitName(fibre.to)} bypassed: the fibre from the ${unitName(fibre.from)} to the ${unitName(fibre.to)} is damaged.`
-        : 'The ring is open.';
+        ? msg(
+            str`Still no light with the ${unitName(fibre.to)} bypassed: the fibre from the ${unitName(fibre.from)} to the ${unitName(fibre.to)} is damaged.`,
+          )
+        : msg('The ring is open.');
     case 'open':
-      return 'The ring is open; the head unit has not located the break yet.';
+      return msg('The ring is open; the head unit has not located the break yet.');
   }
 }
-export const RING_UNKNOWN_NOTE =
-  'Units behind an open ring cannot report: they are shown as unknown, not as faulty.';
-export const RING_BYPASS_NOTE =
-  'Bypass test: fit a fibre-optic bypass loop in place of the suspected unit. If the ring then closes, that unit is faulty; if not, the fibre is.';
+export let RING_UNKNOWN_NOTE = '';
+onLocale(
+  () =>
+    (RING_UNKNOWN_NOTE = msg(
+      'Units behind an open ring cannot report: they are shown as unknown, not as faulty.',
+    )),
+);
+export let RING_BYPASS_NOTE = '';
+onLocale(
+  () =>
+    (RING_BYPASS_NOTE = msg(
+      'Bypass test: fit a fibre-optic bypass loop in place of the suspected unit. If the ring then closes, that unit is faulty; if not, the fibre is.',
+    )),
+);
 const RING_NODE_STATES: Record<RingNodeState, string> = {
-  ok: 'OK',
-  fault: 'Fault',
-  suspect: 'Suspected',
-  unknown: 'Unknown',
-  bypassed: 'Bypassed',
+  get ok() {
+    return msg('OK');
+  },
+  get fault() {
+    return msg('Fault');
+  },
+  get suspect() {
+    return msg('Suspected');
+  },
+  get unknown() {
+    return msg('Unknown');
+  },
+  get bypassed() {
+    return msg('Bypassed');
+  },
 };
 export function ringNodeStateText(state: RingNodeState): string {
   return RING_NODE_STATES[state];
 }
 const RING_LINK_STATES: Record<RingLinkState, string> = {
-  light: 'light and lock',
-  dark: 'no light',
-  unknown: 'unknown',
-  bypassed: 'through bypass loop',
+  get light() {
+    return msg('light and lock');
+  },
+  get dark() {
+    return msg('no light');
+  },
+  get unknown() {
+    return msg('unknown');
+  },
+  get bypassed() {
+    return msg('through bypass loop');
+  },
 };
 export function ringLinkText(from: Unit, to: Unit, state: RingLinkState): string {
-  return `Fibre ${unitName(from)} to ${unitName(to)}: ${RING_LINK_STATES[state]}`;
+  return msg(str`Fibre ${unitName(from)} to ${unitName(to)}: ${RING_LINK_STATES[state]}`);
 }
-export const RING_MASTER = 'network master';
+export let RING_MASTER = '';
+onLocale(() => (RING_MASTER = msg('network master')));
 export const RING_LEGEND = {
-  light: 'Light',
-  dark: 'No light',
-  unknown: 'Unknown',
-  bypassed: 'Bypass loop',
+  get light() {
+    return msg('Light');
+  },
+  get dark() {
+    return msg('No light');
+  },
+  get unknown() {
+    return msg('Unknown');
+  },
+  get bypassed() {
+    return msg('Bypass loop');
+  },
 } as const;
 
 // ── Guides ────────────────────────────────────────────────────────────────────────────────────
 const GUIDE_TITLES: Record<GuideId, string> = {
-  satelliteRadio: 'Satellite radio tuner',
-  headUnit: 'iDrive head unit',
-  amplifier: 'Audio amplifier',
-  bluetoothModule: 'Bluetooth hands-free module',
-  fibreDamage: 'Damaged fibre-optic cable',
-  ringBreak: 'Fibre-optic ring interrupted',
-  noNetwork: 'No mobile network',
-  noGps: 'No GPS position',
-  softwareGlitch: 'SOS software not responding',
-  controlModule: 'SOS control module',
-  microphone: 'Microphone',
-  loudspeaker: 'Loudspeakers',
-  sosButton: 'SOS button',
-  crashSensor: 'Crash sensor',
-  backupBattery: 'SOS backup battery',
-  noData: 'No status from the SOS system',
+  get satelliteRadio() {
+    return msg('Satellite radio tuner');
+  },
+  get headUnit() {
+    return msg('iDrive head unit');
+  },
+  get amplifier() {
+    return msg('Audio amplifier');
+  },
+  get bluetoothModule() {
+    return msg('Bluetooth hands-free module');
+  },
+  get fibreDamage() {
+    return msg('Damaged fibre-optic cable');
+  },
+  get ringBreak() {
+    return msg('Fibre-optic ring interrupted');
+  },
+  get noNetwork() {
+    return msg('No mobile network');
+  },
+  get noGps() {
+    return msg('No GPS position');
+  },
+  get softwareGlitch() {
+    return msg('SOS software not responding');
+  },
+  get controlModule() {
+    return msg('SOS control module');
+  },
+  get microphone() {
+    return msg('Microphone');
+  },
+  get loudspeaker() {
+    return msg('Loudspeakers');
+  },
+  get sosButton() {
+    return msg('SOS button');
+  },
+  get crashSensor() {
+    return msg('Crash sensor');
+  },
+  get backupBattery() {
+    return msg('SOS backup battery');
+  },
+  get noData() {
+    return msg('No status from the SOS system');
+  },
 };
 export function guideTitle(id: GuideId): string {
   return GUIDE_TITLES[id];
 }
 const GUIDE_INTROS: Record<GuideId, string> = {
-  satelliteRadio:
-    'The most common cause: a failed satellite radio tuner stops the whole fibre ring, and the SOS module with it. Replacing the tuner with a working used one is the simplest fix; if you do not use satellite radio, a bypass loop is cheaper.',
-  headUnit:
-    'The head unit runs the fibre ring. When it fails or loses power, the ring and the SOS system go quiet.',
-  amplifier: 'A failed or unpowered amplifier stops the whole fibre ring: no audio, no hands-free, no SOS.',
-  bluetoothModule:
-    'A failed Bluetooth hands-free module stops the fibre ring, or leaves an emergency call without voice.',
-  fibreDamage:
-    'Rarely, the fibre-optic cable itself is damaged — often after other work in the area it runs through.',
-  ringBreak: 'The fibre ring is open but the break has not been located yet.',
-  noNetwork: 'Without a mobile network the car cannot reach the emergency centre.',
-  noGps: 'Without a GPS position the emergency centre gets no exact location.',
-  softwareGlitch: 'The SOS software has stopped responding. A battery reset usually clears it.',
-  controlModule: 'The SOS control module (telematics unit) has failed or lost power.',
-  microphone: 'The emergency centre may not hear you.',
-  loudspeaker: 'You may not hear the emergency centre.',
-  sosButton: 'The SOS button cannot start a call.',
-  crashSensor: 'After an accident the car will not call by itself.',
-  backupBattery: 'If an accident cuts the car’s power, the SOS system may not have enough power to call.',
-  noData: 'The SOS system has not reported its status.',
+  get satelliteRadio() {
+    return msg(
+      'The most common cause: a failed satellite radio tuner stops the whole fibre ring, and the SOS module with it. Replacing the tuner with a working used one is the simplest fix; if you do not use satellite radio, a bypass loop is cheaper.',
+    );
+  },
+  get headUnit() {
+    return msg(
+      'The head unit runs the fibre ring. When it fails or loses power, the ring and the SOS system go quiet.',
+    );
+  },
+  get amplifier() {
+    return msg(
+      'A failed or unpowered amplifier stops the whole fibre ring: no audio, no hands-free, no SOS.',
+    );
+  },
+  get bluetoothModule() {
+    return msg(
+      'A failed Bluetooth hands-free module stops the fibre ring, or leaves an emergency call without voice.',
+    );
+  },
+  get fibreDamage() {
+    return msg(
+      'Rarely, the fibre-optic cable itself is damaged — often after other work in the area it runs through.',
+    );
+  },
+  get ringBreak() {
+    return msg('The fibre ring is open but the break has not been located yet.');
+  },
+  get noNetwork() {
+    return msg('Without a mobile network the car cannot reach the emergency centre.');
+  },
+  get noGps() {
+    return msg('Without a GPS position the emergency centre gets no exact location.');
+  },
+  get softwareGlitch() {
+    return msg('The SOS software has stopped responding. A battery reset usually clears it.');
+  },
+  get controlModule() {
+    return msg('The SOS control module (telematics unit) has failed or lost power.');
+  },
+  get microphone() {
+    return msg('The emergency centre may not hear you.');
+  },
+  get loudspeaker() {
+    return msg('You may not hear the emergency centre.');
+  },
+  get sosButton() {
+    return msg('The SOS button cannot start a call.');
+  },
+  get crashSensor() {
+    return msg('After an accident the car will not call by itself.');
+  },
+  get backupBattery() {
+    return msg('If an accident cuts the car’s power, the SOS system may not have enough power to call.');
+  },
+  get noData() {
+    return msg('The SOS system has not reported its status.');
+  },
 };
 export function guideIntro(id: GuideId): string {
   return GUIDE_INTROS[id];
 }
-export const GUIDE_WHO: Record<StepActor, string> = { driver: 'You can do this', workshop: 'Workshop' };
-export const GUIDE_STEPS_HEADING = 'Steps, in order';
-export const GUIDE_NOT_PRESENT = 'This fault is not present now; the guide is shown for reference.';
+export const GUIDE_WHO: Record<StepActor, string> = {
+  get driver() {
+    return msg('You can do this');
+  },
+  get workshop() {
+    return msg('Workshop');
+  },
+};
+export let GUIDE_STEPS_HEADING = '';
+onLocale(() => (GUIDE_STEPS_HEADING = msg('Steps, in order')));
+export let GUIDE_NOT_PRESENT = '';
+onLocale(() => (GUIDE_NOT_PRESENT = msg('This fault is not present now; the guide is shown for reference.')));
 export function guideStepText(step: GuideStep, emergencyNumber: EmergencyNumber = '112'): string {
-  const unit = step.unit ? unitName(step.unit) : 'suspected unit';
+  const unit = step.unit ? unitName(step.unit) : msg('suspected unit');
   switch (step.id) {
     case 'useAPhone':
-      return `Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`;
+      return msg(str`Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`);
     case 'parkSafely':
-      return 'Park somewhere safe and switch the engine off.';
+      return msg('Park somewhere safe and switch the engine off.');
     case 'restartCar':
-      return 'Switch the car off, lock it for a few minutes, then start it again.';
+      return msg('Switch the car off, lock it for a few minutes, then start it again.');
     case 'restartIdrive':
-      return 'Restart iDrive: press and hold the volume knob for about 30 seconds until the screen goes dark and restarts.';
+      return msg(
+        'Restart iDrive: press and hold the volume knob for about 30 seconds until the screen goes dark and restarts.',
+      );
     case 'recentWork':
-      return 'Think back: was work done recently in the boot, under the floor or behind trim panels? The fibre may have been pinched there.';
+      return msg(
+        'Think back: was work done recently in the boot, under the floor or behind trim panels? The fibre may have been pinched there.',
+      );
     case 'locateUnit':
       return step.unit === 'satellite-radio'
-        ? 'The satellite radio tuner sits in the boot, at the side or under the floor cover.'
+        ? msg('The satellite radio tuner sits in the boot, at the side or under the floor cover.')
         : step.unit === 'amplifier' || step.unit === 'hands-free'
-          ? `The ${unit} sits under the floor cover in the boot.`
-          : `Find the ${unit}.`;
+          ? msg(str`The ${unit} sits under the floor cover in the boot.`)
+          : msg(str`Find the ${unit}.`);
     case 'checkUnitFuses':
       return step.unit === 'head-unit'
-        ? 'Check the fuses on the back of the head unit.'
-        : `Check the fuses of the ${unit}${step.unit === 'amplifier' || step.unit === 'hands-free' ? ' (at the side of the unit)' : ''}.`;
+        ? msg('Check the fuses on the back of the head unit.')
+        : step.unit === 'amplifier' || step.unit === 'hands-free'
+          ? msg(str`Check the fuses of the ${unit} (at the side of the unit).`)
+          : msg(str`Check the fuses of the ${unit}.`);
     case 'bypassUnit':
-      return `Bypass test: unplug the ${unit}'s fibre connector and fit a fibre-optic bypass loop. If the ring closes, the ${unit} is faulty; if not, the fibre is damaged.`;
+      return msg(
+        str`Bypass test: unplug the ${unit}'s fibre connector and fit a fibre-optic bypass loop. If the ring closes, the ${unit} is faulty; if not, the fibre is damaged.`,
+      );
     case 'replaceOrBypass':
-      return `Replace the ${unit} (a tested used unit is the easiest), or leave a bypass loop in place if you do not use it.`;
+      return msg(
+        str`Replace the ${unit} (a tested used unit is the easiest), or leave a bypass loop in place if you do not use it.`,
+      );
     case 'replaceUnit':
-      return `Replace or repair the ${unit}; it may need coding to the car.`;
+      return msg(str`Replace or repair the ${unit}; it may need coding to the car.`);
     case 'inspectFibre':
-      return 'Open the fibre connectors in ring order with the ring woken up and look for red light: the break is between the last connector with light and the first without.';
+      return msg(
+        'Open the fibre connectors in ring order with the ring woken up and look for red light: the break is between the last connector with light and the first without.',
+      );
     case 'repairFibre':
-      return 'Repair the damaged section with a fibre-optic repair kit or replace the cable.';
+      return msg('Repair the damaged section with a fibre-optic repair kit or replace the cable.');
     case 'openConnectors':
-      return 'Have the ring-break diagnosis run, or open the connectors in ring order and look for red light.';
+      return msg(
+        'Have the ring-break diagnosis run, or open the connectors in ring order and look for red light.',
+      );
     case 'checkPairing':
-      return 'In iDrive, remove your phone from the Bluetooth list and pair it again.';
+      return msg('In iDrive, remove your phone from the Bluetooth list and pair it again.');
     case 'waitForNetwork':
-      return 'Drive on carefully: coverage usually returns within a few kilometres; the status updates by itself.';
+      return msg(
+        'Drive on carefully: coverage usually returns within a few kilometres; the status updates by itself.',
+      );
     case 'moveToOpenSky':
-      return 'Drive to an open area, away from tall buildings, garages and tunnels.';
+      return msg('Drive to an open area, away from tall buildings, garages and tunnels.');
     case 'waitForFix':
-      return 'Wait a few minutes with the car under open sky for the position to return.';
+      return msg('Wait a few minutes with the car under open sky for the position to return.');
     case 'checkCellularAntenna':
-      return 'If it stays without network where phones work, have the mobile antenna, its cable and the modem checked.';
+      return msg(
+        'If it stays without network where phones work, have the mobile antenna, its cable and the modem checked.',
+      );
     case 'checkGnssAntenna':
-      return 'If there is still no position under open sky, have the GPS antenna and its cable checked.';
+      return msg('If there is still no position under open sky, have the GPS antenna and its cable checked.');
     case 'batteryReset':
-      return 'Battery reset: with the ignition off, disconnect the positive terminal of the battery, wait a few seconds, reconnect it, then start the car.';
+      return msg(
+        'Battery reset: with the ignition off, disconnect the positive terminal of the battery, wait a few seconds, reconnect it, then start the car.',
+      );
     case 'runSelfTest':
-      return 'Afterwards run the self-test: the SOS status must say “SOS ready”.';
+      return msg('Afterwards run the self-test: the SOS status must say “SOS ready”.');
     case 'testCall':
-      return 'Afterwards make a test call: it checks the whole chain without alerting anyone.';
+      return msg('Afterwards make a test call: it checks the whole chain without alerting anyone.');
     case 'dealerDiagnosis':
-      return 'Have a BMW service partner read the fault memory and check the system.';
+      return msg('Have a BMW service partner read the fault memory and check the system.');
     case 'dealerModule':
-      return 'The control module has to be replaced and coded to the car by a BMW service partner.';
+      return msg('The control module has to be replaced and coded to the car by a BMW service partner.');
     case 'speakLoudly':
-      return 'In an emergency call, speak loudly; the centre has your position even if it cannot hear you.';
+      return msg(
+        'In an emergency call, speak loudly; the centre has your position even if it cannot hear you.',
+      );
     case 'checkAudio':
-      return 'Check whether the radio plays on all speakers; silence points to the amplifier.';
+      return msg('Check whether the radio plays on all speakers; silence points to the amplifier.');
     case 'automaticStillWorks':
-      return 'The car still calls by itself after an accident.';
+      return msg('The car still calls by itself after an accident.');
     case 'manualStillWorks':
-      return 'The SOS button above the mirror still starts a call.';
+      return msg('The SOS button above the mirror still starts a call.');
     case 'replaceBackupBattery':
-      return 'Have the SOS backup battery replaced (it lasts about 3–4 years).';
+      return msg('Have the SOS backup battery replaced (it lasts about 3–4 years).');
   }
 }
 const CAUTIONS: Record<CautionId, string> = {
-  notWhileDriving: 'Only when parked safely — never while driving.',
-  ignitionOff: 'Ignition off and key away from the car first.',
-  fibreBend: 'Do not kink the fibre: keep bends wider than a coin (about 25 mm radius).',
-  fibreLight: 'Do not look straight into a lit fibre end.',
-  batteryShort:
-    'A spanner touching the positive terminal and the body causes a short circuit. Disconnecting the negative terminal first is the safer order.',
-  batteryGases: 'No flames or sparks near the battery; wear eye protection.',
-  settingsLost: 'Clock, radio presets and window auto-up may need setting again afterwards.',
-  airbagWork: 'Airbag parts are pyrotechnic: only a trained technician may work on them.',
-  sameFuseRating:
-    'Replace a fuse only with one of the same rating; if it blows again, stop and see a workshop.',
+  get notWhileDriving() {
+    return msg('Only when parked safely — never while driving.');
+  },
+  get ignitionOff() {
+    return msg('Ignition off and key away from the car first.');
+  },
+  get fibreBend() {
+    return msg('Do not kink the fibre: keep bends wider than a coin (about 25 mm radius).');
+  },
+  get fibreLight() {
+    return msg('Do not look straight into a lit fibre end.');
+  },
+  get batteryShort() {
+    return msg(
+      'A spanner touching the positive terminal and the body causes a short circuit. Disconnecting the negative terminal first is the safer order.',
+    );
+  },
+  get batteryGases() {
+    return msg('No flames or sparks near the battery; wear eye protection.');
+  },
+  get settingsLost() {
+    return msg('Clock, radio presets and window auto-up may need setting again afterwards.');
+  },
+  get airbagWork() {
+    return msg('Airbag parts are pyrotechnic: only a trained technician may work on them.');
+  },
+  get sameFuseRating() {
+    return msg(
+      'Replace a fuse only with one of the same rating; if it blows again, stop and see a workshop.',
+    );
+  },
 };
 export function cautionText(id: CautionId): string {
   return CAUTIONS[id];
 }
-export const CAUTION_LABEL = 'Caution';
+export let CAUTION_LABEL = '';
+onLocale(() => (CAUTION_LABEL = msg('Caution')));
 
 // ── Fault memory ──────────────────────────────────────────────────────────────────────────────
-export const FAULT_MEMORY_TITLE = 'Fault memory';
-export const FAULT_MEMORY_EMPTY = 'No entries yet.';
+export let FAULT_MEMORY_TITLE = '';
+onLocale(() => (FAULT_MEMORY_TITLE = msg('Fault memory')));
+export let FAULT_MEMORY_EMPTY = '';
+onLocale(() => (FAULT_MEMORY_EMPTY = msg('No entries yet.')));
 export function faultMemoryCount(n: number): string {
-  return `${n} ${n === 1 ? 'entry' : 'entries'}, kept across restarts`;
+  return n === 1 ? msg('1 entry, kept across restarts') : msg(str`${n} entries, kept across restarts`);
 }
-export const FAULT_MEMORY_EXPORTED = 'Exported as JSON for the workshop.';
+export let FAULT_MEMORY_EXPORTED = '';
+onLocale(() => (FAULT_MEMORY_EXPORTED = msg('Exported as JSON for the workshop.')));
 const CALL_OUTCOMES: Record<CallOutcome, string> = {
-  connected: 'Voice connected',
-  contactsNotified: 'Emergency contacts notified',
-  endedByCentre: 'Ended by the centre',
-  endedByOccupant: 'Ended in the car',
-  dropped: 'Call dropped',
-  failed: 'Call failed',
-  rejected: 'Call refused by the telematics unit',
-  callback: 'Centre called back',
+  get connected() {
+    return msg('Voice connected');
+  },
+  get contactsNotified() {
+    return msg('Emergency contacts notified');
+  },
+  get endedByCentre() {
+    return msg('Ended by the centre');
+  },
+  get endedByOccupant() {
+    return msg('Ended in the car');
+  },
+  get dropped() {
+    return msg('Call dropped');
+  },
+  get failed() {
+    return msg('Call failed');
+  },
+  get rejected() {
+    return msg('Call refused by the telematics unit');
+  },
+  get callback() {
+    return msg('Centre called back');
+  },
 };
 /** One line per entry: what happened and why. */
 export function faultLogEntryText(e: FaultLogEntry): string {
   const reason = e.reason ? ` (${e.reason})` : '';
   switch (e.kind) {
     case 'fault':
-      return `${e.cause ? causeTitle(e.cause) : 'Fault'}${e.units?.length ? ` — ${e.units.map((u) => unitName(u as Unit)).join(', ')}` : ''}`;
-    case 'faultCleared':
-      return `Cleared: ${e.cause ? causeTitle(e.cause) : 'fault'}`;
+      return `${e.cause ? causeTitle(e.cause) : msg('Fault')}${e.units?.length ? ` — ${e.units.map((u) => unitName(u as Unit)).join(', ')}` : ''}`;
+    case 'faultCleared': {
+      const cause = e.cause ? causeTitle(e.cause) : msg('fault');
+      return msg(str`Cleared: ${cause}`);
+    }
     case 'ignition':
-      return `Ignition ${e.ignition ?? ''}`.trim();
-    case 'selfTest':
-      return e.failed?.length
-        ? `Self-test: ${e.failed.map((i) => selfTestItemName(i)).join(', ')} failed`
-        : 'Self-test: all passed';
+      return ignitionText(e.ignition ?? null);
+    case 'selfTest': {
+      const failed = e.failed?.map((i) => selfTestItemName(i)).join(', ');
+      return failed ? msg(str`Self-test: ${failed} failed`) : msg('Self-test: all passed');
+    }
     case 'selfTestRefused':
-      return `Self-test could not run${reason}`;
-    case 'bypass':
-      return `Bypass loop ${e.bypassed ? 'fitted at' : 'removed from'} ${e.units?.[0] ? unitName(e.units[0] as Unit) : 'a unit'}`;
-    case 'call':
-      return `${e.callKind ? callKindLabel(e.callKind) : 'Call'} started`;
+      return msg(str`Self-test could not run${reason}`);
+    case 'bypass': {
+      const unit = e.units?.[0] ? unitName(e.units[0] as Unit) : msg('a unit');
+      return e.bypassed
+        ? msg(str`Bypass loop fitted at ${unit}`)
+        : msg(str`Bypass loop removed from ${unit}`);
+    }
+    case 'call': {
+      const kind = e.callKind ? callKindLabel(e.callKind) : msg('Call');
+      return msg(str`${kind} started`);
+    }
     case 'callOutcome':
-      return `${e.outcome ? CALL_OUTCOMES[e.outcome] : 'Call'}${reason}`;
+      return `${e.outcome ? CALL_OUTCOMES[e.outcome] : msg('Call')}${reason}`;
+  }
+}
+function ignitionText(state: string | null): string {
+  switch (state) {
+    case 'off':
+      return msg('Ignition off');
+    case 'accessory':
+      return msg('Ignition: accessory');
+    case 'on':
+      return msg('Ignition on');
+    default:
+      return msg('Ignition');
   }
 }
 export function faultLogEntryTime(e: FaultLogEntry): string {
@@ -767,27 +1324,45 @@ export function faultLogEntryTime(e: FaultLogEntry): string {
   return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}. ${formatTimeOfDay(e.at)}`;
 }
 export function cycleText(cycle: number): string {
-  return `Cycle ${cycle}`;
+  return msg(str`Cycle ${cycle}`);
 }
 
 // ── Test call ─────────────────────────────────────────────────────────────────────────────────
-export const TEST_CALL_BANNER = 'TEST CALL — no emergency services';
-export const TEST_CALL_EXPLANATION =
-  'This call goes to the test number. The data is flagged as a test; nobody is sent out.';
-export const TEST_PASSED_TITLE = 'Test call passed';
-export const TEST_FAILED_TITLE = 'Test call failed';
-export const TEST_PASSED_TEXT = 'The test centre received the call data: the SOS system works.';
+export let TEST_CALL_BANNER = '';
+onLocale(() => (TEST_CALL_BANNER = msg('TEST CALL — no emergency services')));
+export let TEST_CALL_EXPLANATION = '';
+onLocale(
+  () =>
+    (TEST_CALL_EXPLANATION = msg(
+      'This call goes to the test number. The data is flagged as a test; nobody is sent out.',
+    )),
+);
+export let TEST_PASSED_TITLE = '';
+onLocale(() => (TEST_PASSED_TITLE = msg('Test call passed')));
+export let TEST_FAILED_TITLE = '';
+onLocale(() => (TEST_FAILED_TITLE = msg('Test call failed')));
+export let TEST_PASSED_TEXT = '';
+onLocale(() => (TEST_PASSED_TEXT = msg('The test centre received the call data: the SOS system works.')));
 export function testFailedText(reason: string | null, emergencyNumber: EmergencyNumber): string {
-  return `The test call did not get through${reason ? ` (${reason})` : ''}. Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`;
+  return msg(
+    str`The test call did not get through${reason ? ` (${reason})` : ''}. Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`,
+  );
 }
-export const TEST_CALL_HINT = 'Checks the whole chain without alerting anyone.';
+export let TEST_CALL_HINT = '';
+onLocale(() => (TEST_CALL_HINT = msg('Checks the whole chain without alerting anyone.')));
 
 // ── After the call ────────────────────────────────────────────────────────────────────────────
-export const CONTACTS_NOTIFIED_AFTER = 'Emergency contacts notified';
-export const DIRECTIONS_HEADING = 'Directions';
+export let CONTACTS_NOTIFIED_AFTER = '';
+onLocale(() => (CONTACTS_NOTIFIED_AFTER = msg('Emergency contacts notified')));
+export let DIRECTIONS_HEADING = '';
+onLocale(() => (DIRECTIONS_HEADING = msg('Directions')));
 const POI_KIND: Record<PointOfInterestKind, string> = {
-  police: 'Nearest police station',
-  hospital: 'Nearest hospital',
+  get police() {
+    return msg('Nearest police station');
+  },
+  get hospital() {
+    return msg('Nearest hospital');
+  },
 };
 export function poiKindText(kind: PointOfInterestKind): string {
   return POI_KIND[kind];
@@ -798,12 +1373,16 @@ export function distanceText(m: number | null): string {
 }
 export function compassText(deg: number | null): string {
   if (deg === null) return '';
-  const points = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
+  const points = [msg('N'), msg('NE'), msg('E'), msg('SE'), msg('S'), msg('SW'), msg('W'), msg('NW')];
   return points[Math.round(deg / 45) % 8]!;
 }
 export function guidanceStarted(kind: PointOfInterestKind): string {
-  return `Route to the ${kind === 'police' ? 'police station' : 'hospital'} sent to the navigation.`;
+  return kind === 'police'
+    ? msg('Route to the police station sent to the navigation.')
+    : msg('Route to the hospital sent to the navigation.');
 }
 
-export const BAR_TITLE_TEST = 'SOS test call';
-export const BAR_TITLE_DIAGNOSIS = 'SOS diagnosis';
+export let BAR_TITLE_TEST = '';
+onLocale(() => (BAR_TITLE_TEST = msg('SOS test call')));
+export let BAR_TITLE_DIAGNOSIS = '';
+onLocale(() => (BAR_TITLE_DIAGNOSIS = msg('SOS diagnosis')));

@@ -1,0 +1,231 @@
+/**
+ * The designer workbench on the designer build (`npm run build:designer`, served on :4174): deep
+ * links open every named scenario on its screen, a copied link reproduces the state after a reload,
+ * time control moves the call-back countdown, and the head-unit build carries no workbench code.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { SCENARIO_NAMES } from '../../src/sim/scenarios.js';
+import { advance, advanceUntil, expect, heading, sim, state, summary, test } from './hmi.js';
+
+const DESIGNER = 'http://127.0.0.1:4174';
+test.use({ baseURL: DESIGNER, viewport: { width: 1600, height: 900 } });
+
+/** What each named scenario shows 5 s after it was opened by a deep link. */
+const EXPECTED: Record<string, string> = {
+  ready: 'SOS ready',
+  'ignition-off': 'SOS standby',
+  'ring-break-satellite-radio': 'SOS malfunction',
+  'ring-break-amplifier': 'SOS malfunction',
+  'ring-break-telematics': 'SOS malfunction',
+  'ring-break-hands-free': 'SOS malfunction',
+  'fibre-damage': 'SOS malfunction',
+  'blown-fuse-head-unit': 'SOS malfunction',
+  'blown-fuse-amplifier': 'SOS malfunction',
+  'software-glitch': 'SOS malfunction',
+  'control-module-failure': 'SOS malfunction',
+  'bluetooth-fault': 'SOS malfunction',
+  'no-cellular': 'SOS malfunction',
+  'weak-cellular': 'SOS limited',
+  'no-gps': 'SOS limited',
+  'microphone-fault': 'SOS malfunction',
+  'speaker-fault': 'SOS malfunction',
+  'backup-battery-low': 'SOS malfunction',
+  'crash-sensor-fault': 'SOS malfunction',
+  'sos-button-fault': 'SOS malfunction',
+  crash: 'Location sent',
+  'no-answer': 'SOS ready',
+  'drop-mid-call': 'SOS ready',
+  callback: 'SOS ready',
+  'slow-answer': 'SOS ready',
+};
+
+async function openLink(page: Page, search: string): Promise<void> {
+  await page.goto(`/${search}`);
+  await page.waitForFunction(() => typeof window.sosHmi?.state === 'function' && !!window.sosHmi.sim);
+  await expect(page.locator('sos-workbench')).toBeAttached();
+}
+
+/** The deep link the panel shows now. */
+async function panelLink(page: Page): Promise<string> {
+  return page.locator('sos-workbench').locator('#link').inputValue();
+}
+
+const panel = (page: Page) => page.locator('sos-workbench');
+
+test('every named scenario has an expected screen', () => {
+  expect(Object.keys(EXPECTED).sort()).toEqual([...SCENARIO_NAMES].sort());
+});
+
+for (const scenario of SCENARIO_NAMES) {
+  test(`deep link ?scenario=${scenario} shows its screen`, async ({ page }) => {
+    await openLink(page, `?designer&clock=manual&scenario=${scenario}`);
+    await advance(page, 5000);
+    const s = await state(page);
+    await expect(heading(page, EXPECTED[scenario]!), JSON.stringify(summary(s))).toBeVisible();
+    // The panel says where it is.
+    await expect(panel(page).getByRole('combobox', { name: 'Scenario' })).toHaveValue(scenario);
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe(scenario);
+  });
+}
+
+test('a link copied from the panel reproduces the same state after reload', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openLink(page, '?designer&clock=manual&scenario=ready');
+  const wb = panel(page);
+  await wb.locator('input[data-fault="no-gps"]').check();
+  await wb.locator('input[data-fault="blown-fuse:amplifier"]').check();
+  await wb.getByRole('combobox', { name: 'Theme' }).selectOption('day');
+  await wb.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await wb.getByRole('combobox', { name: 'Viewport' }).selectOption('12.3in');
+  await wb.getByRole('combobox', { name: 'Zoom' }).selectOption('fit');
+  await advance(page, 5000);
+  await expect(heading(page, 'Défaut SOS')).toBeVisible();
+  await wb.getByRole('button', { name: 'Copy link' }).click();
+  await expect(wb.locator('[data-part="toast"]')).toHaveText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await panelLink(page));
+  expect(copied).toBe(page.url());
+  const before = await state(page);
+
+  // A fresh page from the link alone.
+  await page.goto('about:blank');
+  await openLink(page, new URL(copied).search);
+  await advance(page, 5000);
+  await expect(heading(page, 'Défaut SOS')).toBeVisible();
+  const after = await state(page);
+  expect(summary(after)).toMatchObject({
+    status: before.status.level,
+    causes: before.status.causes.map((c) => c.id),
+  });
+  expect(await page.evaluate(() => [...window.sosHmi.sim.faults].sort())).toEqual([
+    'blown-fuse:amplifier',
+    'no-gps',
+  ]);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(wb.getByRole('combobox', { name: 'Viewport' })).toHaveValue('12.3in');
+  await expect(wb.locator('input[data-fault="no-gps"]')).toBeChecked();
+  await expect(wb.locator('[data-part="frame-caption"]')).toContainText('12.3″');
+});
+
+test('clearing a scenario fault in the panel survives the link', async ({ page }) => {
+  await openLink(page, '?designer&clock=manual&scenario=no-gps');
+  await panel(page).locator('input[data-fault="no-gps"]').uncheck();
+  const link = await panelLink(page);
+  await openLink(page, new URL(link).search);
+  await advance(page, 5000);
+  await expect(heading(page, 'SOS ready')).toBeVisible();
+});
+
+/** Manual call in the `callback` scenario, through to the call-back window. */
+async function toCallbackWindow(page: Page): Promise<void> {
+  await sim.pressSos(page);
+  await advanceUntil(page, (s) => s.call.screen === 'callbackWaiting', {
+    stepMs: 1000,
+    maxMs: 120_000,
+    what: 'call-back window',
+  });
+  await expect(heading(page, 'Emergency centre may call back')).toBeVisible();
+}
+
+/** Seconds left in the call-back window, as the screen shows it (`Call-back possible for 59:30`). */
+async function remainingS(page: Page): Promise<number> {
+  const text = await page.locator('sos-callback').locator('[data-part="remaining"]').innerText();
+  const m = /(\d+):(\d{2})/.exec(text);
+  if (!m) throw new Error(`no mm:ss in "${text}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+test('time control steps the call-back countdown', async ({ page }) => {
+  await openLink(page, '?designer&clock=manual&scenario=callback');
+  await advance(page, 4000);
+  await toCallbackWindow(page);
+  const start = await remainingS(page);
+  await panel(page).getByRole('button', { name: '+1 min' }).click();
+  await expect.poll(() => remainingS(page)).toBe(start - 60);
+  await panel(page).getByRole('button', { name: '+10 min' }).click();
+  await expect.poll(() => remainingS(page)).toBe(start - 660);
+});
+
+test('time control runs the call-back countdown at 60× and pauses it', async ({ page }) => {
+  await openLink(page, '?designer&speed=0&scenario=callback');
+  await advance(page, 4000);
+  await toCallbackWindow(page);
+  const start = await remainingS(page);
+  await panel(page).getByRole('button', { name: '60×' }).click();
+  // One wall second is a simulated minute.
+  await expect.poll(() => remainingS(page), { timeout: 5000 }).toBeLessThan(start - 30);
+  await panel(page).getByRole('button', { name: 'Pause' }).click();
+  const paused = await remainingS(page);
+  await page.waitForTimeout(700);
+  expect(await remainingS(page)).toBe(paused);
+  expect(new URL(page.url()).searchParams.get('speed')).toBe('0');
+});
+
+test('the panel shows each machine’s current state', async ({ page }) => {
+  await openLink(page, '?designer&clock=manual&scenario=ready');
+  await advance(page, 5000);
+  const states = panel(page).locator('[data-part="machine-states"]');
+  for (const id of ['sosHmi', 'status', 'malfunction', 'call', 'diagnostics', 'faultMemory']) {
+    await expect(states.locator(`[data-machine="${id}"]`)).toBeVisible();
+  }
+  await expect(states.locator('[data-machine="call"] td')).toContainText('idle');
+  await sim.pressSos(page);
+  await advance(page, 500);
+  await expect(states.locator('[data-machine="call"] td')).not.toContainText('idle');
+});
+
+test('the Stately inspector is loaded only when asked for', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await openLink(page, '?designer&clock=manual&scenario=ready');
+  await expect(panel(page).getByRole('button', { name: /live state chart/ })).toBeVisible();
+  expect(requested.filter((u) => /statelyai|inspect|stately\.ai/.test(u))).toEqual([]);
+});
+
+test('Ctrl+Shift+D opens the workbench in a designer build', async ({ page }) => {
+  await page.goto('/?clock=manual&scenario=ready');
+  await page.waitForFunction(() => !!window.sosHmi?.sim);
+  await expect(page.locator('sos-workbench')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+D');
+  await page.waitForURL(/designer/);
+  await page.waitForFunction(() => !!window.sosHmi?.sim);
+  await expect(page.locator('sos-workbench')).toBeAttached();
+});
+
+test.describe('head-unit build', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4173', viewport: { width: 1280, height: 480 } });
+
+  test('contains no designer workbench code', async () => {
+    const scripts = (dir: string) =>
+      readdirSync(join(dir, 'assets'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(join(dir, 'assets', f), 'utf8'));
+    const headUnit = scripts('dist');
+    const designer = scripts('dist-designer');
+    // Markers only the workbench has (the custom element, its entry's marker, the inspector package).
+    const markers = [
+      'sos-workbench',
+      'sos-hmi-designer-workbench',
+      'SOS HMI workbench',
+      'stately.ai/inspect',
+    ];
+    for (const marker of markers) {
+      expect(headUnit.filter((js) => js.includes(marker)).length, `${marker} in dist/`).toBe(0);
+      expect(
+        designer.some((js) => js.includes(marker)),
+        `${marker} in dist-designer/`,
+      ).toBe(true);
+    }
+  });
+
+  test('?designer does nothing on the head unit', async ({ page }) => {
+    await page.goto('/?designer&clock=manual&scenario=ready');
+    await page.waitForFunction(() => !!window.sosHmi?.sim);
+    await advance(page, 5000);
+    await expect(heading(page, 'SOS ready')).toBeVisible();
+    await expect(page.locator('sos-workbench')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  decodeCentre,
+  encodeCentre,
+  readDesignerState,
+  writeDesignerState,
+} from '../../src/designer/deepLink.js';
+import { VIEWPORTS, frameScale, layoutSize, physicalMm, viewportById } from '../../src/designer/viewports.js';
+import { parseHmiOptions } from '../../src/app/urlOptions.js';
+
+describe('designer deep links', () => {
+  it('round-trips the workbench state and keeps parameters it does not own', () => {
+    const state = {
+      scenario: 'ring-break-amplifier',
+      faults: ['no-gps', 'blown-fuse:amplifier'],
+      lang: 'de',
+      theme: 'contrast',
+      viewport: '12.3in',
+      zoom: 'fit',
+      speed: 60,
+      centre: { answerDelayMs: 15_000, noAnswer: false, dropAfterMs: 10_000, dropCount: 1 },
+    };
+    const search = writeDesignerState('?clock=manual&region=na&t0=2025-06-02T14:05', state);
+    assert.match(search, /^\?designer&/);
+    assert.match(search, /faults=no-gps,blown-fuse:amplifier/);
+    const params = new URLSearchParams(search);
+    assert.equal(params.get('region'), 'na');
+    assert.equal(params.get('t0'), '2025-06-02T14:05');
+    // A running speed replaces the manual clock.
+    assert.equal(params.get('clock'), null);
+    const read = readDesignerState(search);
+    assert.deepEqual(
+      { ...read, centre: read.centre && encodeCentre(read.centre) },
+      { ...state, centre: encodeCentre(state.centre) },
+    );
+  });
+
+  it('says "no faults" explicitly, so a cleared scenario fault stays cleared', () => {
+    const search = writeDesignerState('', {
+      ...readDesignerState('?scenario=no-gps'),
+      faults: [],
+    });
+    assert.match(search, /faults=(&|$)/);
+    assert.deepEqual(readDesignerState(search).faults, []);
+    assert.equal(readDesignerState('?scenario=no-gps').faults, null);
+  });
+
+  it('encodes call-centre behaviour compactly', () => {
+    const text = encodeCentre({
+      answerDelayMs: 4000,
+      noAnswer: true,
+      callbackAfterMs: 30_000,
+      notifyContacts: false,
+    });
+    assert.equal(text, 'answer:4000,noanswer,callback:30000,nocontacts');
+    assert.deepEqual(decodeCentre('drop:15000x1,end:20000'), {
+      noAnswer: false,
+      dropAfterMs: 15_000,
+      dropCount: 1,
+      endAfterMs: 20_000,
+      callbackAfterMs: null,
+    });
+    assert.equal(decodeCentre(null), null);
+  });
+
+  it('the head-unit options read the link parameters they share', () => {
+    const o = parseHmiOptions('?lang=it&theme=contrast&faults=no-gps,bogus&t0=2025-06-02T14:05', ['ready']);
+    assert.equal(o.lang, 'it');
+    assert.equal(o.theme, 'contrast');
+    assert.deepEqual(o.faults, ['no-gps']);
+    assert.equal(o.startAt, new Date('2025-06-02T14:05').getTime());
+    assert.ok(o.warnings.some((w) => w.includes('bogus')));
+    assert.equal(parseHmiOptions('?lang=xx', []).lang, 'en');
+  });
+});
+
+describe('designer viewports', () => {
+  it('every preset is drawn at 1280×480 CSS px and has a physical size', () => {
+    for (const v of VIEWPORTS) {
+      assert.deepEqual(layoutSize(v), { width: 1280, height: 480 }, v.id);
+      assert.ok(physicalMm(v).width > 200 && physicalMm(v).width < 320, v.id);
+    }
+  });
+
+  it('draws a 12.3″ panel bigger than a 10.25″ one at physical size', () => {
+    const small = viewportById('10.25in')!;
+    const big = viewportById('12.3in')!;
+    const space = { width: 1000, height: 600 };
+    assert.ok(frameScale(big, 'physical', space) > frameScale(small, 'physical', space));
+    // 12.3″ 8:3 is about 292 mm wide: 1104 CSS px on a 96-dpi desktop.
+    assert.ok(Math.abs(frameScale(big, 'physical', space) * 1280 - 1104) < 5);
+  });
+
+  it('accepts a free size and refuses nonsense', () => {
+    assert.deepEqual(layoutSize(viewportById('1600x600')!), { width: 1600, height: 600 });
+    assert.equal(viewportById('99x99'), null);
+    assert.equal(viewportById('bogus'), null);
+  });
+});
