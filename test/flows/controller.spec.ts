@@ -1,0 +1,170 @@
+/**
+ * Controller only: every screen is walked with nothing but rotate (wheel), push (arrows), press
+ * (Enter) and Back (Escape). On each screen every offered action is reachable by rotating, the
+ * focus is never lost (never on <body>), and the screen can be left by its actions or Back — except
+ * the call screens that by rule only the centre ends.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '../e2e/hmi.js';
+import { HmiHarness } from './harness/hmi.js';
+import type { ScreenHarness } from './harness/screens.js';
+import { BOOT_MS, SILENT_CENTRE } from './model.js';
+
+async function open(page: Page): Promise<HmiHarness> {
+  const hmi = new HmiHarness(page);
+  await hmi.open('clock=manual&bridge=mock&cancelWindowMs=5000');
+  await page.evaluate(
+    ({ centre, boot }) => {
+      window.sosHmi.sim.callCentre(centre);
+      window.sosHmi.sim.advance(boot);
+    },
+    { centre: SILENT_CENTRE, boot: BOOT_MS },
+  );
+  return hmi;
+}
+
+/** Rotates one full turn (wheel, then arrows back): every action gets selected; focus never lost. */
+async function walk(hmi: HmiHarness, expectedTag: string): Promise<ScreenHarness> {
+  const screen = await hmi.screen();
+  expect(await screen.tag()).toBe(expectedTag);
+  await expect
+    .poll(async () => (await hmi.focus()).lost, { message: `${expectedTag}: focus on arrival` })
+    .toBe(false);
+  const offered = await screen.visibleActions();
+  const seen = new Set<string>();
+  for (let i = 0; i <= offered.length; i++) {
+    const focused = await screen.focusedAction();
+    if (focused) seen.add(focused);
+    expect((await hmi.focus()).lost, `${expectedTag}: focus lost while rotating`).toBe(false);
+    await screen.rotate(1);
+  }
+  for (let i = 0; i <= offered.length; i++) {
+    await screen.push('previous');
+    const focused = await screen.focusedAction();
+    if (focused) seen.add(focused);
+    expect((await hmi.focus()).lost, `${expectedTag}: focus lost while pushing`).toBe(false);
+  }
+  expect([...seen].sort(), `${expectedTag}: every action reachable by the controller`).toEqual(
+    [...offered].sort(),
+  );
+  return screen;
+}
+
+/** Chooses an action with the controller only. */
+async function choose(hmi: HmiHarness, name: string): Promise<void> {
+  await (await hmi.screen()).choose(name, 'controller');
+}
+
+async function back(hmi: HmiHarness): Promise<void> {
+  await (await hmi.screen()).back();
+}
+
+async function say(hmi: HmiHarness, phase: string): Promise<void> {
+  await hmi.vehicleSays({ type: 'callProgress', phase });
+}
+
+test('status, diagnosis and the malfunction message by controller alone', async ({ page }) => {
+  const hmi = await open(page);
+  await walk(hmi, 'sos-status-screen');
+  await choose(hmi, 'Diagnosis');
+  await walk(hmi, 'sos-self-test-results');
+  await choose(hmi, 'MOST ring');
+  await walk(hmi, 'sos-ring-diagram');
+  await choose(hmi, 'Fault memory');
+  await walk(hmi, 'sos-fault-memory');
+  await choose(hmi, 'Guide');
+  await walk(hmi, 'sos-guide');
+  // Back goes through the history, then out.
+  for (let i = 0; i < 4; i++) await back(hmi);
+  await walk(hmi, 'sos-status-screen');
+
+  await page.evaluate(() => window.sosHmi.sim.inject('microphone-fault'));
+  await hmi.advance(1000);
+  await walk(hmi, 'sos-malfunction-warning');
+  await choose(hmi, 'Details');
+  await walk(hmi, 'sos-malfunction-warning');
+  // Back folds the details first, then acknowledges the message.
+  await back(hmi);
+  await walk(hmi, 'sos-malfunction-warning');
+  await back(hmi);
+  await walk(hmi, 'sos-status-screen');
+  await choose(hmi, 'Show malfunction');
+  await walk(hmi, 'sos-malfunction-warning');
+  await choose(hmi, 'Details');
+  await choose(hmi, 'Guide');
+  await walk(hmi, 'sos-guide');
+  await choose(hmi, 'Close');
+  await walk(hmi, 'sos-status-screen');
+});
+
+test('a manual call from cancel window to call-back by controller alone', async ({ page }) => {
+  const hmi = await open(page);
+  await page.evaluate(() => window.sosHmi.sim.pressSos());
+  await hmi.advance(300);
+  await walk(hmi, 'sos-cancel-flow');
+  await choose(hmi, 'Cancel call');
+  await walk(hmi, 'sos-call-cancelled');
+  await back(hmi);
+  await walk(hmi, 'sos-status-screen');
+
+  await page.evaluate(() => window.sosHmi.sim.pressSos());
+  await hmi.advance(300);
+  await choose(hmi, 'Call now');
+  // A manual call has no on-screen action (hold SOS to end): focus rests on the heading, never lost.
+  await walk(hmi, 'sos-active-call');
+  for (const key of ['ArrowDown', 'Enter', 'Escape']) {
+    await page.keyboard.press(key);
+    expect((await hmi.focus()).lost).toBe(false);
+  }
+  await say(hmi, 'voiceConnected');
+  await say(hmi, 'endedByCentre');
+  await walk(hmi, 'sos-call-ended');
+  await back(hmi);
+  await walk(hmi, 'sos-callback');
+  await choose(hmi, 'Close');
+  await walk(hmi, 'sos-status-screen');
+});
+
+test('automatic, failed and test calls by controller alone', async ({ page }) => {
+  const hmi = await open(page);
+  await page.evaluate(() => window.sosHmi.sim.crash({ severity: 3, airbagDeployed: true }));
+  const active = await walk(hmi, 'sos-active-call');
+  // No cancel in an automatic call: only the centre ends it.
+  expect(await active.visibleActions()).toEqual([]);
+  await page.keyboard.press('Escape');
+  expect(await (await hmi.screen()).tag()).toBe('sos-active-call');
+  await hmi.vehicleSays({ type: 'callProgress', phase: 'failed', reason: 'no answer' });
+  await walk(hmi, 'sos-call-redialing');
+  // Every redial fails until the window closes.
+  for (let t = 0; t < 130; t++) {
+    if ((await (await hmi.screen()).tag()) === 'sos-call-failed') break;
+    await hmi.advance(1000);
+    if ((await hmi.state()).call.phase === 'connecting')
+      await hmi.vehicleSays({ type: 'callProgress', phase: 'failed', reason: 'no answer' });
+  }
+  await walk(hmi, 'sos-call-failed');
+  await choose(hmi, 'Close');
+  await walk(hmi, 'sos-status-screen');
+
+  await choose(hmi, 'Diagnosis');
+  await choose(hmi, 'Test call');
+  await walk(hmi, 'sos-active-call');
+  await choose(hmi, 'End test call');
+  await walk(hmi, 'sos-test-call-ended');
+  await choose(hmi, 'Close');
+  await walk(hmi, 'sos-self-test-results');
+  await choose(hmi, 'Close');
+  await walk(hmi, 'sos-status-screen');
+});
+
+test('a key with the focus nowhere brings it back to the screen', async ({ page }) => {
+  const hmi = await open(page);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => {
+    let a: Element | null = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    (a as HTMLElement | null)?.blur();
+  });
+  await page.keyboard.press('ArrowDown');
+  expect((await hmi.focus()).lost).toBe(false);
+});

@@ -1,0 +1,229 @@
+/**
+ * What each state must show: the screen on top (same priority as the shell: a call screen, then the
+ * malfunction message, then a diagnosis page, then the status screen), its h1 (the visible-text
+ * contract), the telltale, the LED mirror and exactly which actions it offers — e.g. no Cancel in
+ * an automatic call. Pure: computed from `window.sosHmi.state()`.
+ */
+import type { HmiState } from '../../src/machines/views.js';
+
+/** Action names of the visible-text contract (English). */
+export const BUTTON_LABELS = {
+  cancelCall: 'Cancel call',
+  callNow: 'Call now',
+  ok: 'OK',
+  details: 'Details',
+  close: 'Close',
+  selfTest: 'Self-test',
+  showMalfunction: 'Show malfunction',
+  diagnosis: 'Diagnosis',
+  guide: 'Guide',
+  runSelfTest: 'Run self-test',
+  testCall: 'Test call',
+  endTestCall: 'End test call',
+  police: 'Police station',
+  hospital: 'Hospital',
+  navSelfTest: 'Self-test',
+  navRing: 'MOST ring',
+  navGuide: 'Guide',
+  navFaultMemory: 'Fault memory',
+  exportJson: 'Export JSON',
+} as const;
+
+export const STATUS_LINES: Record<HmiState['status']['level'], string> = {
+  ready: 'SOS ready',
+  limited: 'SOS limited',
+  unavailable: 'SOS unavailable',
+  unknown: 'SOS status unknown',
+  selfTest: 'SOS self-test',
+  off: 'SOS standby',
+};
+
+export type ScreenTag =
+  | 'sos-status-screen'
+  | 'sos-malfunction-warning'
+  | 'sos-cancel-flow'
+  | 'sos-active-call'
+  | 'sos-call-redialing'
+  | 'sos-call-failed'
+  | 'sos-call-ended'
+  | 'sos-call-cancelled'
+  | 'sos-callback'
+  | 'sos-test-call-ended'
+  | 'sos-self-test-results'
+  | 'sos-ring-diagram'
+  | 'sos-guide'
+  | 'sos-fault-memory';
+
+export interface ScreenExpectation {
+  readonly screen: ScreenTag;
+  /** The h1 must start with this text (the status line may add "connecting to vehicle"). */
+  readonly heading: string | null;
+  /** Enabled, visible actions in controller order (exact unless `actionsExact` is false). */
+  readonly actions: readonly string[];
+  readonly actionsExact: boolean;
+  readonly telltale: HmiState['status']['telltale'];
+  /** The LED mirror on the screen, when the screen has one. */
+  readonly led: HmiState['led'] | null;
+  /** An emergency screen: glanceability rules apply (one-line status, ≤ 5 words, ≥ 40 px, ≤ 3 actions). */
+  readonly emergency: boolean;
+  /** The malfunction message (its Details toggle opens a Guide action). */
+  readonly details: boolean;
+  /** Text the assertive live region must announce (call phases, malfunctions), if any. */
+  readonly announce: 'assertive' | 'polite' | null;
+}
+
+const CALL_SCREENS: Record<Exclude<HmiState['call']['screen'], 'none'>, ScreenTag> = {
+  cancelWindow: 'sos-cancel-flow',
+  active: 'sos-active-call',
+  redialing: 'sos-call-redialing',
+  failed: 'sos-call-failed',
+  ended: 'sos-call-ended',
+  cancelled: 'sos-call-cancelled',
+  callbackWaiting: 'sos-callback',
+  callback: 'sos-callback',
+  testEnded: 'sos-test-call-ended',
+};
+
+function phaseHeading(state: HmiState): string {
+  switch (state.call.phase) {
+    case 'dataSent':
+      return 'Location sent';
+    case 'acknowledged':
+      return 'Location received';
+    case 'voice':
+      return 'Connected';
+    default:
+      return state.call.attempt > 1 ? 'Redialling…' : 'Connecting…';
+  }
+}
+
+const b = BUTTON_LABELS;
+const DIAG_NAV = [b.navSelfTest, b.navRing, b.navGuide, b.navFaultMemory, b.close];
+
+export function expectScreen(state: HmiState): ScreenExpectation {
+  const call = state.call;
+  const base = {
+    telltale: state.status.telltale,
+    led: null,
+    emergency: false,
+    details: false,
+    actionsExact: true,
+    announce: null,
+  } as const;
+  if (call.screen !== 'none') {
+    const screen = CALL_SCREENS[call.screen];
+    const urgent = ['cancelWindow', 'active', 'redialing', 'failed'].includes(call.screen);
+    const common = {
+      ...base,
+      screen,
+      emergency: call.kind !== 'test',
+      announce: urgent ? ('assertive' as const) : ('polite' as const),
+    };
+    switch (call.screen) {
+      case 'cancelWindow':
+        return {
+          ...common,
+          heading: `Emergency call in ${call.countdownS ?? 0} s`,
+          actions: [b.cancelCall, ...(call.canCallNow ? [b.callNow] : [])],
+        };
+      case 'active':
+        return {
+          ...common,
+          heading: phaseHeading(state),
+          led: call.led,
+          actions: call.canCancel ? [b.cancelCall] : call.kind === 'test' ? [b.endTestCall] : [],
+        };
+      case 'redialing':
+        return {
+          ...common,
+          heading: 'Call dropped — redialling',
+          led: call.led,
+          actions: call.canCancel ? [b.cancelCall] : [],
+        };
+      case 'failed':
+        return { ...common, heading: 'Call failed', actions: [b.close] };
+      case 'ended':
+        return {
+          ...common,
+          heading: 'Call ended',
+          actions: [
+            b.close,
+            ...call.pointsOfInterest.map((p) => (p.kind === 'police' ? b.police : b.hospital)),
+          ],
+        };
+      case 'cancelled':
+        return { ...common, heading: 'Call cancelled', actions: [b.close] };
+      case 'callbackWaiting':
+        return { ...common, heading: 'Emergency centre may call back', led: call.led, actions: [b.close] };
+      case 'callback':
+        return { ...common, heading: 'Emergency centre calling back', led: call.led, actions: [] };
+      case 'testEnded':
+        return {
+          ...common,
+          heading: call.testOutcome === 'passed' ? 'Test call passed' : 'Test call failed',
+          actions: [b.close, b.testCall],
+        };
+    }
+  }
+  if (state.malfunction.visible)
+    return {
+      ...base,
+      screen: 'sos-malfunction-warning',
+      heading: 'SOS malfunction',
+      actions: [b.ok, b.details],
+      emergency: true,
+      details: true,
+      announce: 'assertive',
+    };
+  const page = state.diagnostics.page;
+  if (page) {
+    const diag = { ...base, actionsExact: false, heading: null };
+    switch (page.screen) {
+      case 'selfTest':
+        return {
+          ...diag,
+          screen: 'sos-self-test-results',
+          heading: 'Self-test results',
+          actions: [
+            ...DIAG_NAV,
+            b.testCall,
+            ...(state.diagnostics.selfTest.request === 'running' ? [] : [b.runSelfTest]),
+          ],
+        };
+      case 'ring':
+        return { ...diag, screen: 'sos-ring-diagram', actions: [...DIAG_NAV, ...bypassAction(state)] };
+      case 'guide':
+        return { ...diag, screen: 'sos-guide', actions: DIAG_NAV };
+      case 'faultMemory':
+        return { ...diag, screen: 'sos-fault-memory', heading: 'Fault memory', actions: DIAG_NAV };
+    }
+  }
+  const level = state.status.level;
+  return {
+    ...base,
+    screen: 'sos-status-screen',
+    heading: STATUS_LINES[level],
+    actions: [
+      ...(state.malfunction.present && !state.malfunction.visible ? [b.showMalfunction] : []),
+      b.diagnosis,
+      ...(level === 'selfTest' || level === 'off' ? [] : [b.selfTest]),
+    ],
+    announce: 'polite',
+  };
+}
+
+/** The ring page's bypass action for the suspected unit, if it offers one. */
+export function bypassAction(state: HmiState): string[] {
+  const suspect = state.diagnostics.ring.suspects.find((s) => s.kind === 'unit');
+  if (!suspect || suspect.kind !== 'unit' || suspect.unit === 'head-unit') return [];
+  if (state.diagnostics.ring.bypassed.includes(suspect.unit)) return [];
+  return [`Bypass ${RING_SHORT[suspect.unit]}`];
+}
+
+const RING_SHORT: Record<string, string> = {
+  'head-unit': 'Head unit',
+  amplifier: 'Amplifier',
+  telematics: 'Telematics',
+  'satellite-radio': 'Satellite radio',
+  'hands-free': 'Hands-free',
+};

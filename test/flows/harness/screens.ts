@@ -1,0 +1,270 @@
+/**
+ * Playwright harnesses for the SOS screens, in the style of `@material/web`'s `harness.ts`: a small
+ * class per screen that knows how to read it (h1, offered actions, focus) and operate it like a
+ * person — with the iDrive controller (rotate = ArrowDown/ArrowUp or the mouse wheel, press =
+ * Enter, Back = Escape) or by touch. Integrators: `new HmiHarness(page).screen()` gives the
+ * harness of whatever screen is on top; `HmiHarness.as(CancelFlowHarness)` one of a known screen.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+/** How an action is chosen: the controller (rotate, then press) or a tap. */
+export type Via = 'controller' | 'touch';
+
+const ACTIONS = 'sos-action-button:not([hidden]):not([disabled]), [data-idrive-action]';
+
+/** Any screen: heading, actions, focus, controller and touch. */
+export class ScreenHarness {
+  /** The custom element's tag this harness operates (base: any screen). */
+  static readonly tag: string = '*';
+
+  constructor(
+    readonly page: Page,
+    /** The screen element (its shadow root is pierced by Playwright's CSS locators). */
+    readonly root: Locator,
+  ) {}
+
+  /** The screen's tag name. */
+  async tag(): Promise<string> {
+    return this.root.evaluate((el) => el.localName);
+  }
+
+  heading(): Locator {
+    return this.root.locator('h1').first();
+  }
+
+  async headingText(): Promise<string> {
+    return ((await this.heading().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Names of the visible, enabled actions in controller order. */
+  async visibleActions(): Promise<string[]> {
+    return this.root.evaluate((el, selector) => {
+      const root = el.shadowRoot ?? el;
+      return Array.from(root.querySelectorAll<HTMLElement>(selector))
+        .filter((a) => a.getClientRects().length > 0)
+        .map((a) => (a.getAttribute('label') ?? a.textContent ?? '').replace(/\s+/g, ' ').trim());
+    }, ACTIONS);
+  }
+
+  /** The action with this name. */
+  action(name: string): Locator {
+    return this.root.locator(`sos-action-button[label="${name}"], [data-idrive-action]`).filter({
+      hasText: name,
+    });
+  }
+
+  /** Name of the action that has the controller's selection, or null. */
+  async focusedAction(): Promise<string | null> {
+    return this.root.evaluate((el, selector) => {
+      const root = el.shadowRoot;
+      const active = root?.activeElement as HTMLElement | null | undefined;
+      if (!active || !active.matches(selector)) return null;
+      return (active.getAttribute('label') ?? active.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }, ACTIONS);
+  }
+
+  /** Turns the controller `notches` (positive = clockwise = next) with the mouse wheel. */
+  async rotate(notches: number): Promise<void> {
+    const box = await this.root.boundingBox();
+    if (box) await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < Math.abs(notches); i++) await this.page.mouse.wheel(0, Math.sign(notches) * 100);
+  }
+
+  /** Pushes the controller (arrow keys): `next` = right/down. */
+  async push(direction: 'next' | 'previous'): Promise<void> {
+    await this.page.keyboard.press(direction === 'next' ? 'ArrowDown' : 'ArrowUp');
+  }
+
+  /** Presses the controller (activates the selected action). */
+  async press(): Promise<void> {
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The controller's Back button. */
+  async back(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /**
+   * Chooses an action: with the controller (push until it is selected, then press) or by touch.
+   * Fails if the screen does not offer it.
+   */
+  async choose(name: string, via: Via = 'controller'): Promise<void> {
+    const offered = await this.visibleActions();
+    if (!offered.includes(name))
+      throw new Error(
+        `"${name}" is not offered on ${await this.tag()} (offered: ${offered.join(', ') || 'none'})`,
+      );
+    if (via === 'touch') {
+      await this.action(name).first().click();
+      return;
+    }
+    for (let i = 0; i <= offered.length; i++) {
+      if ((await this.focusedAction()) === name) return this.press();
+      await this.push('next');
+    }
+    throw new Error(`the controller never selected "${name}" on ${await this.tag()}`);
+  }
+}
+
+export class StatusScreenHarness extends ScreenHarness {
+  static override readonly tag = 'sos-status-screen';
+  runSelfTest(via?: Via) {
+    return this.choose('Self-test', via);
+  }
+  openDiagnosis(via?: Via) {
+    return this.choose('Diagnosis', via);
+  }
+  showMalfunction(via?: Via) {
+    return this.choose('Show malfunction', via);
+  }
+}
+
+export class MalfunctionHarness extends ScreenHarness {
+  static override readonly tag = 'sos-malfunction-warning';
+  acknowledge(via?: Via) {
+    return this.choose('OK', via);
+  }
+  /** Unfolds the details (the Guide action appears). */
+  details(via?: Via) {
+    return this.choose('Details', via);
+  }
+  async openGuide(via?: Via): Promise<void> {
+    if (!(await this.visibleActions()).includes('Guide')) await this.details(via);
+    await this.choose('Guide', via);
+  }
+}
+
+export class CancelFlowHarness extends ScreenHarness {
+  static override readonly tag = 'sos-cancel-flow';
+  pressCancel(via?: Via) {
+    return this.choose('Cancel call', via);
+  }
+  callNow(via?: Via) {
+    return this.choose('Call now', via);
+  }
+  /** Seconds left, as the h1 says them. */
+  async secondsLeft(): Promise<number> {
+    return Number(/(\d+)\s*s/.exec(await this.headingText())?.[1] ?? NaN);
+  }
+}
+
+export class ActiveCallHarness extends ScreenHarness {
+  static override readonly tag = 'sos-active-call';
+  pressCancel(via?: Via) {
+    return this.choose('Cancel call', via);
+  }
+  endTestCall(via?: Via) {
+    return this.choose('End test call', via);
+  }
+  /** The hint on how (or whether) the occupant can end the call. */
+  async endHint(): Promise<string> {
+    return ((await this.root.locator('[data-part="end-hint"]').textContent()) ?? '').trim();
+  }
+  /** Holds the car's SOS button `ms` of simulated time, then releases it (hold-to-end). */
+  async holdSosFor(ms: number): Promise<void> {
+    await this.page.evaluate((hold) => {
+      const sim = window.sosHmi.sim;
+      sim.holdSos();
+      sim.advance(hold);
+      sim.releaseSos();
+    }, ms);
+  }
+  ledMirror(): Locator {
+    return this.root.locator('sos-led-mirror');
+  }
+}
+
+export class RedialingHarness extends ScreenHarness {
+  static override readonly tag = 'sos-call-redialing';
+  pressCancel(via?: Via) {
+    return this.choose('Cancel call', via);
+  }
+}
+
+/** Screens whose only way on is Close (failed, cancelled, call-back waiting). */
+export class ClosableHarness extends ScreenHarness {
+  close(via?: Via) {
+    return this.choose('Close', via);
+  }
+}
+
+export class CallFailedHarness extends ClosableHarness {
+  static override readonly tag = 'sos-call-failed';
+  /** "Call 112 from a phone" (911 by region). */
+  async callFromPhone(): Promise<string> {
+    return ((await this.root.locator('[data-part="call-phone"]').textContent()) ?? '').trim();
+  }
+}
+
+export class CallEndedHarness extends ClosableHarness {
+  static override readonly tag = 'sos-call-ended';
+  directionsTo(kind: 'police' | 'hospital', via?: Via) {
+    return this.choose(kind === 'police' ? 'Police station' : 'Hospital', via);
+  }
+}
+
+export class CallCancelledHarness extends ClosableHarness {
+  static override readonly tag = 'sos-call-cancelled';
+}
+
+export class CallbackHarness extends ClosableHarness {
+  static override readonly tag = 'sos-callback';
+}
+
+export class TestCallEndedHarness extends ClosableHarness {
+  static override readonly tag = 'sos-test-call-ended';
+  testAgain(via?: Via) {
+    return this.choose('Test call', via);
+  }
+}
+
+/** Diagnosis pages: the menu rail (Self-test, MOST ring, Guide, Fault memory, Close) and Back. */
+export class DiagnosisHarness extends ScreenHarness {
+  open(page: 'Self-test' | 'MOST ring' | 'Guide' | 'Fault memory', via?: Via) {
+    return this.choose(page, via);
+  }
+  close(via?: Via) {
+    return this.choose('Close', via);
+  }
+}
+
+export class SelfTestResultsHarness extends DiagnosisHarness {
+  static override readonly tag = 'sos-self-test-results';
+  runSelfTest(via?: Via) {
+    return this.choose('Run self-test', via);
+  }
+  testCall(via?: Via) {
+    return this.choose('Test call', via);
+  }
+}
+
+export class RingDiagramHarness extends DiagnosisHarness {
+  static override readonly tag = 'sos-ring-diagram';
+}
+
+export class GuideHarness extends DiagnosisHarness {
+  static override readonly tag = 'sos-guide';
+}
+
+export class FaultMemoryHarness extends DiagnosisHarness {
+  static override readonly tag = 'sos-fault-memory';
+}
+
+/** Every screen harness by the tag of its screen. */
+export const SCREEN_HARNESSES = {
+  'sos-status-screen': StatusScreenHarness,
+  'sos-malfunction-warning': MalfunctionHarness,
+  'sos-cancel-flow': CancelFlowHarness,
+  'sos-active-call': ActiveCallHarness,
+  'sos-call-redialing': RedialingHarness,
+  'sos-call-failed': CallFailedHarness,
+  'sos-call-ended': CallEndedHarness,
+  'sos-call-cancelled': CallCancelledHarness,
+  'sos-callback': CallbackHarness,
+  'sos-test-call-ended': TestCallEndedHarness,
+  'sos-self-test-results': SelfTestResultsHarness,
+  'sos-ring-diagram': RingDiagramHarness,
+  'sos-guide': GuideHarness,
+  'sos-fault-memory': FaultMemoryHarness,
+} as const;
