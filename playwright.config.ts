@@ -8,6 +8,8 @@ import { CHROMIUM_FLAGS, findChromium } from './scripts/find-chromium.mjs';
 
 const HOST = '127.0.0.1';
 const PORT = 4173;
+/** The designer build (`npm run build:designer`), served beside the head-unit build. */
+const DESIGNER_PORT = 4174;
 const executablePath = process.env.CHROME_PATH || findChromium();
 const vite = 'node_modules/.bin/vite';
 
@@ -34,14 +36,25 @@ export default defineConfig({
     launchOptions: { executablePath, args: [...CHROMIUM_FLAGS] },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    // The real vite binary, not npx: killing npx would leave vite holding the port.
-    command: `${vite} build --logLevel warn && exec ${vite} preview --host ${HOST} --port ${PORT} --strictPort`,
-    url: `http://${HOST}:${PORT}/`,
-    // Always test a fresh build: a preview left running may serve an old one.
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The real vite binary, not npx: killing npx would leave vite holding the port.
+      command: `${vite} build --logLevel warn && exec ${vite} preview --host ${HOST} --port ${PORT} --strictPort`,
+      url: `http://${HOST}:${PORT}/`,
+      // Always test a fresh build: a preview left running may serve an old one.
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The designer build (workbench compiled in), for test/e2e/designer.spec.ts.
+      command: `${vite} build --mode designer --outDir dist-designer --logLevel warn && exec ${vite} preview --outDir dist-designer --host ${HOST} --port ${DESIGNER_PORT} --strictPort`,
+      url: `http://${HOST}:${DESIGNER_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

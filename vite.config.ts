@@ -19,6 +19,34 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The entry paints the shell first and imports `src/app/system.ts` (machines, bridge, simulator) right
+ * after; a `modulepreload` link fetches that chunk alongside the entry instead of after it, and the
+ * page's load event covers it (docs/performance.md).
+ */
+function preloadSystemChunk(): Plugin {
+  return {
+    name: 'sos-hmi-preload-system-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/system.ts'),
+        );
+        if (!chunk) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'sos-hmi-content-security-policy',
@@ -38,8 +66,11 @@ function contentSecurityPolicy(): Plugin {
  * class `static {}` block or other newer syntax survives (one kills the whole module silently there).
  * Decorators are legacy (`experimentalDecorators` in tsconfig.json): the only kind Vite lowers.
  */
-export default defineConfig({
-  plugins: [contentSecurityPolicy()],
+export default defineConfig(({ command, mode }) => ({
+  // The designer workbench is compiled in for the dev server and `vite build --mode designer`
+  // (`npm run build:designer`, to dist-designer/); the head-unit build drops it as dead code.
+  define: { __SOS_DESIGNER__: JSON.stringify(command === 'serve' || mode === 'designer') },
+  plugins: [contentSecurityPolicy(), preloadSystemChunk()],
   build: {
     target: ['es2020', 'safari16', 'chrome100', 'firefox100'],
     sourcemap: true,
@@ -56,4 +87,4 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
   },
-});
+}));

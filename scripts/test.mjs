@@ -8,6 +8,11 @@
  *   unit        node --import tsx --test over every test/unit/**\/*.test.ts
  *   components  @web/test-runner in Chromium (test/components/**\/*.test.ts)
  *   e2e         @playwright/test against the built app (vite build + vite preview)
+ *   wpe         the engine matrix: the smoke suite in Chromium and in WPE WebKit (WPEWebDriver,
+ *               headless) against the head-unit server; installs `cog wpewebkit-driver` as root,
+ *               otherwise skips the WPE half with a loud reason
+ *   flows       model-based screen flows (test/flows): plan from the machines, run every flow in
+ *               Chromium, controller-only and accessibility checks, machine coverage table
  * The last line is always `N passed, M failed` (tests summed over the stages; a stage that fails
  * without a test count, such as the type check, counts as one failure). Exit code 0 only if all pass.
  *
@@ -18,13 +23,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
+import { findWpe } from './find-wpe.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const STAGES = ['chromium', 'typecheck', 'lint', 'unit', 'components', 'e2e'];
+const STAGES = ['chromium', 'typecheck', 'lint', 'unit', 'components', 'e2e', 'wpe', 'flows'];
 /** Stages that check the code rather than run tests: no test counts. */
 const CHECK_STAGES = new Set(['chromium', 'typecheck', 'lint']);
-const NEEDS_CHROMIUM = new Set(['components', 'e2e']);
+const NEEDS_CHROMIUM = new Set(['components', 'e2e', 'wpe', 'flows']);
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -137,6 +143,8 @@ const stageRunners = {
       'test/unit/tsconfig.json',
       'test/e2e/tsconfig.json',
       'gateway/tsconfig.json',
+      'test/wpe/tsconfig.json',
+      'test/flows/tsconfig.json',
     ].filter((p) => existsSync(join(root, p)));
     const failedProjects = [];
     for (const project of projects) {
@@ -261,6 +269,50 @@ const stageRunners = {
       (lastMatch(output, /^\s*(\d+) interrupted\b/gm) ?? 0);
     return { ok: code === 0, passed, failed, note: `${files.length} files` };
   },
+};
+
+/** The engine matrix (test/wpe): Chromium always; WPE WebKit when found or installable (root + apt). */
+stageRunners.wpe = async function wpe(extra) {
+  const files = findFiles('test/wpe', '.test.ts');
+  const found = findWpe({ log: (line) => console.log(line) });
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (found.ok) console.log(`WPE WebKit: ${found.driver} + ${found.browser.binary}`);
+  else {
+    const bar = '!'.repeat(100);
+    console.error(
+      paint('31', `${bar}\n!!! WPE WebKit half of the engine matrix SKIPPED: ${found.reason}\n${bar}`),
+    );
+  }
+  const { code, output } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files],
+    // As root the packages can be installed, so a missing WPE is a failure there (CI), not a skip.
+    isRoot ? { WPE_REQUIRED: '1' } : {},
+  );
+  const passed = lastMatch(output, /^\S*\s*pass (\d+)\s*$/gm) ?? 0;
+  const failed =
+    (lastMatch(output, /^\S*\s*fail (\d+)\s*$/gm) ?? 0) +
+    (lastMatch(output, /^\S*\s*cancelled (\d+)\s*$/gm) ?? 0);
+  const note = found.ok ? `chromium + wpe` : 'chromium only (WPE skipped)';
+  return { ok: code === 0, passed, failed, note };
+};
+
+/** Model-based screen flows: plan them from the machines, then run them (and the coverage check). */
+stageRunners.flows = async function flows(extra) {
+  const planned = await run(process.execPath, ['--import', 'tsx', 'test/flows/plan.ts']);
+  if (planned.code !== 0) return { ok: false, passed: 0, failed: 1, note: 'planning failed' };
+  const { code, output } = await run(bin('playwright'), [
+    'test',
+    '-c',
+    'playwright.flows.config.ts',
+    ...extra,
+  ]);
+  const passed = lastMatch(output, /^\s*(\d+) passed\b/gm) ?? 0;
+  const failed =
+    (lastMatch(output, /^\s*(\d+) failed\b/gm) ?? 0) +
+    (lastMatch(output, /^\s*(\d+) interrupted\b/gm) ?? 0) +
+    (lastMatch(output, /^\s*(\d+) did not run\b/gm) ?? 0);
+  return { ok: code === 0, passed, failed, note: 'model-based' };
 };
 
 async function main() {

@@ -4,6 +4,7 @@
  * reaches into the machines except `state()`, which reads them.
  */
 import type { SentCommand } from '../bridge/commands.js';
+import { MockBridge } from '../bridge/mockBridge.js';
 import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
 import type { FaultLogEntry } from '../machines/faultLog.js';
 import type { HmiState } from '../machines/views.js';
@@ -11,6 +12,7 @@ import type { Fault } from '../sim/faults.js';
 import { SCENARIO_NAMES } from '../sim/scenarios.js';
 import type { CallCentreOptions, CrashInput } from '../sim/types.js';
 import type { Hmi } from './createHmi.js';
+import type { TransitionTraceReport, TransitionTrace } from './transitionTrace.js';
 
 export interface SosHmiAutomation {
   /** The simulator's controls; absent with `?bridge=ws` (the vehicle is real, only `state()` reads it). */
@@ -37,7 +39,11 @@ export interface SosHmiAutomation {
     bypass(unit: MostNode, on: boolean): void;
     /** The car switches the display to day or night (the HMI's theme follows). */
     dayNight(mode: DayNightMode): void;
+    /** The vehicle link drops (`lost`), is being re-established (`connecting`) or is back (`connected`). */
+    link(state: 'lost' | 'connecting' | 'connected'): void;
   };
+  /** With `?trace=transitions`: the machine states entered and transitions taken so far; else null. */
+  trace(): TransitionTraceReport | null;
   /** The fault memory, oldest first (what "Export JSON" writes). */
   faultLog(): FaultLogEntry[];
   /** The current machine states and view models, JSON-able. */
@@ -45,9 +51,10 @@ export interface SosHmiAutomation {
   readonly scenarios: readonly string[];
 }
 
-export function createAutomation(hmi: Hmi): SosHmiAutomation {
+export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null): SosHmiAutomation {
   const { sim, clock } = hmi;
   const base = {
+    trace: () => trace?.report() ?? null,
     faultLog: () => JSON.parse(JSON.stringify(hmi.faultLog())) as FaultLogEntry[],
     state: () => JSON.parse(JSON.stringify(hmi.state())) as HmiState,
     scenarios: SCENARIO_NAMES,
@@ -78,6 +85,9 @@ export function createAutomation(hmi: Hmi): SosHmiAutomation {
       injectRaw: (raw) => hmi.bridge.injectRaw(raw),
       bypass: (unit, on) => sim.bypass(unit, on),
       dayNight: (mode) => sim.dayNight(mode),
+      link: (state) => {
+        if (hmi.bridge instanceof MockBridge) hmi.bridge.setConnection(state);
+      },
     },
   };
 }

@@ -2,7 +2,7 @@
  * Composition root: one clock, one vehicle bridge, one root actor, wired in the one direction
  * bridge → machine → screen → event → machine → bridge command. Nothing here decides behaviour.
  */
-import { createActor, type Actor, type ActorSystem, type AnyActorRef } from 'xstate';
+import { createActor, type Actor, type ActorSystem, type AnyActorRef, type InspectionEvent } from 'xstate';
 import { MockBridge } from '../bridge/mockBridge.js';
 import type { DayNightMode } from '../bridge/signals.js';
 import { VissBridge } from '../bridge/vissBridge.js';
@@ -17,6 +17,7 @@ import {
 } from '../machines/selectors.js';
 import { sosHmiMachine } from '../machines/sosHmiMachine.js';
 import type { HmiState } from '../machines/views.js';
+import type { Fault } from '../sim/faults.js';
 import { applyScenario } from '../sim/scenarios.js';
 import type { VehicleSimulator } from '../sim/vehicleSimulator.js';
 import { localFaultMemoryStore, type FaultMemoryStore } from './faultMemoryStore.js';
@@ -28,6 +29,8 @@ export interface CreateHmiOptions {
   readonly scenario?: string | null;
   /** `manual`: only `advance()` moves time. */
   readonly clock?: 'real' | 'manual';
+  /** Faults injected into the simulator right after the scenario (deep links, `?faults=`). */
+  readonly faults?: readonly Fault[];
   readonly config?: Partial<SosConfig>;
   /** Epoch ms the simulated clock starts at; wall time by default so timestamps read true. */
   readonly startAt?: number;
@@ -40,6 +43,8 @@ export interface CreateHmiOptions {
    * Presentation only: it goes to the theme, never into the SOS machines.
    */
   readonly onDayNight?: (mode: DayNightMode) => void;
+  /** Observes every actor, snapshot and transition of the machines (transition trace, inspectors). */
+  readonly inspect?: (event: InspectionEvent) => void;
 }
 
 /** Performance marks and the measure between them (User Timing API; read with `performance.getEntriesByName`). */
@@ -94,6 +99,7 @@ export function createHmi(options: CreateHmiOptions = {}): Hmi {
   const actor = createActor(sosHmiMachine, {
     clock,
     input: { config: options.config ?? {}, faultLog: store.load() },
+    ...(options.inspect ? { inspect: options.inspect } : {}),
   });
   // Commands leave only through the bridge; each gets an ack or a timeout back as a signal.
   actor.on('command', (event) => {
@@ -134,7 +140,10 @@ export function createHmi(options: CreateHmiOptions = {}): Hmi {
     actor.send(toMachineEvent(event));
   });
 
-  if (sim) applyScenario(sim, options.scenario ?? 'ready');
+  if (sim) {
+    applyScenario(sim, options.scenario ?? 'ready');
+    for (const fault of options.faults ?? []) sim.inject(fault);
+  }
 
   const driver = options.clock === 'manual' ? null : new RealTimeDriver(clock);
   driver?.start();

@@ -1,11 +1,38 @@
 /**
  * The automation contract's URL parameters, parsed once at start:
  * `?bridge=mock|ws[&url=ws://…]` (the simulator or the VISS gateway; default from `config.json`),
- * `?scenario=<name>`, `?theme=day|night`, `?clock=manual|real`, `?region=eu|na`,
- * `?density=<physical px per mm>` (the display's pixel density, docs/headunit.md).
+ * `?scenario=<name>`, `?theme=day|night|contrast`, `?clock=manual|real`, `?region=eu|na`,
+ * `?lang=en|de|fr|it|es` (the screens' language), `?faults=<fault>,<fault>` (injected after the
+ * scenario), `?t0=<epoch ms | YYYY-MM-DDTHH:MM[:SS]>` (the simulated clock's start, local time: a fixed
+ * status-bar clock for screenshots),
+ * `?density=<physical px per mm>` (the display's pixel density, docs/headunit.md),
+ * `?cancelWindowMs=0&triggerHoldMs=1000&holdToEndPolicy=untilConnected…` (any timer of `SosConfig`:
+ * market variants and short timers for screen-flow tests), `?trace=transitions` (records the machine
+ * transitions taken, read with `window.sosHmi.trace()`).
  * Unknown values fall back to the defaults and are reported, so a mistyped deep link is visible.
  */
-export type Theme = 'day' | 'night';
+import { allLocales, sourceLocale } from '../i18n/locale-codes.js';
+import type { SosConfig } from '../machines/config.js';
+import { isFault, type Fault } from '../sim/faults.js';
+
+type Language = (typeof allLocales)[number];
+
+export type Theme = 'day' | 'night' | 'contrast';
+
+/** `SosConfig` timers a URL may set (ms, 0 … 24 h). */
+const CONFIG_TIMERS = [
+  'selfTestMs',
+  'stalenessMs',
+  'cancelWindowMs',
+  'triggerHoldMs',
+  'holdToEndMs',
+  'redialWindowMs',
+  'redialIntervalMs',
+  'attemptTimeoutMs',
+  'callbackWindowMs',
+  'noVoiceHintMs',
+  'cancelledNoticeMs',
+] as const satisfies readonly (keyof SosConfig)[];
 
 /** The gateway's default VISS endpoint (KUKSA's VISS port). */
 export const DEFAULT_VISS_URL = 'ws://127.0.0.1:8090';
@@ -23,6 +50,16 @@ export interface HmiOptions {
   /** `manual`: time stands still; only `sim.advance()` moves it (deterministic automated tests). */
   readonly clock: 'real' | 'manual';
   readonly region: 'eu' | 'na';
+  /** `SosConfig` settings from the URL (timers, `holdToEndPolicy`); the rest keeps the defaults. */
+  readonly config: Partial<Omit<SosConfig, 'region'>>;
+  /** `?trace=transitions`: record every machine transition for `window.sosHmi.trace()`. */
+  readonly trace: boolean;
+  /** `?lang=`: the screens' language (English by default). */
+  readonly lang: Language;
+  /** `?faults=`: faults injected after the scenario, in order. */
+  readonly faults: readonly Fault[];
+  /** `?t0=`: epoch ms the simulated clock starts at; null = now. */
+  readonly startAt: number | null;
   /** What was ignored, one line each. */
   readonly warnings: readonly string[];
 }
@@ -70,7 +107,7 @@ export function parseHmiOptions(
     if (Number.isFinite(n) && n >= 1 && n <= 40) density = n;
     else warnings.push(`?density=${rawDensity} is not a pixel density in px/mm (1–40); ignored`);
   }
-  const theme = pick(params, 'theme', ['day', 'night'] as const, 'night', warnings);
+  const theme = pick(params, 'theme', ['day', 'night', 'contrast'] as const, 'night', warnings);
   const clock = pick(params, 'clock', ['real', 'manual'] as const, 'real', warnings);
   const region = pick(params, 'region', ['eu', 'na'] as const, 'eu', warnings);
   let scenario = params.get('scenario');
@@ -79,5 +116,60 @@ export function parseHmiOptions(
     scenario = null;
   }
   const themeFromUrl = theme === params.get('theme');
-  return { bridge, url, scenario: scenario || null, theme, themeFromUrl, density, clock, region, warnings };
+  const config: { -readonly [K in keyof Omit<SosConfig, 'region'>]?: SosConfig[K] } = {};
+  for (const key of CONFIG_TIMERS) {
+    const raw = params.get(key);
+    if (raw === null || raw === '') continue;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= 0 && n <= 86_400_000) config[key] = n;
+    else warnings.push(`?${key}=${raw} is not a whole number of ms (0 … 86400000); ignored`);
+  }
+  if (params.has('holdToEndPolicy'))
+    config.holdToEndPolicy = pick(
+      params,
+      'holdToEndPolicy',
+      ['always', 'untilConnected'] as const,
+      'always',
+      warnings,
+    );
+  const trace = pick(params, 'trace', ['off', 'transitions'] as const, 'off', warnings) === 'transitions';
+  return {
+    bridge,
+    url,
+    scenario: scenario || null,
+    theme,
+    themeFromUrl,
+    density,
+    clock,
+    region,
+    config,
+    trace,
+    lang: pick(params, 'lang', allLocales, sourceLocale, warnings),
+    faults: parseFaults(params.get('faults'), warnings),
+    startAt: parseStartAt(params.get('t0'), warnings),
+    warnings,
+  };
+}
+
+function parseFaults(raw: string | null, warnings: string[]): Fault[] {
+  const faults: Fault[] = [];
+  for (const name of (raw ?? '').split(',').filter(Boolean)) {
+    if (isFault(name)) {
+      if (!faults.includes(name)) faults.push(name);
+    } else warnings.push(`?faults: ${name} is not a fault the simulator knows; ignored`);
+  }
+  return faults;
+}
+
+/** Epoch ms, or a local date-time without zone (`2025-06-01T14:05`), so the clock reads the same everywhere. */
+function parseStartAt(raw: string | null, warnings: string[]): number | null {
+  if (raw === null || raw === '') return null;
+  const ms = /^\d+$/.test(raw)
+    ? Number(raw)
+    : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(raw)
+      ? new Date(raw).getTime()
+      : NaN;
+  if (Number.isFinite(ms)) return ms;
+  warnings.push(`?t0=${raw} is neither epoch ms nor YYYY-MM-DDTHH:MM[:SS]; using the current time`);
+  return null;
 }

@@ -168,6 +168,8 @@ export interface CallProgressSignal {
   readonly phase: CallProgressPhase;
   /** For `failed`/`dropped`: why (e.g. "no network", "busy", "no answer"). */
   readonly reason?: string;
+  /** Which call this is, when the telematics unit says (lets a restarted HMI show the call it joins). */
+  readonly kind?: 'manual' | 'automatic' | 'test';
 }
 
 export interface CommandAckSignal {

@@ -129,6 +129,7 @@ const SIGNAL_SCHEMAS = {
     ts,
     phase: picklist(CALL_PROGRESS_PHASES),
     reason: v.optional(text(120)),
+    kind: v.optional(picklist(CALL_KINDS)),
   }),
   commandAck: v.object({
     type: v.literal('commandAck'),

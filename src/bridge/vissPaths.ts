@@ -426,6 +426,7 @@ export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
             seq,
             phase: signal.phase,
             ...(signal.reason !== undefined ? { reason: signal.reason } : {}),
+            ...(signal.kind !== undefined ? { kind: signal.kind } : {}),
           }),
         },
       ];

@@ -35,6 +35,8 @@ export interface CallInput {
 
 export interface CallContext {
   readonly config: SosConfig;
+  /** The session was joined in progress (the HMI restarted mid-call): its first attempt is not dialled again. */
+  readonly adopted: boolean;
   /** Kind of the session (null before the first trigger). A crash upgrades a manual session. */
   readonly kind: CallKind | null;
   /** Vehicle time of the trigger (press or crash event `ts`). */
@@ -88,6 +90,17 @@ export interface CallContext {
   /** Directions handed to the navigation in this session. */
   readonly guidanceTo: PointOfInterestKind | null;
 }
+
+/** Progress reports that mean a call is up in the vehicle. */
+const CALL_UP_PHASES = [
+  'dialing',
+  'ringing',
+  'connected',
+  'msdSent',
+  'msdAcknowledged',
+  'voiceConnected',
+  'contactsNotified',
+] as const;
 
 function sessionReset(): Partial<CallContext> {
   return {
@@ -218,6 +231,24 @@ export const emergencyCallMachine = setup({
     }),
     /** A ring break does not end a call (the modem is in the telematics unit), but its audio may go. */
     takeRing: assign(({ event }) => (event.type === 'bridge.mostRing' ? { ringOpen: !event.closed } : {})),
+    /**
+     * The vehicle reports a call in progress the HMI knows nothing of (the page was reloaded or the HMI
+     * restarted mid-call): join it, then replay the report so the attempt lands on its phase. An
+     * unknown kind is taken as automatic: only the centre ends it, nobody is offered a hang-up.
+     */
+    adoptCall: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'bridge.callProgress') return;
+      enqueue.assign({
+        ...sessionReset(),
+        adopted: true,
+        kind: event.kind ?? 'automatic',
+        triggerTs: event.ts,
+      });
+      // Contacts are told once the centre has the data: at least "received".
+      const phase = event.phase === 'contactsNotified' ? 'msdAcknowledged' : event.phase;
+      enqueue.raise({ ...event, phase });
+      if (event.phase === 'contactsNotified') enqueue.assign({ contactsNotified: true });
+    }),
     beginManual: assign(({ event }) => ({
       ...sessionReset(),
       kind: 'manual' as const,
@@ -289,7 +320,9 @@ export const emergencyCallMachine = setup({
     /** Starts a dial attempt: startCall, the interval timer from its start, the attempt clock. */
     startAttempt: enqueueActions(({ context, enqueue, self }) => {
       const kind = context.kind ?? 'manual';
+      const adopted = context.adopted;
       enqueue.assign({
+        adopted: false,
         attempt: context.attempt + 1,
         attemptAgeS: 0,
         intervalElapsed: false,
@@ -302,8 +335,11 @@ export const emergencyCallMachine = setup({
         },
       });
       const command: VehicleCommand = { type: 'startCall', kind };
-      enqueue.emit({ type: 'command', command });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+      // A call the vehicle already has up (joined after a restart) is never dialled a second time.
+      if (!adopted) {
+        enqueue.emit({ type: 'command', command });
+        if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+      }
       enqueue.cancel('redialInterval');
       enqueue.raise(
         { type: 'call.redialIntervalElapsed' },
@@ -417,6 +453,7 @@ export const emergencyCallMachine = setup({
   id: 'call',
   context: ({ input }) => ({
     config: { ...DEFAULT_CONFIG, ...input?.config },
+    adopted: false,
     kind: null,
     triggerTs: null,
     crash: null,
@@ -475,6 +512,12 @@ export const emergencyCallMachine = setup({
         ],
         'bridge.crash': { target: 'session', actions: 'beginAutomatic' },
         'user.testCall': { target: 'session', actions: 'beginTest' },
+        // A call already up in the vehicle (reported again after a reload or a restart): show it.
+        'bridge.callProgress': {
+          guard: { type: 'progressIs', params: { phases: CALL_UP_PHASES } },
+          target: 'session',
+          actions: 'adoptCall',
+        },
       },
     },
     /** Hold protection: the button must stay pressed `triggerHoldMs` before anything happens. */

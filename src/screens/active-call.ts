@@ -151,7 +151,7 @@ export class SosActiveCall extends CallScreen {
         </h1>
         ${
           view.phase === 'voice'
-            ? html`<span class="timer" role="timer" aria-label="Call time" data-part="timer"
+            ? html`<span class="timer" role="timer" aria-label=${t.CALL_TIME_LABEL} data-part="timer"
                 >${t.formatMmSs(view.elapsedS)}</span
               >`
             : nothing

@@ -1,4 +1,5 @@
 import { provide } from '@lit/context';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CallView, DiagnosticsPage, MalfunctionView, SosStatusView } from '../machines/views.js';
@@ -115,6 +116,12 @@ export class SosApp extends LitElement {
     () => this.services?.diagnosis?.navigation,
     (snapshot) => this.services?.diagnosis?.selectNavigation(snapshot).page ?? null,
   );
+
+  constructor() {
+    super();
+    // The bar title and the announcements are texts too.
+    updateWhenLocaleChanges(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) applyTheme(this.theme);

@@ -37,10 +37,12 @@ export function crashPanel(crash: CrashView | null): TemplateResult | typeof not
   return html`<section class="crash" aria-labelledby="crash-title" data-part="crash">
     <h2 id="crash-title">${t.CRASH_HEADING}</h2>
     <div class="crash-grid">
-      <div><span class="k">Severity</span><span class="v">${t.crashSeverityText(crash.severity)}</span></div>
       <div>
-        <span class="k">${t.CRASH_AIRBAGS}</span
-        ><span class="v">${t.yesNo(crash.airbagDeployed, 'deployed', 'not deployed')}</span>
+        <span class="k">${t.CRASH_SEVERITY}</span
+        ><span class="v">${t.crashSeverityText(crash.severity)}</span>
+      </div>
+      <div>
+        <span class="k">${t.CRASH_AIRBAGS}</span><span class="v">${t.airbagText(crash.airbagDeployed)}</span>
       </div>
       <div><span class="k">${t.CRASH_ROLLOVER}</span><span class="v">${t.yesNo(crash.rollover)}</span></div>
     </div>
@@ -52,7 +54,7 @@ const ORDER: readonly CallPhaseView[] = ['connecting', 'dataSent', 'acknowledged
 /** connecting → location sent → received → voice, the current step highlighted. */
 export function phaseStepper(phase: CallPhaseView | null): TemplateResult {
   const at = phase ? ORDER.indexOf(phase) : -1;
-  return html`<ol class="stepper" aria-label="Call progress">
+  return html`<ol class="stepper" aria-label=${t.CALL_PROGRESS_LABEL}>
     ${t.PHASE_STEPS.map((step, i) => {
       const state = i < at ? 'done' : i === at ? 'current' : 'todo';
       return html`<li data-state=${state} aria-current=${i === at ? 'step' : 'false'}>

@@ -26,6 +26,10 @@ export class SosCallback extends CallScreen {
         align-items: center;
         gap: 24px;
       }
+      /* Glanceability: the status is one line, never wrapped by the timer beside it. */
+      header h1 {
+        white-space: nowrap;
+      }
       .spacer {
         flex: 1;
       }
@@ -53,7 +57,7 @@ export class SosCallback extends CallScreen {
         <h1 id="title" tabindex="-1" data-idrive-fallback>
           ${active ? t.CALLBACK_ACTIVE_TITLE : t.CALLBACK_WAITING_TITLE}
         </h1>
-        ${active ? html`<span class="timer" role="timer" aria-label="Call time">${t.formatMmSs(view.elapsedS)}</span>` : nothing}
+        ${active ? html`<span class="timer" role="timer" aria-label=${t.CALL_TIME_LABEL}>${t.formatMmSs(view.elapsedS)}</span>` : nothing}
         <span class="spacer"></span>
         <sos-led-mirror state=${view.led}></sos-led-mirror>
       </header>

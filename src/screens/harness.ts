@@ -15,8 +15,10 @@ export class ScreenHarness {
     return root;
   }
 
+  /** The screen has rendered and its focus has landed (the controller focuses one frame later). */
   async settled(): Promise<void> {
     await (this.element as HmiScreen).updateComplete;
+    await (this.element as Partial<HmiScreen>).idrive?.focusSettled();
   }
 
   /** Text of the screen's h1. */

@@ -1,4 +1,5 @@
 import { consume } from '@lit/context';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { UserEvent } from '../machines/events.js';
@@ -26,6 +27,12 @@ export class HmiScreen extends LitElement {
 
   /** Controller navigation over this screen's actions. */
   readonly idrive = new IDriveController(this, { modal: (this.constructor as typeof HmiScreen).modal });
+
+  constructor() {
+    super();
+    // Every text comes from texts.ts: re-render in the new language when it changes.
+    updateWhenLocaleChanges(this);
+  }
 
   /** Selects the screen's default action (used by `sos-app` when focus got lost). */
   focusDefault(): void {

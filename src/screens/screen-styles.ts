@@ -13,6 +13,9 @@ export const screenStyles: CSSResult = css`
     font-family: var(--sos-font, sans-serif);
     --sos-tone: var(--sos-accent);
     --sos-tone-soft: transparent;
+    /* German compounds ("Lichtwellenleiter-Ring") must wrap, never push a column or a button out. */
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   * {
     box-sizing: border-box;

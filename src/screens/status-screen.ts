@@ -61,6 +61,11 @@ export class SosStatusScreen extends HmiScreen {
       :host([level='off']) h1 {
         color: var(--sos-text);
       }
+      h1 .link {
+        font-size: 0.6em;
+        font-weight: 600;
+        color: var(--sos-text-dim);
+      }
       .causes {
         align-self: start;
       }
@@ -118,9 +123,10 @@ export class SosStatusScreen extends HmiScreen {
 
   protected override render(): TemplateResult {
     const view = this.status.value;
+    const connecting = html` <span class="link">${t.CONNECTING_TO_VEHICLE}</span>`;
     if (!view)
       return html`<div class="screen">
-        <h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}</h1>
+        <h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}${connecting}</h1>
       </div>`;
     const number = this.emergencyNumber.value ?? '112';
     const malfunction = this.malfunction.value;
@@ -139,7 +145,9 @@ export class SosStatusScreen extends HmiScreen {
         </dl>
       </div>
       <div class="main">
-        <h1 id="title" tabindex="-1" data-idrive-fallback>${t.statusLine(view.level)}</h1>
+        <h1 id="title" tabindex="-1" data-idrive-fallback>
+          ${t.statusLine(view.level)}${view.level === 'unknown' && view.connection === 'connecting' ? connecting : nothing}
+        </h1>
         <p class="lead">${t.statusExplanation(view.level, number)}</p>
         ${
           causes.length

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 
@@ -65,9 +66,20 @@ export class Countdown extends LitElement {
     return Math.min(1, Math.max(0, this.remaining / this.total));
   }
 
+  constructor() {
+    super();
+    // Re-render in the new language when it changes (@lit/localize).
+    updateWhenLocaleChanges(this);
+  }
+
   protected override render(): TemplateResult {
     const offset = CIRCUMFERENCE * (1 - this.fraction);
-    return html`<div role="timer" aria-label=${`${this.remaining} seconds left`} class="number" part="number">
+    return html`<div
+        role="timer"
+        aria-label=${msg(str`${this.remaining} seconds left`)}
+        class="number"
+        part="number"
+      >
         ${this.remaining}<span class="unit" aria-hidden="true">s</span>
       </div>
       <svg viewBox="0 0 120 120" aria-hidden="true">

@@ -1,15 +1,22 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 
 /** The SOS LED above the mirror (same literals as the bridge's `LedState`). */
 export type LedMirrorState = 'off' | 'green-blinking' | 'green-steady' | 'red';
 
-const WORDS: Record<LedMirrorState, string> = {
-  off: 'off',
-  'green-blinking': 'green, blinking',
-  'green-steady': 'green',
-  red: 'red',
-};
+function ledWords(state: LedMirrorState): string {
+  switch (state) {
+    case 'off':
+      return msg('off');
+    case 'green-blinking':
+      return msg('green, blinking');
+    case 'green-steady':
+      return msg('green');
+    case 'red':
+      return msg('red');
+  }
+}
 
 /** Mirrors the SOS LED on screen, so the occupant sees the same signal as above the mirror. */
 export class LedMirror extends LitElement {
@@ -61,11 +68,17 @@ export class LedMirror extends LitElement {
   /** LED state to mirror. */
   @property({ reflect: true }) state: LedMirrorState = 'off';
 
-  /** Caption before the state words. */
-  @property() label = 'SOS LED';
+  /** Caption before the state words (default: "SOS LED" in the current language). */
+  @property() label: string | null = null;
+
+  constructor() {
+    super();
+    // Re-render in the new language when it changes (@lit/localize).
+    updateWhenLocaleChanges(this);
+  }
 
   protected override render(): TemplateResult {
     return html`<span class="led" part="led" aria-hidden="true"></span>
-      <span class="caption">${this.label}: ${WORDS[this.state]}</span>`;
+      <span class="caption">${this.label ?? msg('SOS LED')}: ${ledWords(this.state)}</span>`;
   }
 }

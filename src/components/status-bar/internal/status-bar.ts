@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TelltaleState } from '../../../machines/views.js';
@@ -92,10 +93,20 @@ export class StatusBar extends LitElement {
   /** Position can be trusted (EN 15722: ±150 m at 95 %). */
   @property({ type: Boolean }) gnssTrusted = false;
 
+  constructor() {
+    super();
+    // Re-render in the new language when it changes (@lit/localize).
+    updateWhenLocaleChanges(this);
+  }
+
   private renderCellular(): TemplateResult {
     const bars = this.cellularBars;
     const label =
-      bars === null ? 'Network: no data' : bars === 0 ? 'No network' : `Network: ${bars} of 5 bars`;
+      bars === null
+        ? msg('Network: no data')
+        : bars === 0
+          ? msg('No network')
+          : msg(str`Network: ${bars} of 5 bars`);
     const level = bars ?? 0;
     const cls = bars === null || bars === 0 ? 'bad' : bars <= 1 ? 'warn' : '';
     return html`<span
@@ -120,12 +131,12 @@ export class StatusBar extends LitElement {
     const ok = fix === '2d' || fix === '3d';
     const label =
       fix === null
-        ? 'GPS: no data'
+        ? msg('GPS: no data')
         : !ok
-          ? 'No GPS position'
+          ? msg('No GPS position')
           : this.gnssTrusted
-            ? 'GPS position'
-            : 'GPS position not trusted';
+            ? msg('GPS position')
+            : msg('GPS position not trusted');
     const cls = !ok ? 'bad' : this.gnssTrusted ? '' : 'warn';
     return html`<span class="item ${cls}" role="img" aria-label=${label} data-part="gnss">
       <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -135,7 +146,7 @@ export class StatusBar extends LitElement {
         />
         ${ok ? nothing : svg`<line x1="3" y1="21" x2="21" y2="3" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />`}
       </svg>
-      <span>GPS</span>
+      <span>${msg('GPS')}</span>
     </span>`;
   }
 
@@ -143,7 +154,7 @@ export class StatusBar extends LitElement {
     if (this.connection === 'connected') return nothing;
     const lost = this.connection === 'lost';
     return html`<span class="item ${lost ? 'bad' : 'warn'}" data-part="connection">
-      ${lost ? 'Vehicle link lost' : 'Connecting to vehicle…'}
+      ${lost ? msg('Vehicle link lost') : msg('Connecting to vehicle…')}
     </span>`;
   }
 

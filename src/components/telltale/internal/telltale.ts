@@ -1,16 +1,25 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TelltaleState } from '../../../machines/views.js';
 
 /** Words for the telltale's accessible name, one per state. */
-const LABELS: Record<TelltaleState, string> = {
-  off: 'SOS telltale off',
-  bulbCheck: 'SOS telltale: self-test',
-  ready: 'SOS ready',
-  limited: 'SOS limited',
-  malfunction: 'SOS malfunction',
-  unknown: 'SOS status unknown',
-};
+function telltaleLabel(state: TelltaleState): string {
+  switch (state) {
+    case 'off':
+      return msg('SOS telltale off');
+    case 'bulbCheck':
+      return msg('SOS telltale: self-test');
+    case 'ready':
+      return msg('SOS ready');
+    case 'limited':
+      return msg('SOS limited');
+    case 'malfunction':
+      return msg('SOS malfunction');
+    case 'unknown':
+      return msg('SOS status unknown');
+  }
+}
 
 /**
  * The emergency-call telltale: a telephone handset over "SOS" lettering, in the manner of the
@@ -65,10 +74,21 @@ export class Telltale extends LitElement {
   /** Overrides the accessible name (defaults to a phrase per state). */
   @property() label: string | null = null;
 
+  constructor() {
+    super();
+    // Re-render in the new language when it changes (@lit/localize).
+    updateWhenLocaleChanges(this);
+  }
+
   protected override render(): TemplateResult {
     const crossed = this.state === 'malfunction';
     const unknown = this.state === 'unknown';
-    return html`<svg viewBox="0 0 64 64" role="img" aria-label=${this.label ?? LABELS[this.state]} part="svg">
+    return html`<svg
+      viewBox="0 0 64 64"
+      role="img"
+      aria-label=${this.label ?? telltaleLabel(this.state)}
+      part="svg"
+    >
       ${svg`
         <rect x="3" y="3" width="58" height="58" rx="12" fill="none" stroke="currentColor" stroke-width="3.5" />
         <g transform="translate(19.5 7) scale(1.05)">
