@@ -61,6 +61,8 @@ export const test = base.extend<{ problems: PageProblems }>({
       });
       page.on('pageerror', (error) => messages.push(`page error: ${error.message}`));
       page.on('requestfailed', (request) => {
+        // A reload or navigation aborts what the old page still loaded (favicon…): not a page problem.
+        if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
         if (new URL(request.url()).origin === origin) {
           messages.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
         }
