@@ -12,12 +12,10 @@
  *   and `CommandTracker` answers with a timeout when none comes.
  * - Every timer runs on the injected clock (the app's SimulatedClock), so tests are deterministic.
  */
-import type { SentCommand, VehicleCommand } from './commands.js';
-import { COMMAND_ACK_TIMEOUT_MS } from './commands.js';
-import { CommandTracker } from './commandTracker.js';
-import type { CommandAckSignal, VehicleSignal } from './signals.js';
-import { validateCommand, validateSignal } from './validation.js';
-import type { BridgeConnection, BridgeEvent, RejectedMessage, VehicleBridge } from './vehicleBridge.js';
+import { BridgeBase, type BridgeBaseOptions } from './bridgeBase.js';
+import type { SentCommand } from './commands.js';
+import type { CommandAckSignal } from './signals.js';
+import { validateSignal } from './validation.js';
 import {
   datapoints,
   parseVissServerMessage,
@@ -49,7 +47,7 @@ export type VissSocketFactory = (url: string, protocol: string) => VissSocket;
 
 const OPEN = 1;
 
-export interface VissBridgeOptions {
+export interface VissBridgeOptions extends BridgeBaseOptions {
   /** e.g. `ws://127.0.0.1:8090` (add `?token=…` when the gateway asks for one). */
   readonly url: string;
   readonly clock: Clock & { now(): number };
@@ -63,23 +61,17 @@ export interface VissBridgeOptions {
   /** First reconnect delay; doubles up to `maxBackoffMs`. Defaults 250 / 5000 ms. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
-  readonly ackTimeoutMs?: number;
   /** An event (button, crash) older than this on arrival is old news, not an emergency. Default 5000 ms. */
   readonly eventMaxAgeMs?: number;
-  readonly keepRejected?: number;
-  readonly log?: (message: string) => void;
 }
-
-type Listener = (event: BridgeEvent) => void;
 
 interface PendingSet {
   readonly sent: SentCommand;
 }
 
-export class VissBridge implements VehicleBridge {
+export class VissBridge extends BridgeBase {
   readonly kind = 'viss';
   private readonly url: string;
-  private readonly clock: Clock & { now(): number };
   private readonly createSocket: VissSocketFactory;
   private readonly paths: readonly string[];
   private readonly heartbeatMs: number;
@@ -87,11 +79,6 @@ export class VissBridge implements VehicleBridge {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly eventMaxAgeMs: number;
-  private readonly keepRejected: number;
-  private readonly log: (message: string) => void;
-  private readonly tracker: CommandTracker;
-  private readonly listeners = new Set<Listener>();
-  private readonly refused: RejectedMessage[] = [];
   private readonly assembler = new VssSignalAssembler();
   /** requestId → path, for subscribe and get requests in flight. */
   private readonly requests = new Map<string, { action: 'subscribe' | 'get'; path: string }>();
@@ -102,17 +89,15 @@ export class VissBridge implements VehicleBridge {
   private readonly lastEvent = new Map<string, string>();
   private socket: VissSocket | null = null;
   private generation = 0;
-  private link: BridgeConnection = 'connecting';
   private requestCounter = 0;
   private lastHeard = 0;
   private backoff: number;
   private heartbeatTimer: number | undefined;
   private reconnectTimer: number | undefined;
-  private disposed = false;
 
   constructor(options: VissBridgeOptions) {
+    super(options, '[sos-hmi viss]', 'connecting');
     this.url = options.url;
-    this.clock = options.clock;
     this.createSocket =
       options.createSocket ??
       ((url, protocol) => {
@@ -128,58 +113,23 @@ export class VissBridge implements VehicleBridge {
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.backoff = this.backoffMs;
     this.eventMaxAgeMs = options.eventMaxAgeMs ?? 5000;
-    this.keepRejected = options.keepRejected ?? 50;
-    this.log = options.log ?? ((message) => console.warn(message));
-    this.tracker = new CommandTracker({
-      clock: this.clock,
-      timeoutMs: options.ackTimeoutMs ?? COMMAND_ACK_TIMEOUT_MS,
-      onTimeout: (ack) => this.deliverAck(ack),
-    });
     this.connect();
   }
 
-  get connection(): BridgeConnection {
-    return this.link;
-  }
-
-  get rejected(): readonly RejectedMessage[] {
-    return [...this.refused];
-  }
-
-  /** Commands sent through this bridge, oldest first. */
-  get sent(): readonly SentCommand[] {
-    return this.tracker.sent;
-  }
-
-  subscribe(listener: Listener): () => void {
-    if (this.disposed) return () => {};
-    this.listeners.add(listener);
-    listener({ kind: 'connection', state: this.link });
-    return () => this.listeners.delete(listener);
-  }
-
-  send(command: VehicleCommand): string {
-    const sent = this.tracker.track(command);
-    if (this.disposed) {
-      this.tracker.settle(sent.id);
-      return sent.id;
-    }
-    const checked = validateCommand(command);
-    if (!checked.ok) {
-      this.tracker.settle(sent.id);
-      this.log(`[sos-hmi viss] refused command ${sent.id}: ${checked.error}`);
-      const error = checked.error;
-      this.clock.setTimeout(() => this.deliverAck(this.ack(sent, false, error)), 0);
-      return sent.id;
-    }
+  /** Sends the command as a VISS `set`; its response becomes the ack. */
+  protected transmit(sent: SentCommand): void {
     // While the link is down the command goes nowhere; the tracker answers with a timeout.
     const socket = this.socket;
-    if (!socket || socket.readyState !== OPEN) return sent.id;
-    const { path, value } = commandToVss(checked.command);
+    if (!socket || socket.readyState !== OPEN) return;
+    const { path, value } = commandToVss(sent.command);
     const requestId = this.nextRequestId();
     this.sets.set(requestId, { sent });
     socket.send(JSON.stringify({ action: 'set', path, value, requestId }));
-    return sent.id;
+  }
+
+  /** The VISS bridge names the refused command's type as sent and caps the error at 200 chars. */
+  protected override refusedAck(sent: SentCommand, error: string): CommandAckSignal {
+    return this.ack(sent, false, error);
   }
 
   /** Feeds one raw text message as if it came from the socket (tests, diagnostics). */
@@ -187,13 +137,10 @@ export class VissBridge implements VehicleBridge {
     this.receive(typeof raw === 'string' ? raw : JSON.stringify(raw));
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  /** Stops the heartbeat and reconnect timers and closes the socket. */
+  protected onDispose(): void {
     this.clearTimers();
-    this.tracker.dispose();
     this.dropSocket();
-    this.listeners.clear();
   }
 
   // ---------------------------------------------------------------- link
@@ -345,7 +292,7 @@ export class VissBridge implements VehicleBridge {
         this.sets.delete(message.requestId);
         if (!pending) return this.refuse(`set ${message.requestId}: no command waiting`, text);
         if (!this.tracker.settle(pending.sent.id)) return; // already timed out: resolved once
-        this.deliverAck(
+        this.deliver(
           message.error
             ? this.ack(
                 pending.sent,
@@ -402,32 +349,6 @@ export class VissBridge implements VehicleBridge {
       ok,
       ...(error !== undefined ? { error: error.slice(0, 200) } : {}),
     };
-  }
-
-  private deliverAck(ack: CommandAckSignal): void {
-    if (this.disposed) return;
-    this.emit({ kind: 'signal', signal: ack satisfies VehicleSignal });
-  }
-
-  private setLink(state: BridgeConnection): void {
-    if (state === this.link) return;
-    this.link = state;
-    this.emit({ kind: 'connection', state });
-  }
-
-  private refuse(error: string, raw: string): void {
-    const entry: RejectedMessage = {
-      at: this.clock.now(),
-      error,
-      raw: raw.length > 200 ? `${raw.slice(0, 197)}...` : raw,
-    };
-    this.refused.push(entry);
-    if (this.refused.length > this.keepRejected) this.refused.shift();
-    this.log(`[sos-hmi viss] rejected message: ${error}`);
-  }
-
-  private emit(event: BridgeEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
   }
 }
 
