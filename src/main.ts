@@ -62,6 +62,7 @@ async function start(): Promise<void> {
     config: { ...options.config, region: options.region },
     ...(inspect.length ? { inspect: (event) => inspect.forEach((observe) => observe(event)) } : {}),
     faults: options.faults,
+    link: options.link,
     ...(options.startAt !== null ? { startAt: options.startAt } : {}),
     bridge: options.bridge === 'ws' ? { kind: 'viss', url: options.url } : 'mock',
     // The car's day/night mode drives the theme unless `?theme=` pinned it.

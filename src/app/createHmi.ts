@@ -36,6 +36,8 @@ export interface CreateHmiOptions {
   readonly startAt?: number;
   /** `mock` (default): the in-browser simulator; `{ kind: 'viss', url }`: the vehicle gateway over VISS. */
   readonly bridge?: 'mock' | { readonly kind: 'viss'; readonly url: string };
+  /** The mock bridge's vehicle link at start (`?link=lost`: the car has not answered yet). Default `connected`. */
+  readonly link?: 'connected' | 'lost';
   /** Where the fault memory is kept across reloads; localStorage when there is one. */
   readonly faultMemory?: FaultMemoryStore;
   /**
@@ -91,7 +93,10 @@ function child(
 export function createHmi(options: CreateHmiOptions = {}): Hmi {
   const clock = new SimulatedClock(options.startAt ?? Date.now());
   const wanted = options.bridge ?? 'mock';
-  const bridge = wanted === 'mock' ? new MockBridge({ clock }) : new VissBridge({ clock, url: wanted.url });
+  const bridge =
+    wanted === 'mock'
+      ? new MockBridge({ clock, link: options.link ?? 'connected' })
+      : new VissBridge({ clock, url: wanted.url });
   const sim = bridge instanceof MockBridge ? (bridge.sim ?? null) : null;
   if (wanted === 'mock' && !sim) throw new Error('sos-hmi: the mock bridge has no simulator');
 

@@ -5,6 +5,7 @@
  * `?lang=en|de|fr|it|es` (the screens' language), `?faults=<fault>,<fault>` (injected after the
  * scenario), `?t0=<epoch ms | YYYY-MM-DDTHH:MM[:SS]>` (the simulated clock's start, local time: a fixed
  * status-bar clock for screenshots),
+ * `?link=lost` (the simulated vehicle link starts lost: bring it up with `sosHmi.sim.link('connected')`),
  * `?density=<physical px per mm>` (the display's pixel density, docs/headunit.md),
  * `?cancelWindowMs=0&triggerHoldMs=1000&holdToEndPolicy=untilConnected…` (any timer of `SosConfig`:
  * market variants and short timers for screen-flow tests), `?trace=transitions` (records the machine
@@ -52,6 +53,8 @@ export interface HmiOptions {
   readonly region: 'eu' | 'na';
   /** `SosConfig` settings from the URL (timers, `holdToEndPolicy`); the rest keeps the defaults. */
   readonly config: Partial<Omit<SosConfig, 'region'>>;
+  /** `?link=lost`: the mock bridge starts with its vehicle link lost (before the car ever answered). */
+  readonly link: 'connected' | 'lost';
   /** `?trace=transitions`: record every machine transition for `window.sosHmi.trace()`. */
   readonly trace: boolean;
   /** `?lang=`: the screens' language (English by default). */
@@ -144,6 +147,7 @@ export function parseHmiOptions(
     region,
     config,
     trace,
+    link: pick(params, 'link', ['connected', 'lost'] as const, 'connected', warnings),
     lang: pick(params, 'lang', allLocales, sourceLocale, warnings),
     faults: parseFaults(params.get('faults'), warnings),
     startAt: parseStartAt(params.get('t0'), warnings),

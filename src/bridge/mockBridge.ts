@@ -30,6 +30,8 @@ export interface MockBridgeOptions extends BridgeBaseOptions {
   readonly futureToleranceMs?: number;
   /** Transport latency from `send()` to the vehicle, ms. Default 20. */
   readonly latencyMs?: number;
+  /** The link at start: `lost` opens on a vehicle that has not answered yet (`?link=lost`). Default `connected`. */
+  readonly link?: BridgeConnection;
 }
 
 export class MockBridge extends BridgeBase {
@@ -41,7 +43,7 @@ export class MockBridge extends BridgeBase {
   private readonly detach: () => void;
 
   constructor(options: MockBridgeOptions) {
-    super(options, '[sos-hmi bridge]', 'connected');
+    super(options, '[sos-hmi bridge]', options.link ?? 'connected');
     this.vehicle =
       options.simulator ?? new VehicleSimulator({ ...options.simulatorOptions, clock: options.clock });
     this.stalenessMs = options.stalenessMs ?? 3000;

@@ -65,6 +65,8 @@ export interface Variant {
   readonly scenario?: string;
   /** Simulated ms before the first step; `BOOT_MS` (SOS ready) when absent, 0 for a cold start. */
   readonly bootMs?: number;
+  /** The vehicle link at start (`?link=`); `connected` when absent. */
+  readonly link?: 'connected' | 'lost';
 }
 
 /**
@@ -91,12 +93,15 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'cold-parked', config: BASE, scenario: 'ignition-off', bootMs: 0 },
   /** The page just opened, nothing has arrived yet, the car is on. */
   { name: 'cold', config: BASE, bootMs: 0 },
+  /** The page opens with the vehicle link down: the car has never answered. */
+  { name: 'link-lost', config: BASE, bootMs: 0, link: 'lost' },
 ];
 
 /** The page query for a variant (what the browser opens). */
 export function variantQuery(variant: Variant): string {
   const params = new URLSearchParams({ clock: 'manual', bridge: 'mock', trace: 'transitions' });
   if (variant.scenario) params.set('scenario', variant.scenario);
+  if (variant.link) params.set('link', variant.link);
   for (const [key, value] of Object.entries(variant.config)) params.set(key, String(value));
   return params.toString();
 }
@@ -114,6 +119,7 @@ export function openHmi(variant: Variant): { hmi: Hmi; trace: ReturnType<typeof 
     clock: 'manual',
     scenario: variant.scenario ?? 'ready',
     config: variant.config,
+    link: variant.link ?? 'connected',
     startAt: 1_700_000_000_000,
     faultMemory: { load: () => [], save: () => {}, clear: () => {} },
     inspect: trace.inspect,
@@ -377,6 +383,11 @@ export const SEED_FLOWS: readonly { readonly variant: string; readonly events: r
       wait(5000),
     ],
   },
+  // The page opens while the vehicle link is down; the car answers when it comes up.
+  {
+    variant: 'link-lost',
+    events: [wait(1000), { type: 'link', state: 'connected' }, wait(5000)],
+  },
   // Bypass test from the ring diagram of a ring break.
   {
     variant: 'default',
@@ -582,7 +593,16 @@ function serialize(s: FlowState): string {
 export function flowModel(variant: Variant, focus: Focus, depth = Infinity) {
   const initial = (): FlowState => {
     const { state, covered } = replay(variant, [], false);
-    return { variant, focus, events: [], state, held: false, faults: [], link: 'connected', covered };
+    return {
+      variant,
+      focus,
+      events: [],
+      state,
+      held: false,
+      faults: [],
+      link: variant.link ?? 'connected',
+      covered,
+    };
   };
   const logic = {
     config: {},

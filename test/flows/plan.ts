@@ -58,9 +58,7 @@ export interface Plan {
  */
 export const UNREACHABLE: Readonly<Record<string, string>> = {
   'status#status.unknown|bridge.ignition|0':
-    'an ignition signal while the vehicle link is lost: neither bridge delivers anything while its link is down (a defensive guard)',
-  'status#status.unknown|bridge.connection|0':
-    'the link lost before the car ever reported: happens with the VISS bridge when the first connection fails; the mock bridge of the flows starts connected and reports the ignition at once',
+    'an ignition signal while the vehicle link is lost: both bridges drop every message while their link is down, so no page can deliver one; the machine still refuses it (defence in depth, test/unit/machines.status.test.ts "shows unknown when the link to the vehicle is lost")',
 };
 
 /** Breadth-first depth per exploration: deep enough for every state, small enough for CI. */
@@ -192,7 +190,7 @@ function seedState(variant: FlowState['variant'], state: FlowState['state']): Fl
     state,
     held: false,
     faults: [],
-    link: 'connected',
+    link: variant.link ?? 'connected',
     covered: [],
   };
 }

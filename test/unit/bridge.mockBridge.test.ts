@@ -69,6 +69,17 @@ describe('MockBridge: link and signals', () => {
     t.clock.advance(2000);
     assert.deepEqual(t.events.slice(1), [{ kind: 'connection', state: 'lost' }]);
   });
+
+  it('can start with the link lost (`?link=lost`): nothing arrives until it comes up', () => {
+    const t = setup({ link: 'lost' });
+    assert.deepEqual(t.events[0], { kind: 'connection', state: 'lost' });
+    t.clock.advance(2000);
+    assert.equal(t.signals().length, 0);
+    t.bridge.setConnection('connected');
+    t.clock.advance(1000);
+    assert.deepEqual(t.events[1], { kind: 'connection', state: 'connected' });
+    assert.ok(t.signals().some((s) => s.type === 'ignition' && s.ts === 3000));
+  });
 });
 
 describe('MockBridge: boundary checks', () => {

@@ -73,6 +73,14 @@ describe('designer deep links', () => {
     assert.ok(o.warnings.some((w) => w.includes('bogus')));
     assert.equal(parseHmiOptions('?lang=xx', []).lang, 'en');
   });
+
+  it('?link=lost opens on a vehicle link that is down; anything else is reported', () => {
+    assert.equal(parseHmiOptions('', []).link, 'connected');
+    assert.equal(parseHmiOptions('?link=lost', []).link, 'lost');
+    const o = parseHmiOptions('?link=flaky', []);
+    assert.equal(o.link, 'connected');
+    assert.ok(o.warnings.some((w) => w.includes('?link=flaky')));
+  });
 });
 
 describe('designer viewports', () => {
