@@ -65,6 +65,11 @@ export class HmiHarness {
     return this.page.locator('sos-app main > *').first();
   }
 
+  /** The h1 of whichever screen is on top (follows the screen as it changes). */
+  heading(): Locator {
+    return this.screenLocator().locator('h1').first();
+  }
+
   /** The harness of the screen on top (the right subclass for its tag). */
   async screen(): Promise<ScreenHarness> {
     const root = this.screenLocator();
@@ -73,12 +78,25 @@ export class HmiHarness {
     return new Harness(this.page, root);
   }
 
-  /** The harness of a known screen; fails if another screen is on top. */
+  /**
+   * The harness of a known screen, once it is on top; fails within `timeout` ms (default 10 s),
+   * naming the screen that is on top instead.
+   */
   async as<T extends ScreenHarness>(
     Harness: (new (page: Page, root: Locator) => T) & { readonly tag: string },
+    { timeout = 10_000 }: { timeout?: number } = {},
   ): Promise<T> {
     const root = this.page.locator(`sos-app main > ${Harness.tag}`);
-    await root.waitFor();
+    try {
+      await root.waitFor({ timeout });
+    } catch (error) {
+      const onTop = await this.screenLocator()
+        .evaluate((el) => el.localName, undefined, { timeout: 1000 })
+        .catch(() => 'no screen');
+      throw new Error(`${Harness.tag} is not on screen within ${timeout} ms (on top: ${onTop})`, {
+        cause: error,
+      });
+    }
     return new Harness(this.page, root);
   }
 

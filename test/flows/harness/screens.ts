@@ -6,11 +6,35 @@
  * harness of whatever screen is on top; `HmiHarness.as(CancelFlowHarness)` one of a known screen.
  */
 import type { Locator, Page } from '@playwright/test';
+import type { MostNode, PointOfInterestKind, SelfTestItem } from '../../../src/bridge/signals.js';
+import type { FaultLogKind } from '../../../src/machines/faultLog.js';
+import type { RingNodeState } from '../../../src/machines/ringDiagnosis.js';
 
 /** How an action is chosen: the controller (rotate, then press) or a tap. */
 export type Via = 'controller' | 'touch';
 
+/** A push of the controller: `next`/`previous` (= down/up), or one of its four directions. */
+export type PushDirection = 'next' | 'previous' | 'up' | 'down' | 'left' | 'right';
+
+const PUSH_KEYS: Record<PushDirection, string> = {
+  next: 'ArrowDown',
+  previous: 'ArrowUp',
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+};
+
 const ACTIONS = 'sos-action-button:not([hidden]):not([disabled]), [data-idrive-action]';
+
+/** Matches a whole text, whatever whitespace the markup puts between its words. */
+function wholeText(text: string): RegExp {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^\\s*${words.join('\\s+')}\\s*$`);
+}
 
 /** Any screen: heading, actions, focus, controller and touch. */
 export class ScreenHarness {
@@ -36,6 +60,23 @@ export class ScreenHarness {
     return ((await this.heading().textContent()) ?? '').replace(/\s+/g, ' ').trim();
   }
 
+  /** Where the screen shows this text (substring, case-insensitive unless a RegExp): "does it say …". */
+  text(content: string | RegExp): Locator {
+    return this.root.getByText(content);
+  }
+
+  /** Resolves once the screen has rendered and its controller selection has landed (a frame later). */
+  async settled(): Promise<void> {
+    await this.root.evaluate(async (el) => {
+      const screen = el as Element & {
+        updateComplete?: Promise<unknown>;
+        idrive?: { focusSettled(): Promise<void> };
+      };
+      await screen.updateComplete;
+      await screen.idrive?.focusSettled();
+    });
+  }
+
   /** Names of the visible, enabled actions in controller order. */
   async visibleActions(): Promise<string[]> {
     return this.root.evaluate((el, selector) => {
@@ -46,11 +87,11 @@ export class ScreenHarness {
     }, ACTIONS);
   }
 
-  /** The action with this name. */
+  /** The action with exactly this name (a guide step that merely mentions it is not the action). */
   action(name: string): Locator {
-    return this.root.locator(`sos-action-button[label="${name}"], [data-idrive-action]`).filter({
-      hasText: name,
-    });
+    return this.root
+      .locator(`sos-action-button[label=${JSON.stringify(name)}]`)
+      .or(this.root.locator('[data-idrive-action]').filter({ hasText: wholeText(name) }));
   }
 
   /** Name of the action that has the controller's selection, or null. */
@@ -70,9 +111,9 @@ export class ScreenHarness {
     for (let i = 0; i < Math.abs(notches); i++) await this.page.mouse.wheel(0, Math.sign(notches) * 100);
   }
 
-  /** Pushes the controller (arrow keys): `next` = right/down. */
-  async push(direction: 'next' | 'previous'): Promise<void> {
-    await this.page.keyboard.press(direction === 'next' ? 'ArrowDown' : 'ArrowUp');
+  /** Pushes the controller (arrow keys): `next` = down, `previous` = up; right/left step the same way. */
+  async push(direction: PushDirection): Promise<void> {
+    await this.page.keyboard.press(PUSH_KEYS[direction]);
   }
 
   /** Presses the controller (activates the selected action). */
@@ -87,9 +128,10 @@ export class ScreenHarness {
 
   /**
    * Chooses an action: with the controller (push until it is selected, then press) or by touch.
-   * Fails if the screen does not offer it.
+   * Waits until the screen has settled; fails if it does not offer the action then.
    */
   async choose(name: string, via: Via = 'controller'): Promise<void> {
+    await this.settled();
     const offered = await this.visibleActions();
     if (!offered.includes(name))
       throw new Error(
@@ -173,6 +215,14 @@ export class ActiveCallHarness extends ScreenHarness {
   ledMirror(): Locator {
     return this.root.locator('sos-led-mirror');
   }
+  /** The hold-to-end progress bar, shown while the SOS button is held. */
+  holdProgress(): Locator {
+    return this.root.locator('sos-hold-progress').getByRole('progressbar');
+  }
+  /** The notice that the emergency contacts have been told. */
+  contactsNotified(): Locator {
+    return this.root.locator('[data-part="contacts-notified"]');
+  }
 }
 
 export class RedialingHarness extends ScreenHarness {
@@ -199,8 +249,12 @@ export class CallFailedHarness extends ClosableHarness {
 
 export class CallEndedHarness extends ClosableHarness {
   static override readonly tag = 'sos-call-ended';
-  directionsTo(kind: 'police' | 'hospital', via?: Via) {
+  directionsTo(kind: PointOfInterestKind, via?: Via) {
     return this.choose(kind === 'police' ? 'Police station' : 'Hospital', via);
+  }
+  /** The nearest police station or hospital as the screen lists it (kind, distance, name). */
+  place(kind: PointOfInterestKind): Locator {
+    return this.root.locator(`[data-poi="${kind}"]`);
   }
 }
 
@@ -237,18 +291,54 @@ export class SelfTestResultsHarness extends DiagnosisHarness {
   testCall(via?: Via) {
     return this.choose('Test call', via);
   }
+  /** The row of one checked item; its `data-result` is `ok`, `fault`, … */
+  row(item: SelfTestItem): Locator {
+    return this.root.locator(`[data-item="${item}"]`);
+  }
+  /** The UN R144 mark on an item's row (the regulation requires that check). */
+  r144Mark(item: SelfTestItem): Locator {
+    return this.row(item).locator('.r144');
+  }
 }
 
 export class RingDiagramHarness extends DiagnosisHarness {
   static override readonly tag = 'sos-ring-diagram';
+  /** One unit on the ring; its `data-state` says how the diagnosis sees it. */
+  unit(unit: MostNode): Locator {
+    return this.root.locator(`[data-node="${unit}"]`);
+  }
+  /** Every unit the diagram shows in this state. */
+  unitsIn(state: RingNodeState): Locator {
+    return this.root.locator(`g.node[data-state="${state}"]`);
+  }
+  /** The verdict line; its `data-verdict` is the diagnosis (`breakLocated`, `closedWithBypass`, …). */
+  verdict(): Locator {
+    return this.root.locator('[data-part="verdict"]');
+  }
 }
 
 export class GuideHarness extends DiagnosisHarness {
   static override readonly tag = 'sos-guide';
+  /** Opens the ring diagram (guides of a ring fault only). */
+  ringDiagram(via?: Via) {
+    return this.choose('Ring diagram', via);
+  }
+  /** The warning that the guide is no substitute for calling the emergency number. */
+  notASubstitute(): Locator {
+    return this.root.locator('[data-part="no-substitute"]');
+  }
 }
 
 export class FaultMemoryHarness extends DiagnosisHarness {
   static override readonly tag = 'sos-fault-memory';
+  /** The entries in the order the page lists them; only those of one kind if given. */
+  entries(kind?: FaultLogKind): Locator {
+    return this.root.locator(kind ? `.entry[data-kind="${kind}"]` : '.entry');
+  }
+  /** Downloads the fault memory as `sos-fault-memory.json`. */
+  exportJson(via?: Via) {
+    return this.choose('Export JSON', via);
+  }
 }
 
 /** Every screen harness by the tag of its screen. */
