@@ -1,9 +1,12 @@
 /**
  * Typed helpers for end-to-end flows through the automation contract (`window.sosHmi`), and a
  * `test` whose every page fails on console errors, page errors, failed requests and any request to
- * another origin (a head unit has no internet to lean on).
+ * another origin (a head unit has no internet to lean on). The screens are read and operated
+ * through the screen harnesses (`test/flows/harness/`), the same ones the flow tests use.
  */
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { HmiHarness } from '../flows/harness/hmi.js';
+import { StatusScreenHarness } from '../flows/harness/screens.js';
 import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
 import type { IgnitionState } from '../../src/bridge/signals.js';
 import type { FaultLogEntry } from '../../src/machines/faultLog.js';
@@ -78,22 +81,40 @@ export const test = base.extend<{ problems: PageProblems }>({
 });
 export { expect };
 
-/** Opens the HMI (manual clock by default) and waits until the automation API is there. */
-export async function openHmi(page: Page, options: OpenOptions = {}): Promise<void> {
+/**
+ * Opens the HMI (manual clock by default) and waits until the automation API is there; returns the
+ * page's harness.
+ */
+export async function openHmi(page: Page, options: OpenOptions = {}): Promise<HmiHarness> {
   const params = new URLSearchParams();
   if ((options.clock ?? 'manual') === 'manual') params.set('clock', 'manual');
   if (options.scenario) params.set('scenario', options.scenario);
   if (options.theme) params.set('theme', options.theme);
   params.set('bridge', 'mock');
-  await page.goto(`/?${params.toString()}`);
-  await page.waitForFunction(() => typeof window.sosHmi?.state === 'function' && !!window.sosHmi.sim);
+  const hmi = new HmiHarness(page);
+  await hmi.open(params.toString());
+  return hmi;
 }
 
 /** Opens the `ready` scenario and runs through the self-test: the status line says `SOS ready`. */
-export async function openReady(page: Page): Promise<void> {
-  await openHmi(page, { scenario: 'ready' });
+export async function openReady(page: Page): Promise<HmiHarness> {
+  const hmi = await openHmi(page, { scenario: 'ready' });
   await advance(page, 4000);
-  await expect(heading(page, 'SOS ready')).toBeVisible();
+  await expectHeading(await hmi.as(StatusScreenHarness), 'SOS ready');
+  return hmi;
+}
+
+/**
+ * Expects the main line (the h1) of a screen, or of whichever screen is on top, to be visible and
+ * to read exactly `text` (whitespace-normalised) or to match the RegExp.
+ */
+export async function expectHeading(
+  screen: { heading(): Locator },
+  text: string | RegExp,
+  message?: string,
+): Promise<void> {
+  await expect(screen.heading(), message).toBeVisible();
+  await expect(screen.heading(), message).toHaveText(text);
 }
 
 /** The visible level-1 heading with this text (substring, case-insensitive unless a RegExp). */
