@@ -1,11 +1,11 @@
 /** Automatic (crash) call: dials at once, occupants cannot end it, survives ignition off. */
+import { ActiveCallHarness, CallEndedHarness } from '../flows/harness/screens.js';
 import {
   advance,
   advanceUntil,
-  button,
   commandsOfType,
   expect,
-  heading,
+  expectHeading,
   now,
   openReady,
   sim,
@@ -15,7 +15,7 @@ import {
 } from './hmi.js';
 
 test('crash: automatic call that only the centre can end', async ({ page }, testInfo) => {
-  await openReady(page);
+  const hmi = await openReady(page);
   const crashedAt = await now(page);
   await sim.crash(page, { severity: 4, airbagDeployed: true, rollover: false, occupants: 2 });
 
@@ -25,22 +25,24 @@ test('crash: automatic call that only the centre can end', async ({ page }, test
   expect(started!.command.kind).toBe('automatic');
   expect(started!.at - crashedAt).toBeLessThan(1000);
 
-  await expect(page.getByText('Automatic emergency call').first()).toBeVisible();
-  await expect(page.getByText('Only the emergency centre can end this call').first()).toBeVisible();
-  await expect(button(page, 'Cancel call')).toHaveCount(0);
+  const call = await hmi.as(ActiveCallHarness);
+  await expect(call.text('Automatic emergency call').first()).toBeVisible();
+  await expect(call.text('Only the emergency centre can end this call').first()).toBeVisible();
+  expect(await call.endHint()).toBe('Only the emergency centre can end this call');
+  // Nothing to press: no Cancel, no other action.
+  await call.settled();
+  expect(await call.visibleActions()).toEqual([]);
   await snapshot(page, testInfo, 'automatic-call');
 
   // Back on the controller does nothing.
-  await page.keyboard.press('Escape');
+  await call.back();
   await advance(page, 500);
   expect(await commandsOfType(page, 'endCall')).toEqual([]);
   expect((await state(page)).call.screen).toBe('active');
 
   // Holding the SOS button does not end it either.
   await advanceUntil(page, (s) => s.call.phase === 'voice', { what: 'voice connected', maxMs: 20_000 });
-  await sim.holdSos(page);
-  await advance(page, 3000);
-  await sim.releaseSos(page);
+  await call.holdSosFor(3000);
   await advance(page, 500);
   expect(await commandsOfType(page, 'endCall')).toEqual([]);
   expect((await state(page)).call.phase).toBe('voice');
@@ -52,10 +54,10 @@ test('crash: automatic call that only the centre can end', async ({ page }, test
   expect(afterIgnitionOff.call.screen).toBe('active');
   expect(afterIgnitionOff.call.phase).toBe('voice');
   expect(await commandsOfType(page, 'endCall')).toEqual([]);
-  await expect(page.getByText('Automatic emergency call').first()).toBeVisible();
+  await expect(call.text('Automatic emergency call').first()).toBeVisible();
 
   await sim.centreEndsCall(page);
   await advance(page, 500);
-  await expect(heading(page, 'Call ended')).toBeVisible();
+  await expectHeading(await hmi.as(CallEndedHarness), 'Call ended');
   await snapshot(page, testInfo, 'automatic-call-ended');
 });

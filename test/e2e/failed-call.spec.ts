@@ -1,10 +1,10 @@
 /** The centre never answers: redial within the 2-minute window, then tell the occupant what to do. */
+import { ActiveCallHarness, CallFailedHarness, CancelFlowHarness } from '../flows/harness/screens.js';
 import {
   advanceUntil,
-  button,
   commandsOfType,
   expect,
-  heading,
+  expectHeading,
   openReady,
   sim,
   snapshot,
@@ -15,12 +15,13 @@ test('no answer: redials at most every 30 s, then "Call failed" and "Call 112 fr
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await openReady(page);
+  const hmi = await openReady(page);
   await sim.callCentre(page, { noAnswer: true });
   await sim.pressSos(page);
-  await expect(heading(page, 'Emergency call in 10 s')).toBeVisible();
-  await button(page, 'Call now').click();
-  await expect(heading(page, 'Connecting…')).toBeVisible();
+  const cancel = await hmi.as(CancelFlowHarness);
+  await expectHeading(cancel, 'Emergency call in 10 s');
+  await cancel.callNow('touch');
+  await expectHeading(await hmi.as(ActiveCallHarness), 'Connecting…');
 
   // Step through the redial window (EN 16062: 2 min) like real time would.
   await advanceUntil(page, (s) => s.call.screen === 'failed', {
@@ -28,8 +29,10 @@ test('no answer: redials at most every 30 s, then "Call failed" and "Call 112 fr
     maxMs: 200_000,
     what: 'call failed',
   });
-  await expect(heading(page, 'Call failed')).toBeVisible();
-  await expect(page.getByText('Call 112 from a phone').first()).toBeVisible();
+  const failed = await hmi.as(CallFailedHarness);
+  await expectHeading(failed, 'Call failed');
+  await expect(failed.text('Call 112 from a phone').first()).toBeVisible();
+  expect(await failed.callFromPhone()).toBe('Call 112 from a phone');
   await snapshot(page, testInfo, 'call-failed');
 
   const attempts = await commandsOfType(page, 'startCall');
