@@ -4,12 +4,12 @@
  * software glitch. No GPS only limits the system and raises no warning.
  */
 import type { Fault } from '../../src/sim/faults.js';
+import { MalfunctionHarness, StatusScreenHarness } from '../flows/harness/screens.js';
 import {
   advance,
   advanceUntil,
-  button,
   expect,
-  heading,
+  expectHeading,
   openReady,
   sim,
   snapshot,
@@ -49,28 +49,28 @@ for (const fault of MALFUNCTIONS) {
   test(`${fault}: SOS malfunction warning, SOS unavailable, crossed-out telltale`, async ({
     page,
   }, testInfo) => {
-    await openReady(page);
+    const hmi = await openReady(page);
     await sim.inject(page, fault);
     await advance(page, 4000);
-    await expect(heading(page, 'SOS malfunction')).toBeVisible();
+    const warning = await hmi.as(MalfunctionHarness);
+    await expectHeading(warning, 'SOS malfunction');
     const s = await state(page);
     expect(s.status.level, JSON.stringify(summary(s))).toBe('unavailable');
     expect(s.status.telltale).toBe('malfunction');
     expect(s.malfunction.present).toBe(true);
     expect(s.malfunction.visible).toBe(true);
     expect(s.status.causes.length).toBeGreaterThan(0);
-    await expect(button(page, 'OK')).toBeVisible();
-    await expect(button(page, 'Details')).toBeVisible();
+    await expect.poll(() => warning.visibleActions()).toEqual(['OK', 'Details']);
     await snapshot(page, testInfo, `malfunction-${fault.replace(':', '-')}`);
   });
 }
 
 for (const fault of LIMITING_WARNINGS) {
   test(`${fault}: SOS malfunction warning, SOS limited`, async ({ page }) => {
-    await openReady(page);
+    const hmi = await openReady(page);
     await sim.inject(page, fault);
     await advance(page, 4000);
-    await expect(heading(page, 'SOS malfunction')).toBeVisible();
+    await expectHeading(await hmi.as(MalfunctionHarness), 'SOS malfunction');
     const s = await state(page);
     expect(s.status.level, JSON.stringify(summary(s))).toBe('limited');
     expect(s.malfunction.present).toBe(true);
@@ -78,11 +78,11 @@ for (const fault of LIMITING_WARNINGS) {
 }
 
 test('no GPS: SOS limited, no malfunction warning', async ({ page }, testInfo) => {
-  await openReady(page);
+  const hmi = await openReady(page);
   await sim.inject(page, 'no-gps');
   await advance(page, 4000);
-  await expect(heading(page, 'SOS limited')).toBeVisible();
-  await expect(heading(page, 'SOS malfunction')).toHaveCount(0);
+  await expectHeading(await hmi.as(StatusScreenHarness), 'SOS limited');
+  await expect(hmi.heading()).not.toContainText('SOS malfunction');
   const s = await state(page);
   expect(s.status.level, JSON.stringify(summary(s))).toBe('limited');
   expect(s.malfunction.visible).toBe(false);
@@ -90,14 +90,17 @@ test('no GPS: SOS limited, no malfunction warning', async ({ page }, testInfo) =
 });
 
 test('OK acknowledges the warning; it comes back at the next ignition', async ({ page }, testInfo) => {
-  await openReady(page);
+  const hmi = await openReady(page);
   await sim.inject(page, 'control-module-failure');
   await advance(page, 4000);
-  await expect(heading(page, 'SOS malfunction')).toBeVisible();
+  const warning = await hmi.as(MalfunctionHarness);
+  await expectHeading(warning, 'SOS malfunction');
 
-  await button(page, 'OK').focus();
-  await page.keyboard.press('Enter');
-  await expect(heading(page, 'SOS malfunction')).toHaveCount(0);
+  // OK is the selection the warning opens with: one press of the controller acknowledges it.
+  await expect.poll(() => warning.focusedAction()).toBe('OK');
+  await warning.press();
+  await hmi.as(StatusScreenHarness);
+  await expect(hmi.heading()).not.toContainText('SOS malfunction');
   let s = await state(page);
   expect(s.malfunction.visible).toBe(false);
   // Acknowledged, not repaired: the telltale stays crossed out.
@@ -109,16 +112,16 @@ test('OK acknowledges the warning; it comes back at the next ignition', async ({
   await advance(page, 2000);
   await sim.ignition(page, 'on');
   await advance(page, 4000);
-  await expect(heading(page, 'SOS malfunction')).toBeVisible();
+  await expectHeading(await hmi.as(MalfunctionHarness), 'SOS malfunction');
   s = await state(page);
   expect(s.malfunction.visible).toBe(true);
 });
 
 test('a battery reset clears a software glitch', async ({ page }, testInfo) => {
-  await openReady(page);
+  const hmi = await openReady(page);
   await sim.inject(page, 'software-glitch');
   await advance(page, 4000);
-  await expect(heading(page, 'SOS malfunction')).toBeVisible();
+  await expectHeading(await hmi.as(MalfunctionHarness), 'SOS malfunction');
 
   await sim.batteryReset(page);
   await advanceUntil(page, (s) => s.status.level === 'ready', {
@@ -126,9 +129,9 @@ test('a battery reset clears a software glitch', async ({ page }, testInfo) => {
     maxMs: 20_000,
     what: 'SOS ready',
   });
-  await expect(heading(page, 'SOS ready')).toBeVisible();
+  await expectHeading(await hmi.as(StatusScreenHarness), 'SOS ready');
   const s = await state(page);
   expect(s.malfunction.present).toBe(false);
-  await expect(heading(page, 'SOS malfunction')).toHaveCount(0);
+  await expect(hmi.heading()).not.toContainText('SOS malfunction');
   await snapshot(page, testInfo, 'battery-reset-ready');
 });

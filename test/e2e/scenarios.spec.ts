@@ -1,6 +1,7 @@
 /** Every named start situation (`?scenario=`) opens cleanly and, where it has one, shows its screen. */
 import { SCENARIO_NAMES } from '../../src/sim/scenarios.js';
-import { advance, expect, heading, openHmi, snapshot, state, summary, test } from './hmi.js';
+import { ActiveCallHarness } from '../flows/harness/screens.js';
+import { advance, expect, expectHeading, openHmi, snapshot, state, summary, test } from './hmi.js';
 
 /** The names the automation contract promises (more may exist). */
 const CONTRACT_SCENARIOS = [
@@ -50,18 +51,19 @@ test('every scenario the automation contract names exists', () => {
 
 for (const scenario of SCENARIO_NAMES) {
   test(`scenario ${scenario}`, async ({ page }, testInfo) => {
-    await openHmi(page, { scenario });
+    const hmi = await openHmi(page, { scenario });
     await advance(page, 5000);
     const s = await state(page);
     const expected = EXPECTED[scenario];
     if (expected) {
-      await expect(heading(page, expected), JSON.stringify(summary(s))).toBeVisible();
+      await expectHeading(hmi, expected, JSON.stringify(summary(s)));
     } else {
-      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expect(hmi.heading()).toBeVisible();
     }
     if (scenario === 'crash') {
       expect(s.call.kind).toBe('automatic');
-      await expect(page.getByText('Automatic emergency call').first()).toBeVisible();
+      const call = await hmi.as(ActiveCallHarness);
+      await expect(call.text('Automatic emergency call').first()).toBeVisible();
     }
     await snapshot(page, testInfo, `scenario-${scenario}`);
   });
