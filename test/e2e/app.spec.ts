@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, heading, openHmi, snapshot, test } from './hmi.js';
+import { HmiHarness } from '../flows/harness/hmi.js';
+import { StatusScreenHarness } from '../flows/harness/screens.js';
+import { expect, expectHeading, openHmi, snapshot, test } from './hmi.js';
 
 test('the app starts with default settings: real time, mock bridge, a status line', async ({
   page,
@@ -13,7 +15,7 @@ test('the app starts with default settings: real time, mock bridge, a status lin
   await page.goto('/');
   await page.waitForFunction(() => typeof window.sosHmi?.state === 'function');
   // Any one of the status lines: with real time the self-test may already be over.
-  await expect(heading(page, /^SOS /).first()).toBeVisible();
+  await expectHeading(new HmiHarness(page), /^\s*SOS /);
   const s = await page.evaluate(() => window.sosHmi.state());
   expect(s.bridge.kind).toBe('mock');
   await snapshot(page, testInfo, 'start-default');
@@ -48,17 +50,17 @@ async function paintedBackground(page: Page): Promise<string> {
 }
 
 test('day and night themes: data-theme on <html> and a different background', async ({ page }, testInfo) => {
-  await openHmi(page, { scenario: 'ready', theme: 'day' });
+  const dayHmi = await openHmi(page, { scenario: 'ready', theme: 'day' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'day');
-  await page.evaluate(() => window.sosHmi.sim.advance(4000));
-  await expect(heading(page, 'SOS ready')).toBeVisible();
+  await dayHmi.advance(4000);
+  await expectHeading(await dayHmi.as(StatusScreenHarness), 'SOS ready');
   const day = await paintedBackground(page);
   await snapshot(page, testInfo, 'theme-day');
 
-  await openHmi(page, { scenario: 'ready', theme: 'night' });
+  const nightHmi = await openHmi(page, { scenario: 'ready', theme: 'night' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
-  await page.evaluate(() => window.sosHmi.sim.advance(4000));
-  await expect(heading(page, 'SOS ready')).toBeVisible();
+  await nightHmi.advance(4000);
+  await expectHeading(await nightHmi.as(StatusScreenHarness), 'SOS ready');
   const night = await paintedBackground(page);
   await snapshot(page, testInfo, 'theme-night');
 

@@ -1,32 +1,44 @@
 /** `?lang=`: the screens speak German, French, Italian or Spanish; English stays the default. */
 import type { Page } from '@playwright/test';
-import { advance, advanceUntil, button, expect, heading, sim, test } from './hmi.js';
+import { HmiHarness } from '../flows/harness/hmi.js';
+import {
+  ActiveCallHarness,
+  CancelFlowHarness,
+  MalfunctionHarness,
+  StatusScreenHarness,
+} from '../flows/harness/screens.js';
+import { advance, advanceUntil, expect, expectHeading, sim, test } from './hmi.js';
 
-async function open(page: Page, search: string): Promise<void> {
-  await page.goto(`/?clock=manual&bridge=mock&${search}`);
-  await page.waitForFunction(() => !!window.sosHmi?.sim);
+async function open(page: Page, search: string): Promise<HmiHarness> {
+  const hmi = new HmiHarness(page);
+  await hmi.open(`clock=manual&bridge=mock&${search}`);
+  return hmi;
 }
 
 test('?lang=de shows German on the status screen and in a call', async ({ page }) => {
-  await open(page, 'lang=de&scenario=ready');
+  const hmi = await open(page, 'lang=de&scenario=ready');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await advance(page, 5000);
-  await expect(heading(page, 'SOS bereit')).toBeVisible();
-  await expect(page.getByText('Im Notfall die Abdeckung über dem Innenspiegel öffnen')).toBeVisible();
+  const status = await hmi.as(StatusScreenHarness);
+  await expectHeading(status, 'SOS bereit');
+  await expect(status.text('Im Notfall die Abdeckung über dem Innenspiegel öffnen')).toBeVisible();
   await sim.pressSos(page);
   await advance(page, 500);
-  await expect(heading(page, /^Notruf in \d+ s$/)).toBeVisible();
-  await expect(button(page, 'Notruf abbrechen')).toBeVisible();
+  const cancel = await hmi.as(CancelFlowHarness);
+  await expectHeading(cancel, /^Notruf in \d+ s$/);
+  await expect.poll(() => cancel.visibleActions()).toContain('Notruf abbrechen');
   await advanceUntil(page, (s) => s.call.phase === 'voice', { what: 'voice', maxMs: 60_000 });
-  await expect(heading(page, 'Verbunden')).toBeVisible();
-  await expect(page.getByText('SOS-Taste 2 s halten, um den Anruf zu beenden')).toBeVisible();
+  const call = await hmi.as(ActiveCallHarness);
+  await expectHeading(call, 'Verbunden');
+  await expect(call.text('SOS-Taste 2 s halten, um den Anruf zu beenden')).toBeVisible();
 });
 
 test('?lang=de shows the malfunction in German', async ({ page }) => {
-  await open(page, 'lang=de&scenario=ring-break-satellite-radio');
+  const hmi = await open(page, 'lang=de&scenario=ring-break-satellite-radio');
   await advance(page, 5000);
-  await expect(heading(page, 'SOS-Störung')).toBeVisible();
-  await expect(button(page, 'OK')).toBeVisible();
+  const warning = await hmi.as(MalfunctionHarness);
+  await expectHeading(warning, 'SOS-Störung');
+  await expect.poll(() => warning.visibleActions()).toContain('OK');
 });
 
 for (const [lang, ready] of [
@@ -36,17 +48,17 @@ for (const [lang, ready] of [
   ['en', 'SOS ready'],
 ] as const) {
   test(`?lang=${lang} status line`, async ({ page }) => {
-    await open(page, `lang=${lang}&scenario=ready`);
+    const hmi = await open(page, `lang=${lang}&scenario=ready`);
     await advance(page, 5000);
-    await expect(heading(page, ready)).toBeVisible();
+    await expectHeading(await hmi.as(StatusScreenHarness), ready);
   });
 }
 
 test('an unknown language falls back to English', async ({ page }) => {
   const warnings: string[] = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await open(page, 'lang=xx&scenario=ready');
+  const hmi = await open(page, 'lang=xx&scenario=ready');
   await advance(page, 5000);
-  await expect(heading(page, 'SOS ready')).toBeVisible();
+  await expectHeading(await hmi.as(StatusScreenHarness), 'SOS ready');
   expect(warnings.join('\n')).toContain('?lang=xx');
 });

@@ -2,7 +2,8 @@
  * Reliability and security of the built page: the Content-Security-Policy it ships, no inline
  * script, vehicle strings rendered as text (never as HTML), and a reload during a call.
  */
-import { advance, advanceUntil, expect, heading, openHmi, openReady, state, test } from './hmi.js';
+import { ActiveCallHarness, StatusScreenHarness } from '../flows/harness/screens.js';
+import { advance, advanceUntil, expect, expectHeading, openHmi, openReady, state, test } from './hmi.js';
 
 test('the built page ships a Content-Security-Policy without inline script, and no inline script', async ({
   page,
@@ -41,7 +42,7 @@ test('the built page ships a Content-Security-Policy without inline script, and 
 
 test('a reason text from the vehicle containing HTML is shown as text, never run', async ({ page }) => {
   const evil = '<img src=x onerror="window.__pwned=1">';
-  await openReady(page);
+  const hmi = await openReady(page);
   await page.evaluate(() => window.sosHmi.sim.crash());
   await advanceUntil(page, (s) => s.call.phase === 'connecting', { stepMs: 100, what: 'dialing' });
   await page.evaluate((reason) => {
@@ -50,7 +51,7 @@ test('a reason text from the vehicle containing HTML is shown as text, never run
   }, evil);
   await advance(page, 100);
   expect((await state(page)).call.failureReason).toBe(evil);
-  await expect(page.getByText(`Reason: ${evil}`)).toBeVisible();
+  await expect((await hmi.screen()).text(`Reason: ${evil}`)).toBeVisible();
   const injected = await page.evaluate(() => {
     let images = 0;
     const walk = (root: Document | ShadowRoot): void => {
@@ -70,19 +71,19 @@ test('reload during a call (mock bridge): the page comes back clean to what the 
   // call state after the reload is "no call". What must hold: no error, no phantom or stale call
   // screen, and the status recovers through the self-test. (Keeping a call across a reload needs the
   // gateway bridge, where the vehicle outlives the page; see docs/fault-matrix.md.)
-  await openReady(page);
+  const hmi = await openReady(page);
   await page.evaluate(() => window.sosHmi.sim.crash());
   await advanceUntil(page, (s) => s.call.phase === 'voice', { stepMs: 500, what: 'voice' });
-  await expect(heading(page, 'Connected')).toBeVisible();
+  await expectHeading(await hmi.as(ActiveCallHarness), 'Connected');
 
   // Let the first load settle (favicon), so the reload aborts nothing the page still wanted.
   await page.waitForLoadState('networkidle');
   await page.reload();
-  await openHmi(page, { scenario: 'ready' });
+  const reloaded = await openHmi(page, { scenario: 'ready' });
   const after = await state(page);
   expect(after.call.screen).toBe('none');
   expect(after.status.level).not.toBe('ready');
   await advance(page, 4000);
-  await expect(heading(page, 'SOS ready')).toBeVisible();
+  await expectHeading(await reloaded.as(StatusScreenHarness), 'SOS ready');
   expect((await state(page)).call.screen).toBe('none');
 });
