@@ -20,29 +20,34 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The entry paints the shell first and imports `src/app/system.ts` (machines, bridge, simulator) right
- * after; a `modulepreload` link fetches that chunk alongside the entry instead of after it, and the
- * page's load event covers it (docs/performance.md).
+ * The entry paints the shell first and then imports `src/app/system.ts` (machines, bridge, simulator)
+ * and `src/screens/screens.ts` (every other screen); `modulepreload` links fetch both alongside the
+ * entry instead of after it, and the page's load event covers them (docs/performance.md).
  */
-function preloadSystemChunk(): Plugin {
+const PRELOADED = ['/src/app/system.ts', '/src/screens/screens.ts'];
+
+/** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
+const SYSTEM_CHUNK =
+  /\/src\/(app\/(system|assembleHmi|automation|services|transitionTrace|faultMemoryStore)|machines\/[^/]+|time\/[^/]+|bridge\/(bridgeBase|validation|commandTracker|commands|signals))\.ts$|\/node_modules\/(xstate|valibot)\//;
+
+function preloadLazyChunks(): Plugin {
   return {
-    name: 'sos-hmi-preload-system-chunk',
+    name: 'sos-hmi-preload-lazy-chunks',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, ctx) => {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/system.ts'),
-        );
-        if (!chunk) return [];
-        return [
-          {
+      handler: (_html, ctx) =>
+        Object.values(ctx.bundle ?? {})
+          .filter(
+            (c) =>
+              c.type === 'chunk' &&
+              (c.name === 'system' || PRELOADED.some((m) => c.facadeModuleId?.endsWith(m))),
+          )
+          .map((chunk) => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
-            injectTo: 'head',
-          },
-        ];
-      },
+            injectTo: 'head' as const,
+          })),
     },
   };
 }
@@ -70,12 +75,21 @@ export default defineConfig(({ command, mode }) => ({
   // The designer workbench is compiled in for the dev server and `vite build --mode designer`
   // (`npm run build:designer`, to dist-designer/); the head-unit build drops it as dead code.
   define: { __SOS_DESIGNER__: JSON.stringify(command === 'serve' || mode === 'designer') },
-  plugins: [contentSecurityPolicy(), preloadSystemChunk()],
+  plugins: [contentSecurityPolicy(), preloadLazyChunks()],
   build: {
     target: ['es2020', 'safari16', 'chrome100', 'firefox100'],
     sourcemap: true,
     // Lit + xstate + the screens are well under this; a bigger bundle means something crept in.
     chunkSizeWarningLimit: 250,
+    rolldownOptions: {
+      output: {
+        // The machines and what both vehicle links share (validation, command tracking) form one chunk:
+        // fewer, larger gzip streams compress better than many small ones (docs/performance.md).
+        advancedChunks: {
+          groups: [{ name: 'system', test: SYSTEM_CHUNK }],
+        },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

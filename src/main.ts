@@ -6,7 +6,7 @@
 import { DEFAULT_DENSITY, emergencyTargetPx } from './app/display.js';
 import { loadHmiConfig } from './app/hmiConfig.js';
 import { parseHmiOptions } from './app/urlOptions.js';
-import './screens/index.js';
+import { loadScreens } from './screens/app.js';
 
 /**
  * True only in builds that carry the designer workbench (the dev server and `npm run build:designer`,
@@ -28,19 +28,41 @@ function workbenchWanted(): boolean {
 }
 
 /**
- * The machines, the vehicle link and the simulator load as a second chunk while the shell paints
- * "SOS status unknown": the first frame does not wait for them to be parsed (docs/performance.md).
+ * The machines load as a second chunk after the shell paints "SOS status unknown": the first frame
+ * does not wait for them to be parsed (docs/performance.md).
  */
 const loadSystem = () => import('./app/system.js');
+/** The vehicle: one import each, so the bundler's preload list of one never fetches the other. */
+const loadVissVehicle = () => import('./app/vissVehicle.js');
+const loadMockVehicle = () => import('./app/mockVehicle.js');
+
+/** Resolves after the next frame is painted (or after 100 ms in a hidden tab, where frames stop). */
+function afterFirstFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    requestAnimationFrame(done);
+    setTimeout(done, 100);
+  });
+}
 
 async function start(): Promise<void> {
   // The shell is up at once: until the vehicle answers it says "SOS status unknown — connecting to vehicle".
   const app =
     document.querySelector('sos-app') ?? document.body.appendChild(document.createElement('sos-app'));
-  const [config, { createHmi, createAutomation, hmiServices, createTransitionTrace, SCENARIO_NAMES }] =
-    await Promise.all([loadHmiConfig(fetch.bind(globalThis), location), loadSystem()]);
-  const options = parseHmiOptions(location.search, SCENARIO_NAMES, config.defaults);
-  for (const warning of [...config.warnings, ...options.warnings]) console.warn(`[sos-hmi] ${warning}`);
+  const config = loadHmiConfig(fetch.bind(globalThis), location);
+  // Both chunks are downloading already (modulepreload); they are evaluated only after the shell is on screen.
+  await afterFirstFrame();
+  const { defaults, warnings } = await config;
+  // The simulator or the gateway link: a page loads only the vehicle it talks to.
+  const viss = parseHmiOptions(location.search, [], defaults).bridge === 'ws';
+  const [{ assembleHmi, createAutomation, hmiServices, createTransitionTrace }, , vehicles] =
+    await Promise.all([loadSystem(), loadScreens(), viss ? loadVissVehicle() : loadMockVehicle()]);
+  const options = parseHmiOptions(
+    location.search,
+    'SCENARIO_NAMES' in vehicles ? vehicles.SCENARIO_NAMES : [],
+    defaults,
+  );
+  for (const warning of [...warnings, ...options.warnings]) console.warn(`[sos-hmi] ${warning}`);
 
   // Emergency actions at least 15 mm on the glass at this display's density (docs/headunit.md).
   const density = options.density ?? DEFAULT_DENSITY;
@@ -56,15 +78,15 @@ async function start(): Promise<void> {
       ? (await import('./designer/workbench.js')).createWorkbench()
       : null;
   const inspect = [trace?.inspect, workbench?.inspect].filter((f) => f !== undefined);
-  const hmi = createHmi({
-    scenario: options.scenario,
+  const hmi = assembleHmi({
+    vehicle:
+      'vissVehicle' in vehicles
+        ? vehicles.vissVehicle(options.url)
+        : vehicles.mockVehicle({ scenario: options.scenario, faults: options.faults, link: options.link }),
     clock: options.clock,
     config: { ...options.config, region: options.region },
     ...(inspect.length ? { inspect: (event) => inspect.forEach((observe) => observe(event)) } : {}),
-    faults: options.faults,
-    link: options.link,
     ...(options.startAt !== null ? { startAt: options.startAt } : {}),
-    bridge: options.bridge === 'ws' ? { kind: 'viss', url: options.url } : 'mock',
     // The car's day/night mode drives the theme unless `?theme=` pinned it.
     onDayNight: (mode) => {
       if (!options.themeFromUrl) app.theme = mode;

@@ -4,14 +4,12 @@
  * reaches into the machines except `state()`, which reads them.
  */
 import type { SentCommand } from '../bridge/commands.js';
-import { MockBridge } from '../bridge/mockBridge.js';
 import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
 import type { FaultLogEntry } from '../machines/faultLog.js';
 import type { HmiState } from '../machines/views.js';
 import type { Fault } from '../sim/faults.js';
-import { SCENARIO_NAMES } from '../sim/scenarios.js';
 import type { CallCentreOptions, CrashInput } from '../sim/types.js';
-import type { Hmi } from './createHmi.js';
+import type { Hmi } from './assembleHmi.js';
 import type { TransitionTraceReport, TransitionTrace } from './transitionTrace.js';
 
 export interface SosHmiAutomation {
@@ -57,7 +55,7 @@ export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null)
     trace: () => trace?.report() ?? null,
     faultLog: () => JSON.parse(JSON.stringify(hmi.faultLog())) as FaultLogEntry[],
     state: () => JSON.parse(JSON.stringify(hmi.state())) as HmiState,
-    scenarios: SCENARIO_NAMES,
+    scenarios: hmi.scenarios,
   };
   if (!sim) return base;
   return {
@@ -86,7 +84,7 @@ export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null)
       bypass: (unit, on) => sim.bypass(unit, on),
       dayNight: (mode) => sim.dayNight(mode),
       link: (state) => {
-        if (hmi.bridge instanceof MockBridge) hmi.bridge.setConnection(state);
+        if (hmi.bridge.kind === 'mock') hmi.bridge.setConnection(state);
       },
     },
   };

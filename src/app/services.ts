@@ -13,7 +13,7 @@ import {
   type StatusSnapshot,
 } from '../machines/selectors.js';
 import type { HmiServices } from '../screens/hmiContext.js';
-import type { Hmi } from './createHmi.js';
+import type { Hmi } from './assembleHmi.js';
 
 /** What the screens get through `@lit/context`: the child actors and the selectors that read them. */
 export function hmiServices(hmi: Hmi): HmiServices {

@@ -1,6 +1,6 @@
 /** The compact state chart in the panel: each machine's current state as a short path. */
 import type { AnyActorRef } from 'xstate';
-import type { Hmi } from '../app/createHmi.js';
+import type { Hmi } from '../app/assembleHmi.js';
 
 /** `{ a: { b: 'c' }, d: 'e' }` → `a.b.c · d.e` (parallel regions joined with a dot separator). */
 export function statePath(value: unknown): string {

@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Hmi } from '../app/createHmi.js';
+import type { Hmi } from '../app/assembleHmi.js';
 import { emergencyTargetPx } from '../app/display.js';
 import { RealTimeDriver } from '../time/realTimeDriver.js';
 import type { IgnitionState } from '../bridge/signals.js';

@@ -4,7 +4,7 @@
  * build:designer`); the head-unit build (`npm run build`) compiles it out.
  */
 import type { InspectionEvent } from 'xstate';
-import type { Hmi } from '../app/createHmi.js';
+import type { Hmi } from '../app/assembleHmi.js';
 import type { Theme } from '../styles/theme.js';
 import { readDesignerState } from './deepLink.js';
 import { createStateChartInspector } from './inspector.js';

@@ -8,20 +8,15 @@ import { ActorController } from './controllers/actor-controller.js';
 import { hmiContext, type HmiServices } from './hmiContext.js';
 import * as t from './texts.js';
 import '../components/status-bar/status-bar.js';
+// The first frame needs only the bar and the status screen; the others register from `screens.ts`
+// (`loadScreens`) before the vehicle link starts, so no event asks for an undefined one (docs/performance.md).
 import './status-screen.js';
-import './malfunction-warning.js';
-import './cancel-flow.js';
-import './active-call.js';
-import './call-redialing.js';
-import './call-failed.js';
-import './call-ended.js';
-import './call-cancelled.js';
-import './callback.js';
-import './test-call-ended.js';
-import './self-test-results.js';
-import './ring-diagram.js';
-import './guide-screen.js';
-import './fault-memory.js';
+
+/**
+ * Registers every screen but the status screen (the Check Control message, the call and diagnosis
+ * screens). The page calls it after the first frame and before the vehicle link starts.
+ */
+export const loadScreens = (): Promise<unknown> => import('./screens.js');
 
 /** What `sos-app` reads from the status actor for the bar (and the clock minute, so the bar's clock moves with any snapshot). */
 interface BarSlice {

@@ -1,4 +1,5 @@
-/** Registers every SOS element; the composition root imports this and mounts `<sos-app>`. */
+/** Registers every SOS element (tests, integrators); the page's entry loads `screens.ts` after the first frame. */
+import './screens.js';
 export { SosApp } from './app.js';
 export { hmiContext, type HmiServices, type SnapshotSource } from './hmiContext.js';
 export { ActorController } from './controllers/actor-controller.js';

@@ -5,7 +5,7 @@ import { hmiServices } from '../../src/app/services.js';
 import type { SosApp } from '../../src/screens/app.js';
 import type { HmiScreen } from '../../src/screens/hmi-screen.js';
 import { ScreenHarness } from '../../src/screens/harness.js';
-import '../../src/screens/app.js';
+import '../../src/screens/index.js';
 
 /** The real system (simulator, bridge, machines) on a manual clock, mounted in `sos-app`. */
 async function mount(hmi: Hmi): Promise<SosApp> {

@@ -5,7 +5,7 @@ import type { SosMalfunctionWarning } from '../../src/screens/malfunction-warnin
 import type { HmiScreen } from '../../src/screens/hmi-screen.js';
 import { ScreenHarness } from '../../src/screens/harness.js';
 import { deepActiveElement } from '../../src/screens/controllers/idrive-controller.js';
-import '../../src/screens/app.js';
+import '../../src/screens/index.js';
 import {
   AUTOMATIC_VOICE,
   CALL_FAILED,

@@ -1,0 +1,36 @@
+/**
+ * The simulated vehicle: a `VehicleSimulator` behind the `MockBridge`, put in a named start situation
+ * once the machines listen. Its own chunk: a head unit on the vehicle link never loads it.
+ */
+import { MockBridge } from '../bridge/mockBridge.js';
+import type { Fault } from '../sim/faults.js';
+import { SCENARIO_NAMES, applyScenario } from '../sim/scenarios.js';
+import type { VehicleFactory } from './assembleHmi.js';
+
+export { SCENARIO_NAMES };
+
+export interface MockVehicleOptions {
+  /** Named start situation applied to the simulator; `ready` when absent. */
+  readonly scenario?: string | null;
+  /** Faults injected into the simulator right after the scenario (deep links, `?faults=`). */
+  readonly faults?: readonly Fault[];
+  /** The vehicle link at start (`?link=lost`: the car has not answered yet). Default `connected`. */
+  readonly link?: 'connected' | 'lost';
+}
+
+export function mockVehicle(options: MockVehicleOptions = {}): VehicleFactory {
+  return (clock) => {
+    const bridge = new MockBridge({ clock, link: options.link ?? 'connected' });
+    const sim = bridge.sim;
+    if (!sim) throw new Error('sos-hmi: the mock bridge has no simulator');
+    return {
+      bridge,
+      sim,
+      scenarios: SCENARIO_NAMES,
+      start: () => {
+        applyScenario(sim, options.scenario ?? 'ready');
+        for (const fault of options.faults ?? []) sim.inject(fault);
+      },
+    };
+  };
+}
