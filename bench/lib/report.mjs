@@ -94,7 +94,13 @@ export function printReport(results) {
     ['chunk', 'raw', 'gzip', 'designer'],
     [
       ...B.chunks.map((c) => [c.file, kb(c.raw), kb(c.gzip), c.designer ? 'yes' : 'no']),
-      ['shipped total', kb(B.shipped.raw), kb(B.shipped.gzip), ''],
+      ['all chunks (every language, both links)', kb(B.shipped.raw), kb(B.shipped.gzip), ''],
+      ...Object.entries(B.loaded ?? {}).map(([k, v]) => [
+        `loaded: ${k} (${v.files.length} chunks)`,
+        kb(v.raw),
+        kb(v.gzip),
+        '',
+      ]),
       ...Object.entries(B.baselines).map(([k, v]) => [
         `baseline ${k} (incl. same simulator)`,
         kb(v.raw),

@@ -167,6 +167,42 @@ async function coldStart(browser, base, kind, rate, loads) {
   return result;
 }
 
+/** What each way of opening the HMI really downloads: the page's own `.js` responses, by chunk. */
+export const LOADS = {
+  /** A head unit: the vehicle link (nothing listens on port 9, so the link stays down), English. */
+  headUnit: '?bridge=ws&url=ws://127.0.0.1:9',
+  /** The same head unit set to German (one translation chunk more). */
+  headUnitDe: '?bridge=ws&url=ws://127.0.0.1:9&lang=de',
+  /** The desktop simulator (`npm start`). */
+  desktop: '?bridge=mock&clock=manual',
+};
+
+async function loadedScripts(browser, base, bundle) {
+  const gzipOf = new Map(bundle.chunks.map((c) => [c.file, c]));
+  const out = {};
+  for (const [name, query] of Object.entries(LOADS)) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      const files = new Set();
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname.replace(/^\//, '');
+        if (path.endsWith('.js') && gzipOf.has(path)) files.add(path);
+      });
+      await page.goto(`${base}/${query}`);
+      await page.waitForFunction(() => !!window.sosHmi);
+      await page.waitForLoadState('networkidle');
+      const list = [...files].sort();
+      const sum = (key) => list.reduce((a, f) => a + gzipOf.get(f)[key], 0);
+      out[name] = { query, files: list, raw: sum('raw'), gzip: sum('gzip') };
+      log(`  ${name}: ${list.length} chunks, ${(out[name].gzip / 1000).toFixed(1)} KB gzip`);
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
 async function heapUsed(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -301,6 +337,8 @@ export async function runBench({ root, work, quick, events, cycles, skip }) {
     gateway: null,
   };
   try {
+    log('What each page loads…');
+    bundle.loaded = await loadedScripts(browser, server.url, bundle);
     for (const kind of PAGES) {
       log(`Measuring ${kind}…`);
       if (!skipped.has('latency'))
@@ -358,7 +396,10 @@ function ratios(results) {
     for (const [rate, fig] of Object.entries(results.countdown.hmi ?? {}))
       out.countdown[`${rate}x/${base}`] = r(fig.msPerSecond, results.countdown[base]?.[rate]?.msPerSecond);
     out.coldStart[base] = r(results.coldStart.hmi?.medianMs, results.coldStart[base]?.medianMs);
-    out.bundle[base] = r(results.bundle.shipped.gzip, results.bundle.baselines[base]?.gzip);
+    out.bundle[base] = r(
+      results.bundle.loaded?.headUnit?.gzip ?? results.bundle.shipped.gzip,
+      results.bundle.baselines[base]?.gzip,
+    );
     out.memory[base] = r(results.memory.hmi?.growthBytes, results.memory[base]?.growthBytes);
   }
   return out;

@@ -74,6 +74,13 @@ test(
       assert.ok(r.bundle.chunks.length > 0);
       for (const c of r.bundle.chunks) assert.ok(c.raw > c.gzip && c.gzip > 0, `${c.file}: sizes`);
       assert.ok(r.bundle.shipped.gzip > 0);
+      // A head unit on the vehicle link never downloads the simulator; the desktop never the VISS link.
+      const loaded = r.bundle.loaded as Record<string, { files: string[]; gzip: number }>;
+      const has = (load: string, chunk: string) => loaded[load].files.some((f) => f.includes(chunk));
+      assert.ok(has('headUnit', 'vissVehicle') && !has('headUnit', 'mockVehicle'), 'head unit: VISS only');
+      assert.ok(has('desktop', 'mockVehicle') && !has('desktop', 'vissVehicle'), 'desktop: simulator only');
+      assert.ok(has('headUnitDe', '/de-') && !has('headUnit', '/de-'), 'a translation only when asked for');
+      assert.ok(loaded.headUnit.gzip > 0 && loaded.headUnit.gzip < r.bundle.shipped.gzip);
       assert.ok(r.bundle.baselines.raw.gzip > 0 && r.bundle.baselines.react.gzip > 0);
 
       assert.ok(['pending', 'measured', 'failed', 'skipped'].includes(r.gateway.status));
