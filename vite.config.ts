@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 
 /**
  * Content-Security-Policy of the built page (docs/security.md): scripts only from the page's own
@@ -75,7 +76,7 @@ export default defineConfig(({ command, mode }) => ({
   // The designer workbench is compiled in for the dev server and `vite build --mode designer`
   // (`npm run build:designer`, to dist-designer/); the head-unit build drops it as dead code.
   define: { __SOS_DESIGNER__: JSON.stringify(command === 'serve' || mode === 'designer') },
-  plugins: [contentSecurityPolicy(), preloadLazyChunks()],
+  plugins: [contentSecurityPolicy(), preloadLazyChunks(), minifyLitTemplatesPlugin()],
   build: {
     target: ['es2020', 'safari16', 'chrome100', 'firefox100'],
     sourcemap: true,
