@@ -51,8 +51,8 @@ export class SosMalfunctionWarning extends HmiScreen {
         --sos-telltale-cut: var(--sos-surface);
       }
       .body {
-        display: grid;
-        grid-template-rows: auto auto 1fr;
+        display: flex;
+        flex-direction: column;
         gap: 12px;
         min-block-size: 0;
         overflow: hidden;
@@ -66,11 +66,21 @@ export class SosMalfunctionWarning extends HmiScreen {
         line-height: 1.3;
         color: var(--sos-text);
       }
+      .phone {
+        font-size: 21px;
+        font-weight: 700;
+        color: var(--sos-text);
+      }
+      ul.list li[data-continued]::after {
+        content: ' …';
+        color: var(--sos-text-faint);
+      }
       .columns {
         display: grid;
         grid-template-columns: 1.25fr 1fr;
         gap: 28px;
         margin-block-start: 6px;
+        flex: 1 1 auto;
         min-block-size: 0;
       }
       ul.list li {
@@ -183,20 +193,65 @@ export class SosMalfunctionWarning extends HmiScreen {
   }
 
   private renderSummary(message: CheckControlMessage, number: '112' | '911'): TemplateResult {
+    // The phone instruction has a line of its own under the cause (render()), never in a list.
+    const advice = message.advice.filter((a) => a !== 'callFromPhone');
     return html`<div class="columns">
       <div class="advice">
         <h2>${t.MALFUNCTION_ADVICE_HEADING}</h2>
-        <ul class="list">
-          ${message.advice.map((a) => html`<li data-advice=${a}>${t.adviceText(a, message.ring, number)}</li>`)}
+        <ul class="list" data-fit>
+          ${advice.map((a) => html`<li data-advice=${a}>${t.adviceText(a, message.ring, number)}</li>`)}
         </ul>
       </div>
       <div class="effects">
         <h2>${t.MALFUNCTION_EFFECTS_HEADING}</h2>
-        <ul class="list">
+        <ul class="list" data-fit>
           ${message.effects.map((e) => html`<li data-effect=${e}>${t.effectText(e)}</li>`)}
         </ul>
       </div>
     </div>`;
+  }
+
+  /**
+   * Long texts (German, several faults) can need more lines than the card has: an entry that does
+   * not fit whole is hidden and the last one shown ends in "…" instead of a line cut in half (the
+   * full advice is in the guide). Runs after layout, before paint (ResizeObserver).
+   */
+  private readonly fit = new ResizeObserver(() => this.fitLists());
+
+  private fitLists(): void {
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    if (!body) return;
+    const limit = body.getBoundingClientRect().bottom + 0.5;
+    const overflows = (el: HTMLElement) => el.getBoundingClientRect().bottom > limit;
+    for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul[data-fit]')) {
+      const items = [...list.querySelectorAll<HTMLElement>(':scope > li')];
+      for (const item of items) {
+        item.hidden = false;
+        item.removeAttribute('data-continued');
+      }
+      let shown = items.length;
+      if (shown === 0 || !overflows(items[shown - 1]!)) continue;
+      // Keep at least one entry; drop from the end until the rest, "…" included, fit.
+      while (shown > 1 && overflows(items[shown - 1]!)) items[--shown]!.hidden = true;
+      items[shown - 1]!.setAttribute('data-continued', '');
+      if (shown > 1 && overflows(items[shown - 1]!)) {
+        items[shown - 1]!.removeAttribute('data-continued');
+        items[--shown]!.hidden = true;
+        items[shown - 1]!.setAttribute('data-continued', '');
+      }
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    this.fit.disconnect();
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.body, ul[data-fit]'))
+      this.fit.observe(el);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.fit.disconnect();
   }
 
   private renderDetails(message: CheckControlMessage): TemplateResult {
@@ -227,7 +282,7 @@ export class SosMalfunctionWarning extends HmiScreen {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="title"
-        aria-describedby="cause"
+        aria-describedby="cause phone"
       >
         <div class="body">
           <div class="title">
@@ -235,6 +290,13 @@ export class SosMalfunctionWarning extends HmiScreen {
             <h1 id="title" tabindex="-1" data-idrive-fallback>${t.MALFUNCTION_TITLE}</h1>
           </div>
           <p class="cause" id="cause">${message ? t.causeText(message.primary, message.ring) : ''}</p>
+          ${
+            message?.advice.includes('callFromPhone')
+              ? html`<p class="phone" id="phone" data-advice="callFromPhone">
+                  ${t.adviceText('callFromPhone', message.ring, number)}
+                </p>`
+              : nothing
+          }
           ${message ? (this.details ? this.renderDetails(message) : this.renderSummary(message, number)) : nothing}
         </div>
         <div class="actions">

@@ -41,6 +41,23 @@ test('?lang=de shows the malfunction in German', async ({ page }) => {
   await expect.poll(() => warning.visibleActions()).toContain('OK');
 });
 
+test('German Check Control with three faults: the phone line stays, no entry is cut in half', async ({
+  page,
+}) => {
+  const hmi = await open(page, 'lang=de&scenario=ready&faults=no-gps,no-cellular,microphone-fault');
+  await advance(page, 5000);
+  const warning = await hmi.as(MalfunctionHarness);
+  await expectHeading(warning, 'SOS-Störung');
+  await expect(warning.phoneInstruction()).toHaveText('Im Notfall 112 mit einem Telefon anrufen.');
+  await expect(warning.phoneInstruction()).toBeInViewport({ ratio: 1 });
+  const lists = await warning.listEntries();
+  expect(lists.cut, 'entries cut at the bottom of the card').toBe(0);
+  expect(lists.shown).toBeGreaterThanOrEqual(3);
+  // German needs more lines than the card has: what does not fit is hidden and marked "…".
+  expect(lists.hidden).toBeGreaterThan(0);
+  expect(lists.ellipsis).toBe(true);
+});
+
 for (const [lang, ready] of [
   ['fr', 'SOS prêt'],
   ['it', 'SOS pronto'],

@@ -175,6 +175,25 @@ export class MalfunctionHarness extends ScreenHarness {
     if (!(await this.visibleActions()).includes('Guide')) await this.details(via);
     await this.choose('Guide', via);
   }
+  /** The "call 112 from a phone" line under the cause (present when no call is possible). */
+  phoneInstruction(): Locator {
+    return this.root.locator('[data-advice="callFromPhone"]');
+  }
+  /** Advice and effect entries on screen, and how many of them end below the card's body (cut). */
+  async listEntries(): Promise<{ shown: number; hidden: number; cut: number; ellipsis: boolean }> {
+    return this.root.evaluate((el) => {
+      const root = el.shadowRoot!;
+      const limit = root.querySelector('.body')!.getBoundingClientRect().bottom;
+      const entries = [...root.querySelectorAll<HTMLElement>('ul[data-fit] > li')];
+      const shown = entries.filter((li) => !li.hidden);
+      return {
+        shown: shown.length,
+        hidden: entries.length - shown.length,
+        cut: shown.filter((li) => li.getBoundingClientRect().bottom > limit + 0.5).length,
+        ellipsis: shown.some((li) => li.hasAttribute('data-continued')),
+      };
+    });
+  }
 }
 
 export class CancelFlowHarness extends ScreenHarness {
