@@ -186,4 +186,13 @@ describe('IDriveController', () => {
     await sendKeys({ press: 'ArrowDown' });
     expect(await harness.focusedAction()).to.equal('Two');
   });
+
+  it('Back with the focus nowhere (a screen just swapped in, its focus a frame away) still goes back', async () => {
+    const { el, harness } = await mount();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Backspace' });
+    expect(el.backs).to.equal(2);
+    expect(await harness.focusedAction(), 'Back does not pick an action').to.equal(null);
+  });
 });

@@ -260,6 +260,12 @@ export class IDriveController implements ReactiveController {
   /** A key with the focus nowhere (e.g. after a tap on the status bar) brings it back to this screen. */
   private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || !this.focusIsLost()) return;
+    // Back pressed in the frame between a screen appearing and its focus landing is still Back.
+    if (event.key === 'Escape' || event.key === 'Backspace') {
+      event.preventDefault();
+      this.host.dispatchEvent(new CustomEvent('sos-back', { bubbles: true, composed: true }));
+      return;
+    }
     if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab', 'Enter', ' '].includes(event.key)) return;
     event.preventDefault();
     this.focusDefault();
