@@ -206,7 +206,7 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     overlay: true,
     json: true,
     description:
-      'Last call progress report of the telematics unit, JSON {seq, phase, reason?}; the current one is sent on subscribe while a call is up.',
+      'Last call progress report of the telematics unit, JSON {seq, phase, reason?, kind?} (kind: manual/automatic/test); the current one is sent on subscribe while a call is up.',
   },
   {
     path: PATHS.selfTestResult,
