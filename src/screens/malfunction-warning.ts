@@ -195,6 +195,10 @@ export class SosMalfunctionWarning extends HmiScreen {
   private renderSummary(message: CheckControlMessage, number: '112' | '911'): TemplateResult {
     // The phone instruction has a line of its own under the cause (render()), never in a list.
     const advice = message.advice.filter((a) => a !== 'callFromPhone');
+    // The gravest effect first: when the card is short of room, entries go from the end.
+    const effects = [...message.effects].sort(
+      (a, b) => Number(b === 'noCallPossible') - Number(a === 'noCallPossible'),
+    );
     return html`<div class="columns">
       <div class="advice">
         <h2>${t.MALFUNCTION_ADVICE_HEADING}</h2>
@@ -205,7 +209,7 @@ export class SosMalfunctionWarning extends HmiScreen {
       <div class="effects">
         <h2>${t.MALFUNCTION_EFFECTS_HEADING}</h2>
         <ul class="list" data-fit>
-          ${message.effects.map((e) => html`<li data-effect=${e}>${t.effectText(e)}</li>`)}
+          ${effects.map((e) => html`<li data-effect=${e}>${t.effectText(e)}</li>`)}
         </ul>
       </div>
     </div>`;
@@ -221,32 +225,45 @@ export class SosMalfunctionWarning extends HmiScreen {
   private fitLists(): void {
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
     if (!body) return;
+    const lists = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('ul[data-fit]'), (list) =>
+      Array.from(list.querySelectorAll<HTMLElement>(':scope > li')),
+    );
+    // Writes, then reads, then writes: one layout when nothing overflows, two when something does.
+    for (const item of lists.flat()) {
+      if (item.hidden) item.hidden = false;
+      if (item.hasAttribute('data-continued')) item.removeAttribute('data-continued');
+    }
     const limit = body.getBoundingClientRect().bottom + 0.5;
-    const overflows = (el: HTMLElement) => el.getBoundingClientRect().bottom > limit;
-    for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul[data-fit]')) {
-      const items = [...list.querySelectorAll<HTMLElement>(':scope > li')];
-      for (const item of items) {
-        item.hidden = false;
-        item.removeAttribute('data-continued');
-      }
-      let shown = items.length;
-      if (shown === 0 || !overflows(items[shown - 1]!)) continue;
-      // Keep at least one entry; drop from the end until the rest, "…" included, fit.
-      while (shown > 1 && overflows(items[shown - 1]!)) items[--shown]!.hidden = true;
+    const cut = lists
+      .map((items) => {
+        const bottoms = items.map((item) => item.getBoundingClientRect().bottom);
+        let shown = items.length;
+        // Keep at least one entry; drop whole entries from the end until the rest fit.
+        while (shown > 1 && bottoms[shown - 1]! > limit) shown--;
+        return { items, shown };
+      })
+      .filter(({ items, shown }) => shown < items.length);
+    for (const { items, shown } of cut) {
+      for (const item of items.slice(shown)) item.hidden = true;
       items[shown - 1]!.setAttribute('data-continued', '');
-      if (shown > 1 && overflows(items[shown - 1]!)) {
-        items[shown - 1]!.removeAttribute('data-continued');
-        items[--shown]!.hidden = true;
-        items[shown - 1]!.setAttribute('data-continued', '');
+    }
+    // The " …" can wrap the last entry onto one more line: then that entry goes too.
+    for (const entry of cut) {
+      const last = entry.items[entry.shown - 1]!;
+      if (entry.shown > 1 && last.getBoundingClientRect().bottom > limit) {
+        last.removeAttribute('data-continued');
+        last.hidden = true;
+        entry.items[entry.shown - 2]!.setAttribute('data-continued', '');
       }
     }
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
+    // The card fixes the body's size; observing it anew reports at once, after this render's layout.
     this.fit.disconnect();
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.body, ul[data-fit]'))
-      this.fit.observe(el);
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    if (body) this.fit.observe(body);
   }
 
   override disconnectedCallback(): void {
@@ -282,7 +299,7 @@ export class SosMalfunctionWarning extends HmiScreen {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="title"
-        aria-describedby="cause phone"
+        aria-describedby=${message?.advice.includes('callFromPhone') ? 'cause phone' : 'cause'}
       >
         <div class="body">
           <div class="title">
