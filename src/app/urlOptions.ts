@@ -114,7 +114,10 @@ export function parseHmiOptions(
   const clock = pick(params, 'clock', ['real', 'manual'] as const, 'real', warnings);
   const region = pick(params, 'region', ['eu', 'na'] as const, 'eu', warnings);
   let scenario = params.get('scenario');
-  if (scenario !== null && !knownScenarios.includes(scenario)) {
+  if (scenario !== null && bridge === 'ws') {
+    warnings.push(`?scenario=${scenario} applies to the simulator (?bridge=mock) only; ignored`);
+    scenario = null;
+  } else if (scenario !== null && !knownScenarios.includes(scenario)) {
     warnings.push(`?scenario=${scenario} is unknown; known: ${knownScenarios.join(', ')}`);
     scenario = null;
   }
@@ -147,12 +150,26 @@ export function parseHmiOptions(
     region,
     config,
     trace,
-    link: pick(params, 'link', ['connected', 'lost'] as const, 'connected', warnings),
+    link: linkOption(params, bridge, warnings),
     lang: pick(params, 'lang', allLocales, sourceLocale, warnings),
     faults: parseFaults(params.get('faults'), warnings),
     startAt: parseStartAt(params.get('t0'), warnings),
     warnings,
   };
+}
+
+/** `?link=lost` starts the simulated vehicle link down; the real link is what it is. */
+function linkOption(
+  params: URLSearchParams,
+  bridge: 'mock' | 'ws',
+  warnings: string[],
+): 'connected' | 'lost' {
+  const link = pick(params, 'link', ['connected', 'lost'] as const, 'connected', warnings);
+  if (link === 'lost' && bridge === 'ws') {
+    warnings.push('?link=lost applies to the simulator (?bridge=mock) only; ignored');
+    return 'connected';
+  }
+  return link;
 }
 
 function parseFaults(raw: string | null, warnings: string[]): Fault[] {

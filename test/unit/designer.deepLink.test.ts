@@ -81,6 +81,16 @@ describe('designer deep links', () => {
     assert.equal(o.link, 'connected');
     assert.ok(o.warnings.some((w) => w.includes('?link=flaky')));
   });
+
+  it('simulator-only options on the vehicle link are reported, not applied', () => {
+    const o = parseHmiOptions('?bridge=ws&scenario=no-gps&link=lost', ['no-gps']);
+    assert.equal(o.scenario, null);
+    assert.equal(o.link, 'connected');
+    assert.deepEqual(o.warnings, [
+      '?scenario=no-gps applies to the simulator (?bridge=mock) only; ignored',
+      '?link=lost applies to the simulator (?bridge=mock) only; ignored',
+    ]);
+  });
 });
 
 describe('designer viewports', () => {
