@@ -99,4 +99,8 @@ async function start(): Promise<void> {
   app.services = hmiServices(hmi);
 }
 
-void start();
+// A start that fails (a chunk that cannot load) leaves the shell on "SOS status unknown": never a
+// wrong "ready". Said loudly, since nothing on the screen can say more without the machines.
+start().catch((error: unknown) => {
+  console.error('[sos-hmi] the HMI could not start; SOS status stays unknown:', error);
+});

@@ -262,6 +262,7 @@ export class IDriveController implements ReactiveController {
     if (event.defaultPrevented || !this.focusIsLost()) return;
     // Back pressed in the frame between a screen appearing and its focus landing is still Back.
     if (event.key === 'Escape' || event.key === 'Backspace') {
+      if (event.repeat || event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       this.host.dispatchEvent(new CustomEvent('sos-back', { bubbles: true, composed: true }));
       return;
