@@ -6,12 +6,17 @@
  * Safe by construction: only runs of spaces/tabs that follow a line break are removed (HTML and CSS
  * treat a line break and the indentation after it alike, and no template uses `<pre>` or
  * `white-space: pre`); in CSS also comments (down to their line breaks) and the spaces around
- * `{ } ; ,` and after `:`. Line breaks are kept, so source maps still point at the right lines.
+ * `{ } ; ,` and after `:`, outside strings and `url(…)`. Line breaks are kept, so source maps still
+ * point at the right lines.
  */
 import ts from 'typescript';
 import type { Plugin } from 'vite';
 
 const TAGS = new Set(['css', 'html', 'svg']);
+
+/** A CSS string or `url(…)`: copied as it is, never minified. */
+const STRING_OR_URL = /('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|url\([^)]*\))/;
+const COMMENT_OUTSIDE_STRINGS = new RegExp(`${STRING_OR_URL.source}|\\/\\*[\\s\\S]*?\\*\\/`, 'g');
 
 /** The minified text of one template chunk (the raw text between backtick/`${`/`}`). */
 export function minifyTemplateText(text: string, tag: string): string {
@@ -19,10 +24,13 @@ export function minifyTemplateText(text: string, tag: string): string {
   if (tag !== 'css') return out;
   return (
     out
-      .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''))
-      // `a { b: c; }` → `a{b:c;}`; a space before `:` may be a descendant combinator, so it stays.
-      .replace(/[ \t]*([{};,])[ \t]*/g, '$1')
-      .replace(/:[ \t]+/g, ':')
+      // A comment keeps only its line breaks; a string or url() that looks like one is left alone.
+      .replace(COMMENT_OUTSIDE_STRINGS, (match, kept?: string) => kept ?? match.replace(/[^\n]/g, ''))
+      .split(STRING_OR_URL)
+      // Odd parts are the strings and url()s. `a { b: c; }` → `a{b:c;}`; a space before `:` may be
+      // a descendant combinator, so it stays.
+      .map((part, i) => (i % 2 ? part : part.replace(/[ \t]*([{};,])[ \t]*/g, '$1').replace(/:[ \t]+/g, ':')))
+      .join('')
   );
 }
 
