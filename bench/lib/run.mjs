@@ -397,7 +397,8 @@ function ratios(results) {
       out.countdown[`${rate}x/${base}`] = r(fig.msPerSecond, results.countdown[base]?.[rate]?.msPerSecond);
     out.coldStart[base] = r(results.coldStart.hmi?.medianMs, results.coldStart[base]?.medianMs);
     out.bundle[base] = r(
-      results.bundle.loaded?.headUnit?.gzip ?? results.bundle.shipped.gzip,
+      // The baselines carry the simulator: like with like is the desktop page's load.
+      results.bundle.loaded?.desktop?.gzip ?? results.bundle.shipped.gzip,
       results.bundle.baselines[base]?.gzip,
     );
     out.memory[base] = r(results.memory.hmi?.growthBytes, results.memory[base]?.growthBytes);
