@@ -83,9 +83,13 @@ export function measureBundle(outDir) {
     return { file: rel, source: src, entry: !!entry?.isEntry, designer, raw: buf.length, gzip: gz(buf) };
   });
   const shipped = chunks.filter((c) => !c.designer);
+  // What the entry imports statically is evaluated before the first frame (docs/performance.md).
+  const entry = Object.values(manifest).find((e) => e.isEntry);
+  const entryStaticImports = (entry?.imports ?? []).map((key) => manifest[key]?.file ?? key);
   const sum = (list, key) => list.reduce((a, c) => a + c[key], 0);
   return {
     chunks,
+    entryStaticImports,
     shipped: { raw: sum(shipped, 'raw'), gzip: sum(shipped, 'gzip') },
     designer: {
       raw: sum(chunks, 'raw') - sum(shipped, 'raw'),

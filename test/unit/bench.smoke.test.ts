@@ -81,6 +81,12 @@ test(
       assert.ok(has('desktop', 'mockVehicle') && !has('desktop', 'vissVehicle'), 'desktop: simulator only');
       assert.ok(has('headUnitDe', '/de-') && !has('headUnit', '/de-'), 'a translation only when asked for');
       assert.ok(loaded.headUnit.gzip > 0 && loaded.headUnit.gzip < r.bundle.shipped.gzip);
+      // The first frame waits for nothing but the entry: it imports no other chunk statically.
+      assert.ok(
+        r.bundle.chunks.some((c: { entry: boolean }) => c.entry),
+        'the manifest names the entry',
+      );
+      assert.deepEqual(r.bundle.entryStaticImports, [], 'the entry pulls another chunk into the first frame');
       assert.ok(r.bundle.baselines.raw.gzip > 0 && r.bundle.baselines.react.gzip > 0);
 
       assert.ok(['pending', 'measured', 'failed', 'skipped'].includes(r.gateway.status));
