@@ -1,30 +1,11 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createHmi, type Hmi } from '../../src/app/createHmi.js';
 import { localFaultMemoryStore, memoryFaultMemoryStore } from '../../src/app/faultMemoryStore.js';
 import { hmiServices } from '../../src/app/services.js';
-import type { SosApp } from '../../src/screens/app.js';
-import type { HmiScreen } from '../../src/screens/hmi-screen.js';
-import { ScreenHarness } from '../../src/screens/harness.js';
-import '../../src/screens/index.js';
+import { mountApp, screenOf } from '../harness/mount-app.js';
 
 /** The real system (simulator, bridge, machines) on a manual clock, mounted in `sos-app`. */
-async function mount(hmi: Hmi): Promise<SosApp> {
-  const app = await fixture<SosApp>(
-    html`<div style="width:1280px;height:480px;display:grid">
-      <sos-app .services=${hmiServices(hmi)}></sos-app>
-    </div>`,
-  ).then((wrapper) => wrapper.querySelector('sos-app')!);
-  await app.updateComplete;
-  return app;
-}
-
-async function screenOf(app: SosApp): Promise<ScreenHarness> {
-  await app.updateComplete;
-  const screen = app.renderRoot.querySelector('main')!.firstElementChild as HmiScreen;
-  await screen.updateComplete;
-  await screen.idrive.actionsRendered();
-  return new ScreenHarness(screen);
-}
+const mount = (hmi: Hmi) => mountApp(hmiServices(hmi));
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

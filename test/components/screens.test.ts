@@ -1,11 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SosApp } from '../../src/screens/app.js';
-import type { SosMalfunctionWarning } from '../../src/screens/malfunction-warning.js';
-import type { HmiScreen } from '../../src/screens/hmi-screen.js';
 import { ScreenHarness } from '../../src/screens/harness.js';
+import type { SosMalfunctionWarning } from '../../src/screens/malfunction-warning.js';
 import { deepActiveElement } from '../../src/screens/controllers/idrive-controller.js';
-import '../../src/screens/index.js';
+import { mountApp as mountWith, screenOf } from '../harness/mount-app.js';
 import {
   AUTOMATIC_VOICE,
   CALL_FAILED,
@@ -18,24 +16,7 @@ import {
   type FakeHmi,
 } from '../harness/fake-services.js';
 
-async function mountApp(hmi: FakeHmi, theme: 'day' | 'night' = 'night'): Promise<SosApp> {
-  const app = await fixture<SosApp>(
-    html`<div style="width:1280px;height:480px">
-      <sos-app .services=${hmi.services} theme=${theme}></sos-app>
-    </div>`,
-  ).then((wrapper) => wrapper.querySelector('sos-app')!);
-  await app.updateComplete;
-  return app;
-}
-
-/** The one screen `sos-app` shows, once it and its actions have rendered. */
-async function screenOf(app: SosApp): Promise<ScreenHarness> {
-  await app.updateComplete;
-  const screen = app.renderRoot.querySelector('main')!.firstElementChild as HmiScreen;
-  await screen.updateComplete;
-  await screen.idrive.actionsRendered();
-  return new ScreenHarness(screen);
-}
+const mountApp = (hmi: FakeHmi, theme: 'day' | 'night' = 'night') => mountWith(hmi.services, theme);
 
 describe('sos-app', () => {
   it('shows the status screen with the contract status line and sets the theme on <html>', async () => {
