@@ -7,6 +7,7 @@ import { DEFAULT_DENSITY, emergencyTargetPx } from './app/display.js';
 import { loadHmiConfig } from './app/hmiConfig.js';
 import { parseHmiOptions } from './app/urlOptions.js';
 import { loadScreens } from './screens/app.js';
+import { afterNextPaint } from './screens/controllers/after-next-paint.js';
 
 /**
  * True only in builds that carry the designer workbench (the dev server and `npm run build:designer`,
@@ -36,22 +37,13 @@ const loadSystem = () => import('./app/system.js');
 const loadVissVehicle = () => import('./app/vissVehicle.js');
 const loadMockVehicle = () => import('./app/mockVehicle.js');
 
-/** Resolves after the next frame is painted (or after 100 ms in a hidden tab, where frames stop). */
-function afterFirstFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    requestAnimationFrame(done);
-    setTimeout(done, 100);
-  });
-}
-
 async function start(): Promise<void> {
   // The shell is up at once: until the vehicle answers it says "SOS status unknown — connecting to vehicle".
   const app =
     document.querySelector('sos-app') ?? document.body.appendChild(document.createElement('sos-app'));
   const config = loadHmiConfig(fetch.bind(globalThis), location);
   // Both chunks are downloading already (modulepreload); they are evaluated only after the shell is on screen.
-  await afterFirstFrame();
+  await afterNextPaint(100);
   const { defaults, warnings } = await config;
   // The simulator or the gateway link: a page loads only the vehicle it talks to.
   const viss = parseHmiOptions(location.search, [], defaults).bridge === 'ws';

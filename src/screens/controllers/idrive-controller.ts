@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { afterNextPaint } from './after-next-paint.js';
 
 /** A screen element the controller can drive: it renders its actions into `renderRoot`. */
 export type IDriveHost = ReactiveControllerHost &
@@ -26,11 +27,6 @@ declare global {
 const DEFAULT_ACTIONS = 'sos-action-button:not([disabled]):not([hidden]), [data-idrive-action]';
 /** One wheel notch is 100 px in Chromium; trackpads send many small deltas that add up to it. */
 const WHEEL_STEP = 100;
-
-/** Resolves in the task after the next frame is painted (a frame always comes while the page is shown). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 /** The element that really has focus, looking through open shadow roots. */
 export function deepActiveElement(root: Document | ShadowRoot = document): Element | null {
