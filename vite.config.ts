@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { FIRST_FRAME_FILE, fragmentOf } from './scripts/first-frame.mjs';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 
 /**
@@ -25,7 +27,7 @@ export const CONTENT_SECURITY_POLICY = [
  * and `src/screens/screens.ts` (every other screen); `modulepreload` links fetch both alongside the
  * entry instead of after it, and the page's load event covers them (docs/performance.md).
  */
-const PRELOADED = ['/src/app/system.ts', '/src/screens/screens.ts'];
+const PRELOADED = ['/src/screens/app.ts', '/src/app/system.ts', '/src/screens/screens.ts'];
 
 /** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
 const SYSTEM_CHUNK =
@@ -53,6 +55,25 @@ function preloadLazyChunks(): Plugin {
   };
 }
 
+/**
+ * Puts the pre-rendered shell (`src/first-frame.html`, declarative shadow DOM made by
+ * `npm run first-frame`) in place of the empty `<sos-app>`: the first frame paints with the HTML,
+ * before the shell's code has loaded (docs/performance.md).
+ */
+function firstFrame(): Plugin {
+  return {
+    name: 'sos-hmi-first-frame',
+    apply: 'build',
+    transformIndexHtml: (html) => {
+      if (!existsSync(FIRST_FRAME_FILE)) return html;
+      const fragment = fragmentOf(readFileSync(FIRST_FRAME_FILE, 'utf8'));
+      if (!html.includes('<sos-app></sos-app>'))
+        throw new Error('index.html has no empty <sos-app> to pre-render');
+      return html.replace('<sos-app></sos-app>', () => fragment);
+    },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'sos-hmi-content-security-policy',
@@ -76,7 +97,7 @@ export default defineConfig(({ command, mode }) => ({
   // The designer workbench is compiled in for the dev server and `vite build --mode designer`
   // (`npm run build:designer`, to dist-designer/); the head-unit build drops it as dead code.
   define: { __SOS_DESIGNER__: JSON.stringify(command === 'serve' || mode === 'designer') },
-  plugins: [contentSecurityPolicy(), preloadLazyChunks(), minifyLitTemplatesPlugin()],
+  plugins: [contentSecurityPolicy(), firstFrame(), preloadLazyChunks(), minifyLitTemplatesPlugin()],
   build: {
     target: ['es2020', 'safari16', 'chrome100', 'firefox100'],
     sourcemap: true,

@@ -6,7 +6,6 @@
 import { DEFAULT_DENSITY, emergencyTargetPx } from './app/display.js';
 import { loadHmiConfig } from './app/hmiConfig.js';
 import { parseHmiOptions } from './app/urlOptions.js';
-import { loadScreens } from './screens/app.js';
 import { afterNextPaint } from './screens/controllers/after-next-paint.js';
 
 /**
@@ -29,6 +28,12 @@ function workbenchWanted(): boolean {
 }
 
 /**
+ * The shell (Lit, `sos-app`, the status bar and screen) loads after the first frame: that frame is
+ * the shell pre-rendered into `index.html` (declarative shadow DOM, `src/first-frame.html`), painted
+ * with the HTML before any of this code is evaluated (docs/performance.md).
+ */
+const loadShell = () => import('./screens/app.js');
+/**
  * The machines load as a second chunk after the shell paints "SOS status unknown": the first frame
  * does not wait for them to be parsed (docs/performance.md).
  */
@@ -38,11 +43,15 @@ const loadVissVehicle = () => import('./app/vissVehicle.js');
 const loadMockVehicle = () => import('./app/mockVehicle.js');
 
 async function start(): Promise<void> {
-  // The shell is up at once: until the vehicle answers it says "SOS status unknown — connecting to vehicle".
+  const config = loadHmiConfig(fetch.bind(globalThis), location);
+  // The first frame shows the pre-rendered shell: "SOS status unknown — connecting to vehicle".
+  await afterNextPaint(100);
+  // Lit takes over the pre-rendered shadow roots and renders the same picture (or the first one, on an
+  // engine without declarative shadow DOM).
+  const { loadScreens } = await loadShell();
   const app =
     document.querySelector('sos-app') ?? document.body.appendChild(document.createElement('sos-app'));
-  const config = loadHmiConfig(fetch.bind(globalThis), location);
-  // Both chunks are downloading already (modulepreload); they are evaluated only after the shell is on screen.
+  // The other chunks are downloading already (modulepreload); they are evaluated only after the shell is on screen.
   await afterNextPaint(100);
   const { defaults, warnings } = await config;
   // The simulator or the gateway link: a page loads only the vehicle it talks to.

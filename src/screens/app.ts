@@ -118,6 +118,16 @@ export class SosApp extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  /**
+   * `index.html` carries this shell pre-rendered as declarative shadow DOM (the first frame, painted
+   * before this code loads: docs/performance.md). Lit renders into an existing shadow root as it is,
+   * so the pre-rendered picture is emptied first: it is replaced within the task, never painted twice.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) applyTheme(this.theme);
   }

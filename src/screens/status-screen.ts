@@ -124,9 +124,13 @@ export class SosStatusScreen extends HmiScreen {
   protected override render(): TemplateResult {
     const view = this.status.value;
     const connecting = html` <span class="link">${t.CONNECTING_TO_VEHICLE}</span>`;
+    // Before the vehicle's first report (and in the pre-rendered first frame): the unknown layout, nothing more.
     if (!view)
-      return html`<div class="screen">
-        <h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}${connecting}</h1>
+      return html`<div class="screen tone-unknown">
+        <div class="emblem"><sos-telltale state="unknown"></sos-telltale></div>
+        <div class="main">
+          <h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}${connecting}</h1>
+        </div>
       </div>`;
     const number = this.emergencyNumber.value ?? '112';
     const malfunction = this.malfunction.value;
