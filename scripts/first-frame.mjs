@@ -25,10 +25,11 @@ export const FIRST_FRAME_HEADER =
 /**
  * Runs inside the page (self-contained: Playwright serialises it). Renders a fresh `<sos-app>` with
  * no services — exactly the shell's first frame — and returns it as HTML with declarative shadow
- * roots, each with its adopted stylesheets as a `<style>`, preceded by the document's theme tokens.
+ * roots, each with the rules of its adopted stylesheets that style something in it as a `<style>`,
+ * preceded by the document's theme tokens.
  */
 export async function renderFirstFrameInPage() {
-  /* global customElements, document, Node -- runs in the page */
+  /* global customElements, document, Node, CSSStyleRule, CSSMediaRule, CSSSupportsRule -- runs in the page */
   await customElements.whenDefined('sos-app');
   const VOID = new Set([
     'area',
@@ -48,7 +49,58 @@ export async function renderFirstFrameInPage() {
   const RAW_TEXT = new Set(['style', 'script']);
   const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  const css = (sheets) => sheets.map((sheet) => [...sheet.cssRules].map((r) => r.cssText).join('')).join('');
+  // Only the rules that style something in this frame: the frame is replaced as soon as the shell's
+  // code runs, so the rules for focus, hover, other states and other screens would only cost parsing.
+  const DYNAMIC =
+    /::?(before|after|marker|placeholder|selection|hover|focus-visible|focus-within|focus|active)\b/g;
+  function selectorUsed(selector, root) {
+    let s = selector.trim().replace(DYNAMIC, '');
+    try {
+      if (s.startsWith(':host-context') || s.includes('::slotted')) return true;
+      if (s.startsWith(':host')) {
+        s = s.slice(':host'.length);
+        if (s.startsWith('(')) {
+          let depth = 0;
+          let end = 0;
+          for (; end < s.length; end++) {
+            if (s[end] === '(') depth++;
+            else if (s[end] === ')' && --depth === 0) break;
+          }
+          if (!root.host.matches(s.slice(1, end))) return false;
+          s = s.slice(end + 1);
+        }
+        s = s.trim().replace(/^[>+~]\s*/, '');
+        if (!s) return true;
+      }
+      return root.querySelector(s || '*') !== null;
+    } catch {
+      return true; // a selector this check cannot read is kept
+    }
+  }
+  function usedRules(rules, root) {
+    let text = '';
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule) {
+        if (rule.selectorText.split(',').some((selector) => selectorUsed(selector, root)))
+          text += rule.cssText;
+      } else if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule) {
+        const inner = usedRules(rule.cssRules, root);
+        const condition =
+          rule instanceof CSSMediaRule ? `@media ${rule.media.mediaText}` : `@supports ${rule.conditionText}`;
+        if (inner) text += `${condition}{${inner}}`;
+      } else {
+        text += rule.cssText;
+      }
+    }
+    return text;
+  }
+  function css(sheets, root) {
+    const text = sheets.map((sheet) => usedRules(sheet.cssRules, root)).join('');
+    // Keyframes no kept rule animates with are dropped too.
+    return text.replace(/@keyframes ([\w-]+) \{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, (block, name) =>
+      text.split(block).join('').includes(name) ? block : '',
+    );
+  }
 
   /** Waits until every Lit element below `root` has rendered (nested elements render in later microtasks). */
   async function settle(root) {
@@ -79,7 +131,7 @@ export async function renderFirstFrameInPage() {
     const root = el.shadowRoot;
     if (root) {
       html += `<template shadowrootmode="${root.mode}"${root.delegatesFocus ? ' shadowrootdelegatesfocus' : ''}>`;
-      const styles = css(root.adoptedStyleSheets);
+      const styles = css(root.adoptedStyleSheets, root);
       if (styles) html += `<style>${styles}</style>`;
       html += `${children(root)}</template>`;
     }
@@ -94,7 +146,7 @@ export async function renderFirstFrameInPage() {
   try {
     await app.updateComplete;
     await settle(app.shadowRoot);
-    const tokens = css(document.adoptedStyleSheets);
+    const tokens = css(document.adoptedStyleSheets, document);
     return `<style data-sos-first-frame>${tokens}</style>${element(app)}`;
   } finally {
     box.remove();
