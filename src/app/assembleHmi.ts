@@ -122,12 +122,22 @@ export function assembleHmi(options: AssembleHmiOptions): Hmi {
     ...(faultMemory.getSnapshot() as FaultMemorySnapshot).context.log.entries,
   ];
   let savedEntries: unknown = (faultMemory.getSnapshot() as FaultMemorySnapshot).context.log.entries;
+  // Written in the task after the event, so a crash's call screen is painted first (docs/performance.md);
+  // several changes in one event are written once, and nothing pending is lost on dispose or page hide.
+  let pendingSave: ReturnType<typeof setTimeout> | null = null;
+  const saveFaultMemory = (): void => {
+    if (pendingSave === null) return;
+    clearTimeout(pendingSave);
+    pendingSave = null;
+    store.save(savedEntries as readonly FaultLogEntry[]);
+  };
   const faultSubscription = faultMemory.subscribe((snapshot: FaultMemorySnapshot) => {
     const entries = snapshot.context.log.entries;
     if (entries === savedEntries) return;
     savedEntries = entries;
-    store.save(entries);
+    pendingSave ??= setTimeout(saveFaultMemory, 0);
   });
+  globalThis.addEventListener?.('pagehide', saveFaultMemory);
   // Time to the first SOS status after the vehicle link is up, as performance marks (docs/headunit.md).
   const status = child(actor, 'status');
   let awaitingStatus = false;
@@ -177,6 +187,8 @@ export function assembleHmi(options: AssembleHmiOptions): Hmi {
     dispose: () => {
       driver?.stop();
       faultSubscription.unsubscribe();
+      saveFaultMemory();
+      globalThis.removeEventListener?.('pagehide', saveFaultMemory);
       statusWatch.unsubscribe();
       unsubscribe();
       actor.stop();

@@ -84,6 +84,9 @@ describe('diagnosis screens', () => {
     store.clear();
     hmi = createHmi({ scenario: 'software-glitch', clock: 'manual', faultMemory: store });
     hmi.clock.advance(4000);
+    // Written in the task after the change, never inside the event's frame.
+    expect(storage.getItem('sos-hmi.test.faultMemory')).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const saved = JSON.parse(storage.getItem('sos-hmi.test.faultMemory') ?? '[]') as {
       kind: string;
       cause?: string;
@@ -96,6 +99,18 @@ describe('diagnosis screens', () => {
     const app = await mount(hmi);
     const screen = await screenOf(app);
     expect(await screen.text()).to.contain('SOS software not responding');
+    store.clear();
+  });
+
+  it('a fault memory change still pending when the HMI stops is written, not lost', () => {
+    const storage = window.localStorage;
+    const store = localFaultMemoryStore(storage, 'sos-hmi.test.faultMemory');
+    store.clear();
+    const first = createHmi({ scenario: 'software-glitch', clock: 'manual', faultMemory: store });
+    first.clock.advance(4000);
+    first.dispose();
+    const saved = JSON.parse(storage.getItem('sos-hmi.test.faultMemory') ?? '[]') as { cause?: string }[];
+    expect(saved.some((e) => e.cause === 'softwareGlitch')).to.equal(true);
     store.clear();
   });
 });
