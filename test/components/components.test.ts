@@ -110,11 +110,26 @@ describe('sos-led-mirror', () => {
   it('blinks with an animation only in green-blinking', async () => {
     const el = await fixture<SosLedMirror>(html`<sos-led-mirror state="green-blinking"></sos-led-mirror>`);
     const led = el.renderRoot.querySelector('.led') as HTMLElement;
-    expect(getComputedStyle(led).animationName).to.equal('blink');
+    const lit = () => getComputedStyle(led, '::after');
+    expect(lit().animationName).to.equal('blink');
+    // Only the lit layer's opacity blinks (a compositor animation: nothing is repainted).
+    const keyframes = led
+      .getAnimations({ subtree: true })
+      .flatMap((a) => (a.effect as KeyframeEffect).getKeyframes());
+    const animated = new Set(
+      keyframes.flatMap((k) =>
+        Object.keys(k).filter((p) => !['offset', 'computedOffset', 'easing', 'composite'].includes(p)),
+      ),
+    );
+    expect([...animated]).to.deep.equal(['opacity']);
     expect(el.renderRoot.textContent).to.contain('green, blinking');
     el.state = 'green-steady';
     await el.updateComplete;
-    expect(getComputedStyle(led).animationName).to.equal('none');
+    expect(lit().animationName).to.equal('none');
+    expect(lit().opacity).to.equal('1');
+    el.state = 'off';
+    await el.updateComplete;
+    expect(lit().opacity).to.equal('0');
     el.state = 'red';
     await el.updateComplete;
     expect(el.renderRoot.textContent).to.contain('red');

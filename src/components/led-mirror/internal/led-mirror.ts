@@ -29,6 +29,7 @@ export class LedMirror extends LitElement {
       color: var(--sos-text-dim);
     }
     .led {
+      position: relative;
       inline-size: 18px;
       block-size: 18px;
       border-radius: 50%;
@@ -36,28 +37,40 @@ export class LedMirror extends LitElement {
       box-shadow: inset 0 0 0 2px rgba(0, 0, 0, 0.25);
       flex: none;
     }
-    :host([state='green-steady']) .led,
-    :host([state='green-blinking']) .led {
+    /* The lit LED is a layer over the dark one: blinking fades only its opacity, which the compositor
+       animates without repainting the call screen twice a second. */
+    .led::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+      border-radius: 50%;
+      opacity: 0;
+    }
+    :host([state='green-steady']) .led::after,
+    :host([state='green-blinking']) .led::after {
       background: var(--sos-ready);
       box-shadow: 0 0 12px 2px var(--sos-ready);
+      opacity: 1;
     }
-    :host([state='red']) .led {
+    :host([state='red']) .led::after {
       background: var(--sos-danger);
       box-shadow: 0 0 12px 2px var(--sos-danger);
+      opacity: 1;
     }
-    :host([state='green-blinking']) .led {
+    :host([state='green-blinking']) .led::after {
       animation: blink 1s steps(1, end) infinite;
     }
     @keyframes blink {
       50% {
-        background: var(--sos-telltale-off);
-        box-shadow: none;
+        opacity: 0;
       }
     }
     @media (prefers-reduced-motion: reduce) {
       /* No flashing: a ring tells "blinking" apart from "steady". */
-      :host([state='green-blinking']) .led {
+      :host([state='green-blinking']) .led::after {
         animation: none;
+      }
+      :host([state='green-blinking']) .led {
         box-shadow:
           0 0 0 3px var(--sos-surface),
           0 0 0 5px var(--sos-ready);
