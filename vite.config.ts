@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ChunkingContext } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { FIRST_FRAME_FILE, fragmentOf } from './scripts/first-frame.mjs';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
@@ -24,14 +26,49 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * The entry paints the shell first and then imports `src/app/system.ts` (machines, bridge, simulator)
- * and `src/screens/screens.ts` (every other screen); `modulepreload` links fetch both alongside the
- * entry instead of after it, and the page's load event covers them (docs/performance.md).
+ * and `src/screens/screens.ts` (the call screens and the Check Control message); `modulepreload` links
+ * fetch both alongside the entry instead of after it, and the page's load event covers them
+ * (docs/performance.md). The diagnosis chunk (`src/screens/diagnosis.ts`) is not preloaded: the shell
+ * loads it when diagnosis is opened.
  */
-const PRELOADED = ['/src/screens/app.ts', '/src/app/system.ts', '/src/screens/screens.ts'];
+const SHELL = '/src/screens/app.ts';
+const SHELL_FILE = fileURLToPath(new URL(`.${SHELL}`, import.meta.url));
+const PRELOADED = [SHELL, '/src/app/system.ts', '/src/screens/screens.ts'];
 
 /** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
 const SYSTEM_CHUNK =
   /\/src\/(app\/(system|assembleHmi|automation|services|transitionTrace|faultMemoryStore)|machines\/[^/]+|time\/[^/]+|bridge\/(bridgeBase|validation|commandTracker|commands|signals))\.ts$|\/node_modules\/(xstate|valibot)\//;
+
+/**
+ * Group of the shell chunk (`src/screens/app.ts`): every module the shell imports statically, except
+ * the entry's own (loaded before it). Without it Rolldown splits Lit, the texts and the screen base off
+ * the shell into a common chunk as soon as two lazy chunks (`screens`, `diagnosis`) share them with
+ * it; with it they import those from the shell, which has always loaded before them. Not recursive:
+ * the entry's modules that the shell imports stay in the entry.
+ */
+function shellChunk(id: string, ctx: ChunkingContext): string | null {
+  let shell = shellModules.get(ctx);
+  if (!shell) shellModules.set(ctx, (shell = findShellModules(ctx)));
+  return shell.has(id) ? 'app' : null;
+}
+const shellModules = new WeakMap<ChunkingContext, ReadonlySet<string>>();
+
+function findShellModules(ctx: ChunkingContext): ReadonlySet<string> {
+  /** `from` and every module they import statically (or, `up`, that import them in any way). */
+  const walk = (from: string[], up = false): Set<string> => {
+    const seen = new Set<string>();
+    for (let id = from.pop(); id !== undefined; id = from.pop()) {
+      const m = ctx.getModuleInfo(id);
+      if (seen.has(id) || !m) continue;
+      seen.add(id);
+      from.push(...(up ? [...m.importers, ...m.dynamicImporters] : m.importedIds));
+    }
+    return seen;
+  };
+  const entries = [...walk([SHELL_FILE], true)].filter((id) => ctx.getModuleInfo(id)?.isEntry);
+  const loadedBefore = walk(entries);
+  return new Set([...walk([SHELL_FILE])].filter((id) => !loadedBefore.has(id)));
+}
 
 function preloadLazyChunks(): Plugin {
   return {
@@ -44,7 +81,12 @@ function preloadLazyChunks(): Plugin {
           .filter(
             (c) =>
               c.type === 'chunk' &&
-              (c.name === 'system' || PRELOADED.some((m) => c.facadeModuleId?.endsWith(m))),
+              (c.name === 'system' ||
+                // The shell chunk is a group (`shellChunk`): it has no facade, but holds app.ts.
+                PRELOADED.some(
+                  (m) =>
+                    c.facadeModuleId?.endsWith(m) || (c.name === 'app' && c.moduleIds.includes(SHELL_FILE)),
+                )),
           )
           .map((chunk) => ({
             tag: 'link',
@@ -106,9 +148,13 @@ export default defineConfig(({ command, mode }) => ({
     rolldownOptions: {
       output: {
         // The machines and what both vehicle links share (validation, command tracking) form one chunk:
-        // fewer, larger gzip streams compress better than many small ones (docs/performance.md).
-        advancedChunks: {
-          groups: [{ name: 'system', test: SYSTEM_CHUNK }],
+        // fewer, larger gzip streams compress better than many small ones (docs/performance.md). The
+        // shell keeps what the lazy screen chunks share with it (`shellChunk`).
+        codeSplitting: {
+          groups: [
+            { name: 'system', test: SYSTEM_CHUNK, priority: 2 },
+            { name: shellChunk, priority: 1, includeDependenciesRecursively: false },
+          ],
         },
       },
     },

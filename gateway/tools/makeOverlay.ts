@@ -1,10 +1,11 @@
 /**
- * Writes `vss/sos-overlay.vspec` from the path table in src/bridge/vissPaths.ts, so the overlay, the
- * gateway and the HMI can never disagree. Run: `node --import tsx gateway/tools/makeOverlay.ts`.
+ * Writes `vss/sos-overlay.vspec` from the path table in src/bridge/vissPaths.ts (descriptions from
+ * gateway/vssDescriptions.ts), so the overlay, the gateway and the HMI can never disagree. Run: `node --import tsx gateway/tools/makeOverlay.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VSS_PATHS } from '../../src/bridge/vissPaths.js';
+import { VSS_DESCRIPTIONS } from '../vssDescriptions.js';
 
 export function makeOverlay(): string {
   const out: string[] = [
@@ -33,7 +34,10 @@ export function makeOverlay(): string {
     out.push(`${spec.path}:`, `  datatype: ${spec.datatype}`, `  type: ${spec.type}`);
     if (spec.allowed && spec.datatype === 'string')
       out.push(`  allowed: [${spec.allowed.map((a) => `'${a}'`).join(', ')}]`);
-    out.push(`  description: ${JSON.stringify(spec.description)}`, '');
+    const description = VSS_DESCRIPTIONS.get(spec.path);
+    if (description === undefined)
+      throw new Error(`${spec.path} has no description in gateway/vssDescriptions.ts`);
+    out.push(`  description: ${JSON.stringify(description)}`, '');
   }
   return out.join('\n');
 }

@@ -25,11 +25,10 @@ export interface VssPathSpec {
   /** True for paths the project overlay defines (COVESA VSS has no such signal). */
   readonly overlay: boolean;
   readonly allowed?: readonly string[];
-  /** Value is a JSON document (see the overlay's description). */
+  /** Value is a JSON document (see the overlay's description, gateway/vssDescriptions.ts). */
   readonly json?: boolean;
   /** Event-like: only live values count; never replayed on subscribe. */
   readonly event?: boolean;
-  readonly description: string;
 }
 
 const SOS = 'Vehicle.Private.SOS';
@@ -97,22 +96,19 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: false,
     allowed: LOW_VOLTAGE_STATES,
-    description: 'Terminal state (KLEMMEN ST_KL): OFF, ACC, ON, START; UNDEFINED while the source is stale.',
   },
-  { path: PATHS.latitude, datatype: 'double', type: 'sensor', overlay: false, description: 'WGS84 degrees.' },
+  { path: PATHS.latitude, datatype: 'double', type: 'sensor', overlay: false },
   {
     path: PATHS.longitude,
     datatype: 'double',
     type: 'sensor',
     overlay: false,
-    description: 'WGS84 degrees.',
   },
   {
     path: PATHS.heading,
     datatype: 'double',
     type: 'sensor',
     overlay: false,
-    description: 'Degrees from north.',
   },
   {
     path: PATHS.fixType,
@@ -120,56 +116,48 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: false,
     allowed: FIX_TYPES,
-    description: 'GNSS fix (VSS 4.0 GNSSReceiver.FixType; the project uses NONE, TWO_D, THREE_D).',
   },
   {
     path: PATHS.positionTrusted,
     datatype: 'boolean',
     type: 'sensor',
     overlay: true,
-    description: 'EN 15722 "position can be trusted" (within ±150 m at 95 %).',
   },
   {
     path: PATHS.connectivity,
     datatype: 'boolean',
     type: 'sensor',
     overlay: false,
-    description: 'The telematics modem is registered on a network (112 works on any).',
   },
   {
     path: PATHS.signalBars,
     datatype: 'uint8',
     type: 'sensor',
     overlay: true,
-    description: 'Cellular signal strength, 0–5 bars.',
   },
   {
     path: PATHS.airbagDeployed,
     datatype: 'boolean',
     type: 'sensor',
     overlay: false,
-    description: 'Airbag deployed (ST_CR ST_DEPLOY_AB); informative, the HMI acts on the crash event.',
   },
   {
     path: PATHS.vin,
     datatype: 'string',
     type: 'attribute',
     overlay: false,
-    description: 'Full VIN, when known.',
   },
   {
     path: PATHS.vinLast7,
     datatype: 'string',
     type: 'attribute',
     overlay: true,
-    description: 'Last 7 characters of the VIN, as FAHRGESTELLNUMMER (0x380) carries them.',
   },
   {
     path: PATHS.ringLocked,
     datatype: 'boolean',
     type: 'sensor',
     overlay: true,
-    description: 'MOST ring locked (light all the way round).',
   },
   {
     path: PATHS.ringState,
@@ -177,8 +165,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: true,
     json: true,
-    description:
-      'MOST ring as one JSON document {nodes, closed, silent, breakBetween?}: ring order from the network master, ring-break diagnosis.',
   },
   {
     path: PATHS.buttonEvent,
@@ -187,7 +173,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     overlay: true,
     json: true,
     event: true,
-    description: 'SOS button event, JSON {seq, action: "press"|"release", heldMs?}.',
   },
   {
     path: PATHS.crashEvent,
@@ -196,8 +181,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     overlay: true,
     json: true,
     event: true,
-    description:
-      'Crash event from the airbag unit, JSON {seq, severity 1–4, airbagDeployed, rollover, occupants}.',
   },
   {
     path: PATHS.callProgress,
@@ -205,8 +188,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: true,
     json: true,
-    description:
-      'Last call progress report of the telematics unit, JSON {seq, phase, reason?, kind?} (kind: manual/automatic/test); the current one is sent on subscribe while a call is up.',
   },
   {
     path: PATHS.selfTestResult,
@@ -215,8 +196,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     overlay: true,
     json: true,
     event: true,
-    description:
-      'One self-test result of the telematics unit, JSON {seq, item, result: "pass"|"fail", code?}.',
   },
   {
     path: PATHS.pointsOfInterest,
@@ -224,8 +203,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: true,
     json: true,
-    description:
-      'Nearest police stations and hospitals, JSON {points: [{kind, name, address, latitude, longitude}]}.',
   },
   {
     path: PATHS.dayNightMode,
@@ -233,7 +210,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: false,
     allowed: DAY_NIGHT_VALUES,
-    description: 'Display day/night mode (DAY, NIGHT); the HMI follows it when present (presentation only).',
   },
   {
     path: PATHS.busState,
@@ -241,8 +217,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: true,
     allowed: BUS_STATES,
-    description:
-      'Gateway view of the vehicle bus: ACTIVE, PARTLY_STALE (a cyclic message missing), SILENT, DOWN.',
   },
   ...CHAIN_UNITS.flatMap((unit): VssPathSpec[] => [
     {
@@ -251,14 +225,12 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
       type: 'sensor',
       overlay: true,
       allowed: UNIT_STATUS_VALUES,
-      description: `Health of the ${unit} unit as it reports it itself.`,
     },
     {
       path: PATHS.unitCode(unit),
       datatype: 'string',
       type: 'sensor',
       overlay: true,
-      description: `Diagnostic code of the ${unit} unit ("" = none). Published before Status.`,
     },
   ]),
   {
@@ -267,7 +239,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     allowed: CALL_KINDS,
-    description: 'Start an emergency call of this kind. Rate-limited by the gateway.',
   },
   {
     path: PATHS.command.endCall,
@@ -275,7 +246,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     allowed: ['true'],
-    description: 'Hang up (idempotent).',
   },
   {
     path: PATHS.command.answerCallback,
@@ -283,7 +253,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     allowed: ['true'],
-    description: 'Answer the emergency centre’s call-back.',
   },
   {
     path: PATHS.command.setLed,
@@ -291,14 +260,12 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     allowed: LED_STATES,
-    description: 'SOS LED above the mirror.',
   },
   {
     path: PATHS.command.muteAudio,
     datatype: 'boolean',
     type: 'actuator',
     overlay: true,
-    description: 'Mute entertainment audio during a call.',
   },
   {
     path: PATHS.command.requestSelfTest,
@@ -306,7 +273,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     allowed: ['true'],
-    description: 'Ask the telematics unit for a self-test (it republishes health and ring).',
   },
   {
     path: PATHS.command.setRingBypass,
@@ -314,7 +280,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     json: true,
-    description: 'Bypass test: JSON {unit, bypassed} — a MOST unit bridged with a fibre-optic bypass loop.',
   },
   {
     path: PATHS.command.startGuidance,
@@ -322,7 +287,6 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'actuator',
     overlay: true,
     json: true,
-    description: 'Hand a destination to the navigation: JSON {name, latitude, longitude}.',
   },
 ];
 

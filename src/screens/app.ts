@@ -18,6 +18,12 @@ import './status-screen.js';
  */
 export const loadScreens = (): Promise<unknown> => import('./screens.js');
 
+/**
+ * Registers the diagnosis pages (self-test results, MOST ring, guides, fault memory) and their texts:
+ * a chunk of its own that the shell loads when diagnosis is first opened, not at start-up.
+ */
+export const loadDiagnosis = (): Promise<unknown> => import('./diagnosis.js');
+
 /** What `sos-app` reads from the status actor for the bar (and the clock minute, so the bar's clock moves with any snapshot). */
 interface BarSlice {
   readonly view: SosStatusView;
@@ -156,17 +162,48 @@ export class SosApp extends LitElement {
       }
     }
     if (this.malfunction.value?.visible) return html`<sos-malfunction-warning></sos-malfunction-warning>`;
-    switch (this.diagnosticsPage.value?.screen) {
-      case 'selfTest':
-        return html`<sos-self-test-results></sos-self-test-results>`;
-      case 'ring':
-        return html`<sos-ring-diagram></sos-ring-diagram>`;
-      case 'guide':
-        return html`<sos-guide></sos-guide>`;
-      case 'faultMemory':
-        return html`<sos-fault-memory></sos-fault-memory>`;
-    }
+    // Diagnosis is a chunk loaded on demand (a head unit seldom needs it): until its pages are defined,
+    // or if it cannot load, the status screen stays up instead of an undefined, blank element.
+    const page = this.diagnosticsPage.value;
+    if (page && this.diagnosisDefined())
+      switch (page.screen) {
+        case 'selfTest':
+          return html`<sos-self-test-results></sos-self-test-results>`;
+        case 'ring':
+          return html`<sos-ring-diagram></sos-ring-diagram>`;
+        case 'guide':
+          return html`<sos-guide></sos-guide>`;
+        case 'faultMemory':
+          return html`<sos-fault-memory></sos-fault-memory>`;
+      }
     return html`<sos-status-screen></sos-status-screen>`;
+  }
+
+  /** The diagnosis chunk (`loadDiagnosis`) is on its way. */
+  private diagnosisLoading = false;
+
+  /**
+   * True when the diagnosis pages are defined; otherwise starts loading them and renders again when
+   * they are. A chunk that cannot load is logged and diagnosis is closed again, so the bar says what
+   * the screen shows and the next "Diagnosis" tries again.
+   */
+  private diagnosisDefined(): boolean {
+    // `diagnosis.ts` defines the fault memory last: when it is defined, every page is.
+    if (customElements.get('sos-fault-memory')) return true;
+    if (this.diagnosisLoading) return false;
+    this.diagnosisLoading = true;
+    loadDiagnosis().then(
+      () => {
+        this.diagnosisLoading = false;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.diagnosisLoading = false;
+        console.error('[sos-hmi] the diagnosis pages could not load; the status screen stays up:', error);
+        this.services?.send({ type: 'user.closeDiagnostics' });
+      },
+    );
+    return false;
   }
 
   /** [polite, assertive] announcements. */

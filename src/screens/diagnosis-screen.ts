@@ -2,6 +2,7 @@ import { css, html, type CSSResult, type TemplateResult } from 'lit';
 import type { DiagnosisView, DiagnosticsPage, DiagnosticsView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
+import * as dt from './diagnosis-texts.js';
 import * as t from './texts.js';
 
 /**
@@ -62,9 +63,9 @@ export class DiagnosisScreen extends HmiScreen {
         aria-current=${current === screen ? 'page' : 'false'}
         @click=${() => this.open(page)}
       >
-        ${t.DIAG_NAV[screen]}
+        ${dt.DIAG_NAV[screen]}
       </button>`;
-    return html`<nav aria-label=${t.DIAG_NAV_LABEL}>
+    return html`<nav aria-label=${dt.DIAG_NAV_LABEL}>
       ${item('selfTest', { screen: 'selfTest' })} ${item('ring', { screen: 'ring' })}
       ${item('guide', { screen: 'guide', guide })} ${item('faultMemory', { screen: 'faultMemory' })}
       <span class="grow"></span>

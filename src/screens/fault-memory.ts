@@ -5,6 +5,7 @@ import type { FaultMemoryView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
+import * as dt from './diagnosis-texts.js';
 import * as t from './texts.js';
 
 /**
@@ -92,13 +93,13 @@ export class SosFaultMemory extends DiagnosisScreen {
       ${this.renderNav('faultMemory')}
       <section class="content" aria-labelledby="title">
         <header>
-          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.FAULT_MEMORY_TITLE}</h1>
-          <span class="sub">${t.faultMemoryCount(entries.length)}</span>
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${dt.FAULT_MEMORY_TITLE}</h1>
+          <span class="sub">${dt.faultMemoryCount(entries.length)}</span>
         </header>
         <div class="scroll">
           ${
             entries.length
-              ? html`<ol aria-label=${t.FAULT_MEMORY_TITLE}>
+              ? html`<ol aria-label=${dt.FAULT_MEMORY_TITLE}>
                   ${entries.map(
                     (e) =>
                       html`<li
@@ -108,17 +109,17 @@ export class SosFaultMemory extends DiagnosisScreen {
                         data-kind=${e.kind}
                         data-seq=${e.seq}
                       >
-                        <span class="when">${t.faultLogEntryTime(e)}</span>
-                        <span class="cycle">${t.cycleText(e.cycle)}</span>
-                        <span class="what">${t.faultLogEntryText(e)}</span>
+                        <span class="when">${dt.faultLogEntryTime(e)}</span>
+                        <span class="cycle">${dt.cycleText(e.cycle)}</span>
+                        <span class="what">${dt.faultLogEntryText(e)}</span>
                       </li>`,
                   )}
                 </ol>`
-              : html`<p class="empty">${t.FAULT_MEMORY_EMPTY}</p>`
+              : html`<p class="empty">${dt.FAULT_MEMORY_EMPTY}</p>`
           }
         </div>
         <div class="actions">
-          <span class="note" role="status">${this.exported ? t.FAULT_MEMORY_EXPORTED : ''}</span>
+          <span class="note" role="status">${this.exported ? dt.FAULT_MEMORY_EXPORTED : ''}</span>
           <sos-action-button
             data-default
             variant="primary"

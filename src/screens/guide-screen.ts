@@ -5,6 +5,7 @@ import type { GuideView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
+import * as dt from './diagnosis-texts.js';
 import * as t from './texts.js';
 
 /**
@@ -130,16 +131,16 @@ export class SosGuide extends DiagnosisScreen {
       ${this.renderNav('guide')}
       <section class="content" aria-labelledby="title" data-guide=${guide.id}>
         <header>
-          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.guideTitle(guide.id)}</h1>
-          ${view.causes.length === 0 ? html`<span class="sub reference">${t.GUIDE_NOT_PRESENT}</span>` : nothing}
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${dt.guideTitle(guide.id)}</h1>
+          ${view.causes.length === 0 ? html`<span class="sub reference">${dt.GUIDE_NOT_PRESENT}</span>` : nothing}
         </header>
         <div>
-          <p class="intro">${t.guideIntro(guide.id)}</p>
+          <p class="intro">${dt.guideIntro(guide.id)}</p>
         </div>
         <div class="scroll">
-          <p class="warning" role="note" data-part="no-substitute">${t.notASubstitute(number)}</p>
-          <h2 class="visually-hidden">${t.GUIDE_STEPS_HEADING}</h2>
-          <ol aria-label=${t.GUIDE_STEPS_HEADING} style="margin-block-start: 10px">
+          <p class="warning" role="note" data-part="no-substitute">${dt.notASubstitute(number)}</p>
+          <h2 class="visually-hidden">${dt.GUIDE_STEPS_HEADING}</h2>
+          <ol aria-label=${dt.GUIDE_STEPS_HEADING} style="margin-block-start: 10px">
             ${guide.steps.map(
               (step, i) =>
                 html`<li
@@ -150,12 +151,12 @@ export class SosGuide extends DiagnosisScreen {
                   ?data-default=${i === 0}
                 >
                   <span class="num" aria-hidden="true">${i + 1}</span>
-                  <span class="text">${t.guideStepText(step, number)}</span>
-                  <span class="who" data-who=${step.who}>${t.GUIDE_WHO[step.who]}</span>
+                  <span class="text">${dt.guideStepText(step, number)}</span>
+                  <span class="who" data-who=${step.who}>${dt.GUIDE_WHO[step.who]}</span>
                   ${
                     step.cautions.length
-                      ? html`<ul class="cautions" aria-label=${t.CAUTION_LABEL}>
-                          ${step.cautions.map((c) => html`<li data-caution=${c}>${t.cautionText(c)}</li>`)}
+                      ? html`<ul class="cautions" aria-label=${dt.CAUTION_LABEL}>
+                          ${step.cautions.map((c) => html`<li data-caution=${c}>${dt.cautionText(c)}</li>`)}
                         </ul>`
                       : nothing
                   }
@@ -170,7 +171,7 @@ export class SosGuide extends DiagnosisScreen {
             .map(
               (g) =>
                 html`<sos-action-button
-                  label=${t.guideTitle(g)}
+                  label=${dt.guideTitle(g)}
                   @click=${() => this.open({ screen: 'guide', guide: g })}
                 ></sos-action-button>`,
             )}

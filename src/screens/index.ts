@@ -1,5 +1,9 @@
-/** Registers every SOS element (tests, integrators); the page's entry loads `screens.ts` after the first frame. */
+/**
+ * Registers every SOS element (tests, integrators); the page's entry loads `screens.ts` after the
+ * first frame, and the shell loads `diagnosis.ts` when diagnosis is opened.
+ */
 import './screens.js';
+import './diagnosis.js';
 export { SosApp } from './app.js';
 export { hmiContext, type HmiServices, type SnapshotSource } from './hmiContext.js';
 export { ActorController } from './controllers/actor-controller.js';

@@ -4,6 +4,7 @@ import type { MostNode } from '../bridge/signals.js';
 import type { RingDiagnosis, RingLinkDiagnosis, RingNodeDiagnosis } from '../machines/ringDiagnosis.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
+import * as dt from './diagnosis-texts.js';
 import * as t from './texts.js';
 
 const W = 600;
@@ -178,7 +179,7 @@ export class SosRingDiagram extends DiagnosisScreen {
     const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     const angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
     return svg`<g data-link=${`${link.from}>${link.to}`} data-state=${link.state}>
-      <title>${t.ringLinkText(link.from, link.to, link.state)}</title>
+      <title>${dt.ringLinkText(link.from, link.to, link.state)}</title>
       <line class="link" data-state=${link.state} x1=${a.x} y1=${a.y} x2=${b.x} y2=${b.y}></line>
       <polygon class=${`arrow-${link.state}`} points="0,-7 14,0 0,7" transform=${`translate(${b.x} ${b.y}) rotate(${angle}) translate(-14 0)`}></polygon>
       ${
@@ -195,12 +196,12 @@ export class SosRingDiagram extends DiagnosisScreen {
 
   private renderNode(node: RingNodeDiagnosis, at: Point): SVGTemplateResult {
     const label = node.master
-      ? `${t.ringNodeStateText(node.state)} · ${t.RING_MASTER}`
-      : t.ringNodeStateText(node.state);
+      ? `${dt.ringNodeStateText(node.state)} · ${dt.RING_MASTER}`
+      : dt.ringNodeStateText(node.state);
     return svg`<g class="node" data-node=${node.node} data-state=${node.state} transform=${`translate(${at.x - NODE_W / 2} ${at.y - NODE_H / 2})`}>
-      <title>${t.unitName(node.node)}: ${t.ringNodeStateText(node.state)}</title>
+      <title>${t.unitName(node.node)}: ${dt.ringNodeStateText(node.state)}</title>
       <rect width=${NODE_W} height=${NODE_H} rx="12"></rect>
-      <text class="name" x=${NODE_W / 2} y="23" text-anchor="middle">${t.RING_SHORT[node.node]}</text>
+      <text class="name" x=${NODE_W / 2} y="23" text-anchor="middle">${dt.RING_SHORT[node.node]}</text>
       <text class="state" x=${NODE_W / 2} y="42" text-anchor="middle">${label}</text>
     </g>`;
   }
@@ -208,8 +209,8 @@ export class SosRingDiagram extends DiagnosisScreen {
   private renderRing(d: RingDiagnosis): TemplateResult {
     const points = new Map<MostNode, Point>(d.nodes.map((n) => [n.node, place(d.nodes.length, n.position)]));
     const summary = [
-      t.ringVerdictText(d),
-      ...d.nodes.map((n) => `${t.unitName(n.node)}: ${t.ringNodeStateText(n.state)}`),
+      dt.ringVerdictText(d),
+      ...d.nodes.map((n) => `${t.unitName(n.node)}: ${dt.ringNodeStateText(n.state)}`),
     ].join('. ');
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary} data-part="ring">
       ${d.links.map((l) => this.renderLink(l, points.get(l.from)!, points.get(l.to)!))}
@@ -231,7 +232,7 @@ export class SosRingDiagram extends DiagnosisScreen {
         html`<sos-action-button
           data-default
           variant="primary"
-          label=${t.bypassButton(unit)}
+          label=${dt.bypassButton(unit)}
           @click=${() => this.send({ type: 'user.bypass', unit, bypassed: true })}
         ></sos-action-button>`,
       );
@@ -239,7 +240,7 @@ export class SosRingDiagram extends DiagnosisScreen {
     for (const unit of d.bypassed) {
       out.push(
         html`<sos-action-button
-          label=${d.bypassed.length > 1 ? `${t.DIAG_BUTTON.removeBypass}: ${t.RING_SHORT[unit]}` : t.DIAG_BUTTON.removeBypass}
+          label=${d.bypassed.length > 1 ? `${t.DIAG_BUTTON.removeBypass}: ${dt.RING_SHORT[unit]}` : t.DIAG_BUTTON.removeBypass}
           @click=${() => this.send({ type: 'user.bypass', unit, bypassed: false })}
         ></sos-action-button>`,
       );
@@ -261,7 +262,7 @@ export class SosRingDiagram extends DiagnosisScreen {
       ${this.renderNav('ring')}
       <section class="content" aria-labelledby="title">
         <header>
-          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.RING_TITLE}</h1>
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${dt.RING_TITLE}</h1>
         </header>
         ${
           d
@@ -269,25 +270,27 @@ export class SosRingDiagram extends DiagnosisScreen {
                 <div>
                   ${this.renderRing(d)}
                   <div class="legend" aria-hidden="true">
-                    <span><i style="color: var(--sos-ready)"></i>${t.RING_LEGEND.light}</span>
+                    <span><i style="color: var(--sos-ready)"></i>${dt.RING_LEGEND.light}</span>
                     <span
                       ><i style="color: var(--sos-danger); border-block-start-style: dotted"></i
-                      >${t.RING_LEGEND.dark}</span
+                      >${dt.RING_LEGEND.dark}</span
                     >
                     <span
                       ><i style="color: var(--sos-unknown); border-block-start-style: dashed"></i
-                      >${t.RING_LEGEND.unknown}</span
+                      >${dt.RING_LEGEND.unknown}</span
                     >
                     <span
                       ><i style="color: var(--sos-accent); border-block-start-style: dotted"></i
-                      >${t.RING_LEGEND.bypassed}</span
+                      >${dt.RING_LEGEND.bypassed}</span
                     >
                   </div>
                 </div>
                 <div class="side">
-                  <p class="verdict" data-verdict=${d.verdict} data-part="verdict">${t.ringVerdictText(d)}</p>
-                  ${d.verdict === 'breakLocated' || d.verdict === 'open' ? html`<p class="note">${t.RING_UNKNOWN_NOTE}</p>` : nothing}
-                  ${d.verdict === 'breakLocated' ? html`<p class="note">${t.RING_BYPASS_NOTE}</p>` : nothing}
+                  <p class="verdict" data-verdict=${d.verdict} data-part="verdict">
+                    ${dt.ringVerdictText(d)}
+                  </p>
+                  ${d.verdict === 'breakLocated' || d.verdict === 'open' ? html`<p class="note">${dt.RING_UNKNOWN_NOTE}</p>` : nothing}
+                  ${d.verdict === 'breakLocated' ? html`<p class="note">${dt.RING_BYPASS_NOTE}</p>` : nothing}
                 </div>
               </div>`
             : html`<div></div>`

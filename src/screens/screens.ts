@@ -1,8 +1,9 @@
 /**
- * Every screen that replaces the status screen: the Check Control message, the call screens and the
- * diagnosis. The entry paints the shell and the status screen first and loads this module with the
+ * Every screen that can replace the status screen on an event: the Check Control message and the call
+ * screens. The entry paints the shell and the status screen first and loads this module with the
  * machines and the vehicle link, which wait for it, so a screen is always defined before any event can
- * ask for it (docs/performance.md).
+ * ask for it (docs/performance.md). The diagnosis pages open only at the driver's request and load
+ * then (`diagnosis.ts`).
  */
 import './malfunction-warning.js';
 import './cancel-flow.js';
@@ -13,7 +14,3 @@ import './call-ended.js';
 import './call-cancelled.js';
 import './callback.js';
 import './test-call-ended.js';
-import './self-test-results.js';
-import './ring-diagram.js';
-import './guide-screen.js';
-import './fault-memory.js';

@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
+import * as dt from './diagnosis-texts.js';
 import * as t from './texts.js';
 
 /**
@@ -78,30 +79,30 @@ export class SosSelfTestResults extends DiagnosisScreen {
       ${this.renderNav('selfTest')}
       <section class="content" aria-labelledby="title">
         <header>
-          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.SELF_TEST_TITLE}</h1>
-          <span class="sub" data-part="summary">${t.selfTestSummary(rows)}</span>
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${dt.SELF_TEST_TITLE}</h1>
+          <span class="sub" data-part="summary">${dt.selfTestSummary(rows)}</span>
         </header>
-        <ul class="grid" aria-label=${t.SELF_TEST_TITLE}>
+        <ul class="grid" aria-label=${dt.SELF_TEST_TITLE}>
           ${rows.map(
             (row) =>
               html`<li class="row" data-item=${row.item} data-result=${row.result}>
                 <span class="name"
-                  >${t.selfTestItemName(row.item)}${
+                  >${dt.selfTestItemName(row.item)}${
                     row.r144
-                      ? html`<span class="r144" title=${t.SELF_TEST_R144_HINT}>${t.SELF_TEST_R144}</span>`
+                      ? html`<span class="r144" title=${dt.SELF_TEST_R144_HINT}>${dt.SELF_TEST_R144}</span>`
                       : nothing
                   }</span
                 >
-                <span class="result" data-result=${row.result}>${t.selfTestResultText(row.result)}</span>
+                <span class="result" data-result=${row.result}>${dt.selfTestResultText(row.result)}</span>
                 <span class="time"
-                  >${row.checkedAt === null ? t.SELF_TEST_NEVER : t.formatTimeOfDay(row.checkedAt)}</span
+                  >${row.checkedAt === null ? dt.SELF_TEST_NEVER : t.formatTimeOfDay(row.checkedAt)}</span
                 >
               </li>`,
           )}
         </ul>
         <div class="actions">
           <span class="note status" role="status" data-request=${view?.request ?? 'idle'}
-            >${view ? t.selfTestRequestText(view) : ''}</span
+            >${view ? dt.selfTestRequestText(view) : ''}</span
           >
           <sos-action-button
             label=${t.DIAG_BUTTON.testCall}

@@ -13,6 +13,7 @@ import {
   vssToCommand,
 } from '../../src/bridge/vissPaths.js';
 import { makeOverlay } from '../../gateway/tools/makeOverlay.js';
+import { VSS_DESCRIPTIONS } from '../../gateway/vssDescriptions.js';
 
 const ts = 1_780_000_000_000;
 const SIGNALS: VehicleSignal[] = [
@@ -86,6 +87,10 @@ describe('VSS mapping', () => {
     for (const spec of VSS_PATHS.filter((s) => s.overlay))
       assert.ok(file.includes(`${spec.path}:`), spec.path);
     assert.ok(!file.includes('Vehicle.LowVoltageSystemState:'), 'standard paths are not redefined');
+  });
+
+  it('every path is described for the overlay, and only paths of the table', () => {
+    assert.deepEqual([...VSS_DESCRIPTIONS.keys()].sort(), VSS_PATHS.map((s) => s.path).sort());
   });
 
   it('VISS envelopes: KUKSA-style messages pass, malformed ones are refused', () => {

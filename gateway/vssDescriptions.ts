@@ -1,0 +1,75 @@
+/**
+ * What each VSS path of `VSS_PATHS` (src/bridge/vissPaths.ts) carries, in words: the `description`
+ * of the generated overlay `vss/sos-overlay.vspec` (gateway/tools/makeOverlay.ts). Kept out of the
+ * path table so the browser bundle, which needs only paths and datatypes, does not carry them.
+ */
+import { CHAIN_UNITS } from '../src/bridge/signals.js';
+import { PATHS } from '../src/bridge/vissPaths.js';
+
+export const VSS_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+  [
+    PATHS.lowVoltageSystemState,
+    'Terminal state (KLEMMEN ST_KL): OFF, ACC, ON, START; UNDEFINED while the source is stale.',
+  ],
+  [PATHS.latitude, 'WGS84 degrees.'],
+  [PATHS.longitude, 'WGS84 degrees.'],
+  [PATHS.heading, 'Degrees from north.'],
+  [PATHS.fixType, 'GNSS fix (VSS 4.0 GNSSReceiver.FixType; the project uses NONE, TWO_D, THREE_D).'],
+  [PATHS.positionTrusted, 'EN 15722 "position can be trusted" (within ±150 m at 95 %).'],
+  [PATHS.connectivity, 'The telematics modem is registered on a network (112 works on any).'],
+  [PATHS.signalBars, 'Cellular signal strength, 0–5 bars.'],
+  [
+    PATHS.airbagDeployed,
+    'Airbag deployed (ST_CR ST_DEPLOY_AB); informative, the HMI acts on the crash event.',
+  ],
+  [PATHS.vin, 'Full VIN, when known.'],
+  [PATHS.vinLast7, 'Last 7 characters of the VIN, as FAHRGESTELLNUMMER (0x380) carries them.'],
+  [PATHS.ringLocked, 'MOST ring locked (light all the way round).'],
+  [
+    PATHS.ringState,
+    'MOST ring as one JSON document {nodes, closed, silent, breakBetween?}: ring order from the network master, ring-break diagnosis.',
+  ],
+  [PATHS.buttonEvent, 'SOS button event, JSON {seq, action: "press"|"release", heldMs?}.'],
+  [
+    PATHS.crashEvent,
+    'Crash event from the airbag unit, JSON {seq, severity 1–4, airbagDeployed, rollover, occupants}.',
+  ],
+  [
+    PATHS.callProgress,
+    'Last call progress report of the telematics unit, JSON {seq, phase, reason?, kind?} (kind: manual/automatic/test); the current one is sent on subscribe while a call is up.',
+  ],
+  [
+    PATHS.selfTestResult,
+    'One self-test result of the telematics unit, JSON {seq, item, result: "pass"|"fail", code?}.',
+  ],
+  [
+    PATHS.pointsOfInterest,
+    'Nearest police stations and hospitals, JSON {points: [{kind, name, address, latitude, longitude}]}.',
+  ],
+  [
+    PATHS.dayNightMode,
+    'Display day/night mode (DAY, NIGHT); the HMI follows it when present (presentation only).',
+  ],
+  [
+    PATHS.busState,
+    'Gateway view of the vehicle bus: ACTIVE, PARTLY_STALE (a cyclic message missing), SILENT, DOWN.',
+  ],
+  ...CHAIN_UNITS.flatMap((unit): [string, string][] => [
+    [PATHS.unitStatus(unit), `Health of the ${unit} unit as it reports it itself.`],
+    [PATHS.unitCode(unit), `Diagnostic code of the ${unit} unit ("" = none). Published before Status.`],
+  ]),
+  [PATHS.command.startCall, 'Start an emergency call of this kind. Rate-limited by the gateway.'],
+  [PATHS.command.endCall, 'Hang up (idempotent).'],
+  [PATHS.command.answerCallback, 'Answer the emergency centre’s call-back.'],
+  [PATHS.command.setLed, 'SOS LED above the mirror.'],
+  [PATHS.command.muteAudio, 'Mute entertainment audio during a call.'],
+  [
+    PATHS.command.requestSelfTest,
+    'Ask the telematics unit for a self-test (it republishes health and ring).',
+  ],
+  [
+    PATHS.command.setRingBypass,
+    'Bypass test: JSON {unit, bypassed} — a MOST unit bridged with a fibre-optic bypass loop.',
+  ],
+  [PATHS.command.startGuidance, 'Hand a destination to the navigation: JSON {name, latitude, longitude}.'],
+]);
