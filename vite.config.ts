@@ -153,7 +153,7 @@ export default defineConfig(({ command, mode }) => ({
         codeSplitting: {
           groups: [
             { name: 'system', test: SYSTEM_CHUNK, priority: 2 },
-            { name: shellChunk, priority: 1, includeDependenciesRecursively: false },
+            { name: shellChunk, debugName: 'app', priority: 1, includeDependenciesRecursively: false },
           ],
         },
       },
