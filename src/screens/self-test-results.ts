@@ -60,7 +60,9 @@ export class SosSelfTestResults extends DiagnosisScreen {
         min-inline-size: 92px;
       }
       .time {
-        inline-size: 66px;
+        /* A time of day never breaks across two lines ("22:09:1" / "0"). */
+        min-inline-size: 66px;
+        white-space: nowrap;
         text-align: end;
         font-size: 15px;
         color: var(--sos-text-faint);
