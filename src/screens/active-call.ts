@@ -7,7 +7,7 @@ import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
 import '../components/hold-progress/hold-progress.js';
-import '../components/led-mirror/led-mirror.js';
+import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
 
 /**
  * The call in progress: phase (h1), voice timer, call type, the phase stepper, what was sent,
@@ -19,6 +19,7 @@ export class SosActiveCall extends CallScreen {
   static override styles = [
     screenStyles,
     callStyles,
+    ledMirrorStyles,
     css`
       .screen {
         grid-template-rows: auto auto 1fr;
@@ -157,7 +158,7 @@ export class SosActiveCall extends CallScreen {
             : nothing
         }
         <span class="spacer"></span>
-        <sos-led-mirror state=${view.led}></sos-led-mirror>
+        ${ledMirror(view.led)}
         ${view.kind ? html`<span class="badge ${tone}" data-part="kind">${t.callKindLabel(view.kind)}</span>` : nothing}
       </header>
       ${phaseStepper(view.phase)}

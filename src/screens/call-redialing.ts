@@ -5,7 +5,7 @@ import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
-import '../components/led-mirror/led-mirror.js';
+import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
 
 /** The call dropped or failed; the car redials within the EN 16062 redial window. */
 @customElement('sos-call-redialing')
@@ -13,6 +13,7 @@ export class SosCallRedialing extends CallScreen {
   static override styles = [
     screenStyles,
     callStyles,
+    ledMirrorStyles,
     css`
       .screen {
         grid-template-columns: 1fr 460px;
@@ -51,7 +52,7 @@ export class SosCallRedialing extends CallScreen {
         <div class="meta">
           <span>${t.attemptText(view.attempt)}</span>
           ${view.failureReason ? html`<span>${t.failureReasonText(view.failureReason)}</span>` : nothing}
-          <sos-led-mirror state=${view.led}></sos-led-mirror>
+          ${ledMirror(view.led)}
           ${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
         </div>
         ${view.kind ? endHint(view) : nothing}

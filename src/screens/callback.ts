@@ -5,7 +5,7 @@ import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
-import '../components/led-mirror/led-mirror.js';
+import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
 
 /**
  * After the call: the window in which the centre may call back (answered automatically), and the
@@ -16,6 +16,7 @@ export class SosCallback extends CallScreen {
   static override styles = [
     screenStyles,
     callStyles,
+    ledMirrorStyles,
     css`
       .screen {
         grid-template-rows: auto auto auto 1fr auto;
@@ -59,7 +60,7 @@ export class SosCallback extends CallScreen {
         </h1>
         ${active ? html`<span class="timer" role="timer" aria-label=${t.CALL_TIME_LABEL}>${t.formatMmSs(view.elapsedS)}</span>` : nothing}
         <span class="spacer"></span>
-        <sos-led-mirror state=${view.led}></sos-led-mirror>
+        ${ledMirror(view.led)}
       </header>
       ${
         active

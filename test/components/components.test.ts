@@ -1,16 +1,20 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
 import { ActionButtonHarness } from '../../src/components/action-button/harness.js';
 import { TelltaleHarness } from '../../src/components/telltale/harness.js';
 import type { SosActionButton } from '../../src/components/action-button/action-button.js';
 import type { SosCountdown } from '../../src/components/countdown/countdown.js';
 import type { SosHoldProgress } from '../../src/components/hold-progress/hold-progress.js';
-import type { SosLedMirror } from '../../src/components/led-mirror/led-mirror.js';
 import type { SosStatusBar } from '../../src/components/status-bar/status-bar.js';
 import type { SosTelltale } from '../../src/components/telltale/telltale.js';
 import '../../src/components/action-button/action-button.js';
 import '../../src/components/countdown/countdown.js';
 import '../../src/components/hold-progress/hold-progress.js';
-import '../../src/components/led-mirror/led-mirror.js';
+import {
+  ledMirror,
+  ledMirrorStyles,
+  type LedMirrorState,
+} from '../../src/components/led-mirror/led-mirror.js';
 import '../../src/components/status-bar/status-bar.js';
 import '../../src/components/telltale/telltale.js';
 import { applyTheme } from '../../src/styles/theme.js';
@@ -106,12 +110,22 @@ describe('sos-hold-progress', () => {
   });
 });
 
-describe('sos-led-mirror', () => {
-  it('blinks with an animation only in green-blinking', async () => {
-    const el = await fixture<SosLedMirror>(html`<sos-led-mirror state="green-blinking"></sos-led-mirror>`);
-    const led = el.renderRoot.querySelector('.led') as HTMLElement;
+describe('ledMirror (the LED mirror part of the call screens)', () => {
+  /** The part in a shadow root with its styles, as a call screen shows it. */
+  function mirror(state: LedMirrorState): ShadowRoot {
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [ledMirrorStyles.styleSheet!];
+    render(ledMirror(state), root);
+    return root;
+  }
+  afterEach(() => document.querySelectorAll('body > div').forEach((d) => d.remove()));
+
+  it('blinks with an animation only in green-blinking, and only its opacity', () => {
+    const root = mirror('green-blinking');
+    const led = root.querySelector('.led') as HTMLElement;
     const lit = () => getComputedStyle(led, '::after');
-    expect(lit().animationName).to.equal('blink');
+    expect(lit().animationName).to.equal('sos-led-blink');
     // Only the lit layer's opacity blinks (a compositor animation: nothing is repainted).
     const keyframes = led
       .getAnimations({ subtree: true })
@@ -122,17 +136,16 @@ describe('sos-led-mirror', () => {
       ),
     );
     expect([...animated]).to.deep.equal(['opacity']);
-    expect(el.renderRoot.textContent).to.contain('green, blinking');
-    el.state = 'green-steady';
-    await el.updateComplete;
+    expect(root.textContent).to.contain('SOS LED: green, blinking');
+    render(ledMirror('green-steady'), root);
     expect(lit().animationName).to.equal('none');
     expect(lit().opacity).to.equal('1');
-    el.state = 'off';
-    await el.updateComplete;
+    render(ledMirror('off'), root);
     expect(lit().opacity).to.equal('0');
-    el.state = 'red';
-    await el.updateComplete;
-    expect(el.renderRoot.textContent).to.contain('red');
+    expect(root.textContent).to.contain('SOS LED: off');
+    render(ledMirror('red'), root);
+    expect(lit().opacity).to.equal('1');
+    expect(root.querySelector('[data-part="led-mirror"]')!.getAttribute('data-led')).to.equal('red');
   });
 });
 

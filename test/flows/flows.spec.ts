@@ -110,10 +110,10 @@ function runFlow(flow: PlannedFlow): void {
           .toEqual(e.actionsExact ? e.actions : expect.arrayContaining([...e.actions]));
         expect(await hmi.telltale(), `${what}: telltale`).toBe(e.telltale);
         if (e.led)
-          await expect(screenRoot.locator('sos-led-mirror').first(), `${what}: LED mirror`).toHaveAttribute(
-            'state',
-            e.led,
-          );
+          await expect(
+            screenRoot.locator('[data-part="led-mirror"]').first(),
+            `${what}: LED mirror`,
+          ).toHaveAttribute('data-led', e.led);
         // Focus is never lost: something on the screen (an action or its heading) has it.
         await expect
           .poll(async () => (await hmi.focus()).lost, { message: `${what}: focus lost` })

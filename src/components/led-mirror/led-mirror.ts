@@ -1,14 +1,94 @@
-import { customElement } from 'lit/decorators.js';
-import { LedMirror } from './internal/led-mirror.js';
+import { msg } from '@lit/localize';
+import { css, html, type CSSResult, type TemplateResult } from 'lit';
 
-export type { LedMirrorState } from './internal/led-mirror.js';
+/** The SOS LED above the mirror (same literals as the bridge's `LedState`). */
+export type LedMirrorState = 'off' | 'green-blinking' | 'green-steady' | 'red';
 
-/** `<sos-led-mirror state="green-blinking">`: on-screen mirror of the SOS LED. */
-@customElement('sos-led-mirror')
-export class SosLedMirror extends LedMirror {}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sos-led-mirror': SosLedMirror;
+function ledWords(state: LedMirrorState): string {
+  switch (state) {
+    case 'off':
+      return msg('off');
+    case 'green-blinking':
+      return msg('green, blinking');
+    case 'green-steady':
+      return msg('green');
+    case 'red':
+      return msg('red');
   }
 }
+
+/**
+ * Mirrors the SOS LED on screen, so the occupant sees the same signal as above the mirror: a dot and
+ * "SOS LED: green, blinking". Plain markup in the call screen's own tree, not an element with a
+ * shadow root of its own: it is inserted in the crash frame, where an element, its shadow root and
+ * its stylesheet cost about a tenth of the event (docs/performance.md, round 4). The screen that
+ * shows it adds `ledMirrorStyles` to its styles; it re-renders on a locale change.
+ *
+ * @param state the LED state to mirror (`data-led` on the part, for tests and styles)
+ * @param label caption before the state words (default: "SOS LED" in the current language)
+ */
+export function ledMirror(state: LedMirrorState, label: string = msg('SOS LED')): TemplateResult {
+  return html`<span class="led-mirror" data-part="led-mirror" data-led=${state}
+    ><span class="led" aria-hidden="true"></span
+    ><span class="caption">${label}: ${ledWords(state)}</span></span
+  >`;
+}
+
+/** The styles of `ledMirror()`, for the screens that show it. */
+export const ledMirrorStyles: CSSResult = css`
+  .led-mirror {
+    display: inline-flex;
+    align-items: center;
+    gap: 10px;
+    font: 600 18px/1.2 var(--sos-font, sans-serif);
+    color: var(--sos-text-dim);
+  }
+  .led-mirror .led {
+    position: relative;
+    inline-size: 18px;
+    block-size: 18px;
+    border-radius: 50%;
+    background: var(--sos-telltale-off);
+    box-shadow: inset 0 0 0 2px rgba(0, 0, 0, 0.25);
+    flex: none;
+  }
+  /* The lit LED is a layer over the dark one: blinking fades only its opacity, which the compositor
+     animates without repainting the call screen twice a second. */
+  .led-mirror .led::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
+    opacity: 0;
+  }
+  .led-mirror[data-led='green-steady'] .led::after,
+  .led-mirror[data-led='green-blinking'] .led::after {
+    background: var(--sos-ready);
+    box-shadow: 0 0 12px 2px var(--sos-ready);
+    opacity: 1;
+  }
+  .led-mirror[data-led='red'] .led::after {
+    background: var(--sos-danger);
+    box-shadow: 0 0 12px 2px var(--sos-danger);
+    opacity: 1;
+  }
+  .led-mirror[data-led='green-blinking'] .led::after {
+    animation: sos-led-blink 1s steps(1, end) infinite;
+  }
+  @keyframes sos-led-blink {
+    50% {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    /* No flashing: a ring tells "blinking" apart from "steady". */
+    .led-mirror[data-led='green-blinking'] .led::after {
+      animation: none;
+    }
+    .led-mirror[data-led='green-blinking'] .led {
+      box-shadow:
+        0 0 0 3px var(--sos-surface),
+        0 0 0 5px var(--sos-ready);
+    }
+  }
+`;

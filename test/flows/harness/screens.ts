@@ -231,8 +231,9 @@ export class ActiveCallHarness extends ScreenHarness {
       sim.releaseSos();
     }, ms);
   }
+  /** The on-screen mirror of the SOS LED; its state is `data-led`. */
   ledMirror(): Locator {
-    return this.root.locator('sos-led-mirror');
+    return this.root.locator('[data-part="led-mirror"]');
   }
   /** The hold-to-end progress bar, shown while the SOS button is held. */
   holdProgress(): Locator {
