@@ -31,9 +31,12 @@ export const CONTENT_SECURITY_POLICY = [
  * (docs/performance.md). The diagnosis chunk (`src/screens/diagnosis.ts`) is not preloaded: the shell
  * loads it when diagnosis is opened.
  */
-const SHELL = '/src/screens/app.ts';
-const SHELL_FILE = fileURLToPath(new URL(`.${SHELL}`, import.meta.url));
-const PRELOADED = [SHELL, '/src/app/system.ts', '/src/screens/screens.ts'];
+const SHELL_FILE = fileURLToPath(new URL('./src/screens/app.ts', import.meta.url));
+/** Name of the shell's chunk group (`shellChunk`). */
+const SHELL_CHUNK = 'app';
+/** Preloaded chunks: the two groups below by name, the other screens by their module. */
+const PRELOADED_GROUPS = [SHELL_CHUNK, 'system'];
+const PRELOADED_MODULES = ['/src/screens/screens.ts'];
 
 /** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
 const SYSTEM_CHUNK =
@@ -49,7 +52,7 @@ const SYSTEM_CHUNK =
 function shellChunk(id: string, ctx: ChunkingContext): string | null {
   let shell = shellModules.get(ctx);
   if (!shell) shellModules.set(ctx, (shell = findShellModules(ctx)));
-  return shell.has(id) ? 'app' : null;
+  return shell.has(id) ? SHELL_CHUNK : null;
 }
 const shellModules = new WeakMap<ChunkingContext, ReadonlySet<string>>();
 
@@ -81,12 +84,8 @@ function preloadLazyChunks(): Plugin {
           .filter(
             (c) =>
               c.type === 'chunk' &&
-              (c.name === 'system' ||
-                // The shell chunk is a group (`shellChunk`): it has no facade, but holds app.ts.
-                PRELOADED.some(
-                  (m) =>
-                    c.facadeModuleId?.endsWith(m) || (c.name === 'app' && c.moduleIds.includes(SHELL_FILE)),
-                )),
+              (PRELOADED_GROUPS.includes(c.name) ||
+                PRELOADED_MODULES.some((m) => c.facadeModuleId?.endsWith(m))),
           )
           .map((chunk) => ({
             tag: 'link',
@@ -107,8 +106,10 @@ function firstFrame(): Plugin {
     name: 'sos-hmi-first-frame',
     apply: 'build',
     transformIndexHtml: (html) => {
-      if (!existsSync(FIRST_FRAME_FILE)) return html;
-      const fragment = fragmentOf(readFileSync(FIRST_FRAME_FILE, 'utf8'));
+      const file = fileURLToPath(new URL(`./${FIRST_FRAME_FILE}`, import.meta.url));
+      // Absent only while `npm run first-frame` makes it for the first time.
+      if (!existsSync(file)) return html;
+      const fragment = fragmentOf(readFileSync(file, 'utf8'));
       if (!html.includes('<sos-app></sos-app>'))
         throw new Error('index.html has no empty <sos-app> to pre-render');
       return html.replace('<sos-app></sos-app>', () => fragment);
@@ -153,7 +154,7 @@ export default defineConfig(({ command, mode }) => ({
         codeSplitting: {
           groups: [
             { name: 'system', test: SYSTEM_CHUNK, priority: 2 },
-            { name: shellChunk, debugName: 'app', priority: 1, includeDependenciesRecursively: false },
+            { name: shellChunk, debugName: SHELL_CHUNK, priority: 1, includeDependenciesRecursively: false },
           ],
         },
       },
