@@ -121,7 +121,8 @@ export function assembleHmi(options: AssembleHmiOptions): Hmi {
   const faultEntries = (): FaultLogEntry[] => [
     ...(faultMemory.getSnapshot() as FaultMemorySnapshot).context.log.entries,
   ];
-  let savedEntries: unknown = (faultMemory.getSnapshot() as FaultMemorySnapshot).context.log.entries;
+  let savedEntries: readonly FaultLogEntry[] = (faultMemory.getSnapshot() as FaultMemorySnapshot).context.log
+    .entries;
   // Written in the task after the event, so a crash's call screen is painted first (docs/performance.md);
   // several changes in one event are written once, and nothing pending is lost on dispose or page hide.
   let pendingSave: ReturnType<typeof setTimeout> | null = null;
@@ -129,7 +130,7 @@ export function assembleHmi(options: AssembleHmiOptions): Hmi {
     if (pendingSave === null) return;
     clearTimeout(pendingSave);
     pendingSave = null;
-    store.save(savedEntries as readonly FaultLogEntry[]);
+    store.save(savedEntries);
   };
   const faultSubscription = faultMemory.subscribe((snapshot: FaultMemorySnapshot) => {
     const entries = snapshot.context.log.entries;
