@@ -23,10 +23,15 @@ async function open(page: Page): Promise<HmiHarness> {
   return hmi;
 }
 
+/** The screen on top once it is `tag` (diagnosis pages load on first use, so they may take a moment). */
+async function on(hmi: HmiHarness, tag: string): Promise<ScreenHarness> {
+  await expect.poll(async () => (await hmi.screen()).tag(), { message: `${tag} on top` }).toBe(tag);
+  return hmi.screen();
+}
+
 /** Rotates one full turn (wheel, then arrows back): every action gets selected; focus never lost. */
 async function walk(hmi: HmiHarness, expectedTag: string): Promise<ScreenHarness> {
-  const screen = await hmi.screen();
-  expect(await screen.tag()).toBe(expectedTag);
+  const screen = await on(hmi, expectedTag);
   await expect
     .poll(async () => (await hmi.focus()).lost, { message: `${expectedTag}: focus on arrival` })
     .toBe(false);
@@ -147,6 +152,7 @@ test('automatic, failed and test calls by controller alone', async ({ page }) =>
   await walk(hmi, 'sos-status-screen');
 
   await choose(hmi, 'Diagnosis');
+  await on(hmi, 'sos-self-test-results');
   await choose(hmi, 'Test call');
   await walk(hmi, 'sos-active-call');
   await choose(hmi, 'End test call');
