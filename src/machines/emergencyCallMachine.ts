@@ -324,8 +324,11 @@ export const emergencyCallMachine = setup({
     startAttempt: enqueueActions(({ context, enqueue, self }) => {
       const kind = context.kind ?? 'manual';
       const adopted = context.adopted;
+      // A drop before voice must not carry its "no voice" hint into the next attempt.
+      enqueue.cancel('noVoice');
       enqueue.assign({
         adopted: false,
+        noVoiceTimedOut: false,
         attempt: context.attempt + 1,
         attemptAgeS: 0,
         intervalElapsed: false,
@@ -643,9 +646,24 @@ export const emergencyCallMachine = setup({
             connecting: {
               entry: { type: 'led', params: { mode: 'green-blinking' } },
               after: {
+                // EN 16062: an attempt that timed out is cleared down before the redial, so a late answer
+                // cannot leave the centre on a line the screen calls failed.
                 attemptTimeout: [
-                  { guard: 'isTest', target: '#call.testEnded', actions: 'recordFailure' },
-                  { target: '#call.session.redialing', actions: 'recordFailure' },
+                  {
+                    guard: 'isTest',
+                    target: '#call.testEnded',
+                    actions: [
+                      'recordFailure',
+                      { type: 'sendCommand', params: { command: { type: 'endCall' } } },
+                    ],
+                  },
+                  {
+                    target: '#call.session.redialing',
+                    actions: [
+                      'recordFailure',
+                      { type: 'sendCommand', params: { command: { type: 'endCall' } } },
+                    ],
+                  },
                 ],
               },
               on: {

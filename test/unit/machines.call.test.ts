@@ -418,6 +418,35 @@ describe('redial (EN 16062)', () => {
     hmi.stop();
   });
 
+  it('a timed-out attempt is hung up before the redial: a late answer cannot be left on the line', () => {
+    const { hmi, t0 } = ready();
+    hmi.crash();
+    hmi.progress('ringing');
+    hmi.advance(30_000);
+    assert.deepEqual(
+      hmi.commandsSince(t0).filter((c) => c.type === 'startCall' || c.type === 'endCall'),
+      [
+        { type: 'startCall', kind: 'automatic' },
+        { type: 'endCall' },
+        { type: 'startCall', kind: 'automatic' },
+      ],
+    );
+    hmi.stop();
+  });
+
+  it('a drop after acknowledgement does not carry the no-voice hint into the next attempt', () => {
+    const { hmi } = ready();
+    hmi.crash();
+    hmi.progress('connected');
+    hmi.progress('msdAcknowledged');
+    hmi.advance(2000);
+    hmi.progress('dropped', 'network lost');
+    hmi.advance(9000);
+    assert.equal(hmi.call().phase, 'connecting');
+    assert.equal(hmi.call().noVoiceHint, false);
+    hmi.stop();
+  });
+
   it('region na: the failure screen says 911', () => {
     const { hmi } = ready({ region: 'na', redialWindowMs: 1000 });
     hmi.crash();
