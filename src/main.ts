@@ -79,6 +79,16 @@ async function start(): Promise<void> {
       ? (await import('./designer/workbench.js')).createWorkbench()
       : null;
   const inspect = [trace?.inspect, workbench?.inspect].filter((f) => f !== undefined);
+  // Other languages are separate chunks, loaded before the machines start: machines must never run
+  // without their screens, so a language that cannot load is logged and the screens speak English.
+  if (options.lang !== 'en') {
+    await import('./i18n/localization.js')
+      .then(({ setLanguage }) => setLanguage(options.lang))
+      .catch((error: unknown) => {
+        document.documentElement.lang = 'en';
+        console.error(`[sos-hmi] the "${options.lang}" texts could not load; showing English:`, error);
+      });
+  }
   const hmi = assembleHmi({
     vehicle:
       'vissVehicle' in vehicles
@@ -93,8 +103,6 @@ async function start(): Promise<void> {
       if (!options.themeFromUrl) app.theme = mode;
     },
   });
-  // Other languages are separate chunks; the screens speak it before the automation contract is up.
-  if (options.lang !== 'en') await (await import('./i18n/localization.js')).setLanguage(options.lang);
   workbench?.mount(hmi, app);
   window.sosHmi = createAutomation(hmi, trace);
   app.services = hmiServices(hmi);
