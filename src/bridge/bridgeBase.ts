@@ -41,6 +41,7 @@ export abstract class BridgeBase implements VehicleBridge {
   private readonly logPrefix: string;
   private readonly listeners = new Set<Listener>();
   private readonly refused: RejectedMessage[] = [];
+  private readonly takenIncomplete: RejectedMessage[] = [];
   private readonly inFlight = new Set<number>();
 
   /**
@@ -68,6 +69,11 @@ export abstract class BridgeBase implements VehicleBridge {
   /** Messages refused at the boundary, newest last (a copy). */
   get rejected(): readonly RejectedMessage[] {
     return [...this.refused];
+  }
+
+  /** Safety-critical events taken with an ancillary field unknown, newest last (a copy). */
+  get incomplete(): readonly RejectedMessage[] {
+    return [...this.takenIncomplete];
   }
 
   /** Commands sent through this bridge, oldest first. */
@@ -163,6 +169,18 @@ export abstract class BridgeBase implements VehicleBridge {
     this.refused.push(entry);
     if (this.refused.length > this.keepRejected) this.refused.shift();
     this.log(`${this.logPrefix} rejected message: ${error}`);
+  }
+
+  /** Keeps and logs an event taken with ancillary fields unknown (bounded like `refuse`). */
+  protected noteIncomplete(fields: readonly string[], raw: string): void {
+    const error = fields.join('; ');
+    this.takenIncomplete.push({
+      at: this.clock.now(),
+      error,
+      raw: raw.length > 200 ? `${raw.slice(0, 197)}...` : raw,
+    });
+    if (this.takenIncomplete.length > this.keepRejected) this.takenIncomplete.shift();
+    this.log(`${this.logPrefix} took message with unknown fields: ${error}`);
   }
 
   /** Hands an event to every listener (a copy of the set: a listener may unsubscribe). */

@@ -1,35 +1,37 @@
 /**
  * Commands out: everything the HMI asks of the vehicle. Each `send()` returns a command id; the
- * answer comes back as a `commandAck` signal — from the vehicle, or from the bridge itself with
- * `error: "timeout"` when the vehicle does not answer within `COMMAND_ACK_TIMEOUT_MS`.
+ * answer comes back as a `commandAck` signal — accepted, or refused with the vehicle's reason — from
+ * the vehicle, or from the bridge itself with `error: "timeout"` when the vehicle does not answer
+ * within `COMMAND_ACK_TIMEOUT_MS`.
+ *
+ * The telematics unit owns the emergency call: it starts, redials and ends calls by itself (a crash,
+ * the SOS button). The HMI only forwards what the occupants ask — cancel, call now, end, answer a
+ * call-back, start a test call — and never sends anything that starts a call on a crash or a press.
  */
 
 import type { MostNode } from './signals.js';
 
-export type CallKind = 'manual' | 'automatic' | 'test';
-export const CALL_KINDS: readonly CallKind[] = ['manual', 'automatic', 'test'];
+export { CALL_KINDS, LED_STATES, type CallKind, type LedState } from './signals.js';
 
-/** SOS LED above the mirror: off (ready, nothing to say), green blinking (setting up), steady (voice), red (malfunction). */
-export type LedState = 'off' | 'green-blinking' | 'green-steady' | 'red';
-export const LED_STATES: readonly LedState[] = ['off', 'green-blinking', 'green-steady', 'red'];
-
-export interface StartCallCommand {
-  readonly type: 'startCall';
-  readonly kind: CallKind;
+/** Cancel window: do not call (refused once the call has connected, or for an automatic call). */
+export interface CancelCallCommand {
+  readonly type: 'cancelCall';
 }
+/** Cancel window: dial now instead of waiting for the countdown. */
+export interface CallNowCommand {
+  readonly type: 'callNow';
+}
+/** Hang up the call of the session (a manual call held to end, a test call). */
 export interface EndCallCommand {
   readonly type: 'endCall';
 }
+/** Answer the centre's call-back now (the unit also answers by itself). */
 export interface AnswerCallbackCommand {
   readonly type: 'answerCallback';
 }
-export interface SetLedCommand {
-  readonly type: 'setLed';
-  readonly led: LedState;
-}
-export interface MuteAudioCommand {
-  readonly type: 'muteAudio';
-  readonly muted: boolean;
+/** Start an eCall TEST session (test number, flagged as a test; no emergency services). */
+export interface StartTestCallCommand {
+  readonly type: 'startTestCall';
 }
 export interface RequestSelfTestCommand {
   readonly type: 'requestSelfTest';
@@ -52,23 +54,24 @@ export interface StartGuidanceCommand {
   readonly longitude: number;
 }
 
+/** What occupants ask of the telematics unit's session. */
+export type CallRequestCommand =
+  CancelCallCommand | CallNowCommand | EndCallCommand | AnswerCallbackCommand | StartTestCallCommand;
+export type CallRequestType = CallRequestCommand['type'];
+export const CALL_REQUEST_TYPES: readonly CallRequestType[] = [
+  'cancelCall',
+  'callNow',
+  'endCall',
+  'answerCallback',
+  'startTestCall',
+];
+
 export type VehicleCommand =
-  | StartCallCommand
-  | EndCallCommand
-  | AnswerCallbackCommand
-  | SetLedCommand
-  | MuteAudioCommand
-  | RequestSelfTestCommand
-  | SetRingBypassCommand
-  | StartGuidanceCommand;
+  CallRequestCommand | RequestSelfTestCommand | SetRingBypassCommand | StartGuidanceCommand;
 
 export type VehicleCommandType = VehicleCommand['type'];
 export const VEHICLE_COMMAND_TYPES: readonly VehicleCommandType[] = [
-  'startCall',
-  'endCall',
-  'answerCallback',
-  'setLed',
-  'muteAudio',
+  ...CALL_REQUEST_TYPES,
   'requestSelfTest',
   'setRingBypass',
   'startGuidance',

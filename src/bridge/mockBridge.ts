@@ -22,7 +22,10 @@ export interface MockBridgeOptions extends BridgeBaseOptions {
   readonly clock: SimulatedClock;
   /** The vehicle behind the bridge; a new `VehicleSimulator` on `clock` when absent. */
   readonly simulator?: SimulatedVehicle;
-  /** Options for the simulator the bridge creates (ignored when `simulator` is given). */
+  /**
+   * Options for the simulator the bridge creates (ignored when `simulator` is given), among them the
+   * telematics unit's calibration (`telematics`: cancel window, hold times, redial) and the centre.
+   */
   readonly simulatorOptions?: Omit<VehicleSimulatorOptions, 'clock'>;
   /** A signal whose `ts` is older than this on arrival is refused as stale. Default 3000 ms. */
   readonly stalenessMs?: number;
@@ -91,6 +94,7 @@ export class MockBridge extends BridgeBase {
     const checked = validateSignal(raw);
     if (!checked.ok) return reject(checked.error);
     const { signal } = checked;
+    if (checked.unknownFields) this.noteIncomplete(checked.unknownFields, stringify(raw));
     const age = this.clock.now() - signal.ts;
     if (age > this.stalenessMs) {
       return reject(`${signal.type}.ts: stale, ${age} ms old (limit ${this.stalenessMs} ms)`);

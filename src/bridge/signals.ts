@@ -6,6 +6,17 @@
  * `validation.ts` before anything else sees them.
  */
 
+/** eCall session types (Legato `le_ecall`: MANUAL, AUTOMATIC, TEST). */
+export type CallKind = 'manual' | 'automatic' | 'test';
+export const CALL_KINDS: readonly CallKind[] = ['manual', 'automatic', 'test'];
+
+/**
+ * SOS LED above the mirror: off (ready, nothing to say), green blinking (setting up), green steady
+ * (voice), red (malfunction, or the call failed).
+ */
+export type LedState = 'off' | 'green-blinking' | 'green-steady' | 'red';
+export const LED_STATES: readonly LedState[] = ['off', 'green-blinking', 'green-steady', 'red'];
+
 /** Terminal state (BMW KLEMMEN: KL30B/KL15): off, accessory (KL R / comfort), on (KL15). */
 export type IgnitionState = 'off' | 'accessory' | 'on';
 export const IGNITION_STATES: readonly IgnitionState[] = ['off', 'accessory', 'on'];
@@ -56,34 +67,66 @@ export type GnssFix = 'none' | '2d' | '3d';
 export const GNSS_FIXES: readonly GnssFix[] = ['none', '2d', '3d'];
 
 /**
- * Call progress as the telematics unit reports it (modem eCall session states, transport-neutral:
+ * Phase of the telematics unit's emergency-call session (the Legato `le_ecall` model, transport-neutral:
  * the same phases for circuit-switched in-band MSD and for IMS next-generation eCall, EN 17184).
+ * - `idle`: no session, no call-back window.
+ * - `cancelWindow`: manual trigger; the unit counts down to `cancelWindowEndsAt`, then dials.
+ * - `dialing`: an attempt is dialling or ringing at the centre.
+ * - `connected`: the centre answered; the MSD is on its way or acknowledged (see `msd`).
+ * - `voice`: the voice channel is open (`voiceSince`).
+ * - `redialWait`: the attempt failed or dropped; the next one starts at `nextAttemptAt` (EN 16062).
+ * - `failed`: no attempt reached the centre within the redial window (or the unit could not dial).
+ * - `cancelled`: the occupants cancelled a manual call before it connected.
+ * - `ended`: the call is over (cleared down by the centre, or ended by the occupants); for an emergency
+ *   call the call-back window runs to `callbackWindowEndsAt` (EN 16062 T9).
+ * - `callbackRinging`, `callback`: the centre calls back; the unit answers by itself.
  */
-export type CallProgressPhase =
+export type CallSessionPhase =
+  | 'idle'
+  | 'cancelWindow'
   | 'dialing'
-  | 'ringing'
   | 'connected'
-  | 'msdSent'
-  | 'msdAcknowledged'
-  | 'voiceConnected'
-  | 'endedByCentre'
-  | 'dropped'
+  | 'voice'
+  | 'redialWait'
   | 'failed'
-  | 'callbackIncoming'
-  | 'contactsNotified';
-export const CALL_PROGRESS_PHASES: readonly CallProgressPhase[] = [
+  | 'cancelled'
+  | 'ended'
+  | 'callbackRinging'
+  | 'callback';
+export const CALL_SESSION_PHASES: readonly CallSessionPhase[] = [
+  'idle',
+  'cancelWindow',
   'dialing',
-  'ringing',
   'connected',
-  'msdSent',
-  'msdAcknowledged',
-  'voiceConnected',
-  'endedByCentre',
-  'dropped',
+  'voice',
+  'redialWait',
   'failed',
-  'callbackIncoming',
-  'contactsNotified',
+  'cancelled',
+  'ended',
+  'callbackRinging',
+  'callback',
 ];
+
+/** The emergency call's data (MSD, EN 15722) as far as the centre has it. */
+export type MsdState = 'none' | 'sent' | 'ackPositive' | 'ackNegative';
+export const MSD_STATES: readonly MsdState[] = ['none', 'sent', 'ackPositive', 'ackNegative'];
+
+/** How the last connected call of the session ended: the centre cleared it down, it dropped, or the occupants hung up. */
+export type CallEnd = 'clearDown' | 'dropped' | 'hungUp';
+export const CALL_ENDS: readonly CallEnd[] = ['clearDown', 'dropped', 'hungUp'];
+
+/**
+ * Crash data as the airbag unit graded it. Each field is null when the unit sent it missing or out of
+ * range: a crash is never dropped for an ancillary field (it is taken with that field unknown).
+ */
+export interface CrashData {
+  /** 1 (light) … 4 (severe) (ST_CRSE_*); null = unknown. */
+  readonly severity: number | null;
+  readonly airbagDeployed: boolean | null;
+  readonly rollover: boolean | null;
+  /** Occupants detected (seat belts / seat occupancy), 0–9; null = unknown. */
+  readonly occupants: number | null;
+}
 
 export interface IgnitionSignal {
   readonly type: 'ignition';
@@ -151,27 +194,65 @@ export interface SosButtonSignal {
   readonly heldMs?: number;
 }
 
-export interface CrashSignal {
+/** A crash from the airbag unit. The telematics unit takes it directly and dials; the HMI shows it. */
+export interface CrashSignal extends CrashData {
   readonly type: 'crash';
   readonly ts: number;
-  /** 1 (light) … 4 (severe), as the airbag unit grades it (ST_CRSE_*). */
-  readonly severity: number;
-  readonly airbagDeployed: boolean;
-  readonly rollover: boolean;
-  /** Occupants detected (seat belts / seat occupancy), 0–9. */
-  readonly occupants: number;
 }
 
-export interface CallProgressSignal {
-  readonly type: 'callProgress';
+/**
+ * The telematics unit's session report: one atomic value, published on every change (with a new `seq`)
+ * and cyclically. Deadlines are vehicle time (ms, the bridge clock), so a page that has just loaded
+ * draws the right screen and countdown from one report. The unit owns the session; the HMI mirrors it.
+ */
+export interface CallSessionSignal {
+  readonly type: 'callSession';
   readonly ts: number;
-  readonly phase: CallProgressPhase;
-  /** For `failed`/`dropped`: why (e.g. "no network", "busy", "no answer"). */
-  readonly reason?: string;
-  /** Which call this is, when the telematics unit says (lets a restarted HMI show the call it joins). */
-  readonly kind?: 'manual' | 'automatic' | 'test';
+  /** Incremented (mod 65536) on every change of the session; a cyclic repeat keeps it. */
+  readonly seq: number;
+  readonly phase: CallSessionPhase;
+  /** Null only in `idle`. A crash during a manual session makes it automatic. */
+  readonly kind: CallKind | null;
+  /** Dial attempts started in this session (0 before the first). */
+  readonly attempt: number;
+  /** When the session started (SOS press accepted, crash, test request). */
+  readonly triggeredAt: number | null;
+  readonly cancelWindowEndsAt: number | null;
+  /** `redialWait`: when the next attempt starts (EN 16062: 30 s from the previous start, at once after a connected call). */
+  readonly nextAttemptAt: number | null;
+  /** Attempts are made until then (EN 16062: 2 min from the first failure or drop). */
+  readonly redialWindowEndsAt: number | null;
+  /** `ended`: the centre may call back until then; the unit answers by itself. */
+  readonly callbackWindowEndsAt: number | null;
+  /** Why the last attempt failed or dropped ("no network", "no answer", "ring break", …). */
+  readonly failureReason: string | null;
+  /** How the last connected call ended, null while none has. */
+  readonly callEnd: CallEnd | null;
+  readonly msd: MsdState;
+  /** Vehicle time the voice channel opened (`voice`, `callback`). */
+  readonly voiceSince: number | null;
+  /** The centre reported the emergency contacts notified. */
+  readonly contactsNotified: boolean;
+  /** The occupants may cancel now (cancel window; a manual call without one until it connects). */
+  readonly cancellable: boolean;
+  /** Holding the SOS button this long ends the call now; null: holding ends nothing. */
+  readonly holdToEndMs: number | null;
+  /** The SOS button is being held to end the call: it ends at `holdEndsAt` unless released. */
+  readonly holdEndsAt: number | null;
+  /** The crash that triggered (or upgraded) the session; null for a manual or test call. */
+  readonly crash: CrashData | null;
+  /** The unit has entertainment audio muted for the call. */
+  readonly audioMuted: boolean;
 }
 
+/** What the SOS LED above the mirror shows (the roof function centre drives it for the telematics unit). */
+export interface SosLedSignal {
+  readonly type: 'sosLed';
+  readonly ts: number;
+  readonly led: LedState;
+}
+
+/** The vehicle's answer to a command: accepted (`ok`) or refused with a reason. */
 export interface CommandAckSignal {
   readonly type: 'commandAck';
   readonly ts: number;
@@ -270,7 +351,8 @@ export type VehicleSignal =
   | CellularSignal
   | SosButtonSignal
   | CrashSignal
-  | CallProgressSignal
+  | CallSessionSignal
+  | SosLedSignal
   | CommandAckSignal;
 
 export type VehicleSignalType = VehicleSignal['type'];
@@ -282,7 +364,8 @@ export const VEHICLE_SIGNAL_TYPES: readonly VehicleSignalType[] = [
   'cellular',
   'sosButton',
   'crash',
-  'callProgress',
+  'callSession',
+  'sosLed',
   'commandAck',
   'selfTestResult',
   'pointsOfInterest',

@@ -2,24 +2,42 @@
  * The boundary check: every message from the vehicle (and every command to it) is validated here
  * before anything else sees it. A message that fails is refused as a whole — a malformed "ok" must
  * never make the HMI say "ready". Errors are one line: `<type>.<field>: expected …, got …`.
+ *
+ * Safety-critical events are the exception: a crash, an SOS press or a session report is never
+ * dropped for an ancillary field. Such a field (crash severity, occupants, rollover, airbag, the
+ * button's hold time) that is missing or out of range is taken as unknown (null, or left out), and
+ * the validation names it in `unknownFields` so the bridge logs and counts it. Only a message whose
+ * type, time or trigger is unreadable is refused.
  */
 import * as v from 'valibot';
-import { CALL_KINDS, LED_STATES, VEHICLE_COMMAND_TYPES, type VehicleCommand } from './commands.js';
+import { VEHICLE_COMMAND_TYPES, type VehicleCommand } from './commands.js';
 import {
-  CALL_PROGRESS_PHASES,
+  CALL_ENDS,
+  CALL_KINDS,
+  CALL_SESSION_PHASES,
   CHAIN_UNITS,
   DAY_NIGHT_MODES,
   GNSS_FIXES,
   IGNITION_STATES,
+  LED_STATES,
   MOST_NODES,
+  MSD_STATES,
   POINT_OF_INTEREST_KINDS,
   SELF_TEST_ITEMS,
   UNIT_STATUSES,
   VEHICLE_SIGNAL_TYPES,
+  type CrashData,
   type VehicleSignal,
 } from './signals.js';
 
-export type SignalValidation = { ok: true; signal: VehicleSignal } | { ok: false; error: string };
+export type SignalValidation =
+  | {
+      ok: true;
+      signal: VehicleSignal;
+      /** Ancillary fields of a safety-critical event taken as unknown, one line each (log and count them). */
+      unknownFields?: readonly string[];
+    }
+  | { ok: false; error: string };
 export type CommandValidation = { ok: true; command: VehicleCommand } | { ok: false; error: string };
 
 const oneOf = (values: readonly string[]): string =>
@@ -55,6 +73,14 @@ const nodeList = v.pipe(
   v.maxLength(MOST_NODES.length, `expected at most ${MOST_NODES.length} nodes`),
   v.check((nodes) => new Set(nodes).size === nodes.length, 'expected no duplicate nodes'),
 );
+
+/** A safety-critical event before its ancillary fields are taken one by one. */
+type Loose<S extends VehicleSignal, K extends keyof S> = Omit<S, K> & { readonly [F in K]?: unknown };
+type Checked =
+  | Exclude<VehicleSignal, { type: 'crash' | 'callSession' | 'sosButton' }>
+  | Loose<Extract<VehicleSignal, { type: 'crash' }>, keyof CrashData>
+  | Loose<Extract<VehicleSignal, { type: 'callSession' }>, 'crash'>
+  | Loose<Extract<VehicleSignal, { type: 'sosButton' }>, 'heldMs'>;
 
 const SIGNAL_SCHEMAS = {
   ignition: v.object({ type: v.literal('ignition'), ts, state: picklist(IGNITION_STATES) }),
@@ -114,23 +140,43 @@ const SIGNAL_SCHEMAS = {
     type: v.literal('sosButton'),
     ts,
     action: picklist(['press', 'release'] as const),
-    heldMs: v.optional(nonNegative('a finite duration in ms ≥ 0')),
+    // Ancillary: checked in `validateSignal`, dropped (never the press) when it is bad.
+    heldMs: v.optional(v.unknown()),
   }),
   crash: v.object({
     type: v.literal('crash'),
     ts,
-    severity: range(1, 4, true),
-    airbagDeployed: bool(),
-    rollover: bool(),
-    occupants: range(0, 9, true),
+    // Ancillary: checked field by field in `takeCrashData`, never a reason to refuse the crash.
+    severity: v.unknown(),
+    airbagDeployed: v.unknown(),
+    rollover: v.unknown(),
+    occupants: v.unknown(),
   }),
-  callProgress: v.object({
-    type: v.literal('callProgress'),
+  callSession: v.object({
+    type: v.literal('callSession'),
     ts,
-    phase: picklist(CALL_PROGRESS_PHASES),
-    reason: v.optional(text(120)),
-    kind: v.optional(picklist(CALL_KINDS)),
+    seq: range(0, 65535, true),
+    phase: picklist(CALL_SESSION_PHASES),
+    kind: v.nullable(picklist(CALL_KINDS)),
+    attempt: range(0, 255, true),
+    triggeredAt: v.nullable(ts),
+    cancelWindowEndsAt: v.nullable(ts),
+    nextAttemptAt: v.nullable(ts),
+    redialWindowEndsAt: v.nullable(ts),
+    callbackWindowEndsAt: v.nullable(ts),
+    failureReason: v.nullable(text(120)),
+    callEnd: v.nullable(picklist(CALL_ENDS)),
+    msd: picklist(MSD_STATES),
+    voiceSince: v.nullable(ts),
+    contactsNotified: bool(),
+    cancellable: bool(),
+    holdToEndMs: v.nullable(nonNegative('a finite duration in ms ≥ 0')),
+    holdEndsAt: v.nullable(ts),
+    // Ancillary, like the crash event's own fields.
+    crash: v.unknown(),
+    audioMuted: bool(),
   }),
+  sosLed: v.object({ type: v.literal('sosLed'), ts, led: picklist(LED_STATES) }),
   commandAck: v.object({
     type: v.literal('commandAck'),
     ts,
@@ -168,14 +214,14 @@ const SIGNAL_SCHEMAS = {
     ts,
     mode: picklist(DAY_NIGHT_MODES),
   }),
-} satisfies Record<VehicleSignal['type'], v.GenericSchema<unknown, VehicleSignal>>;
+} satisfies Record<VehicleSignal['type'], v.GenericSchema<unknown, Checked>>;
 
 const COMMAND_SCHEMAS = {
-  startCall: v.object({ type: v.literal('startCall'), kind: picklist(CALL_KINDS) }),
+  cancelCall: v.object({ type: v.literal('cancelCall') }),
+  callNow: v.object({ type: v.literal('callNow') }),
   endCall: v.object({ type: v.literal('endCall') }),
   answerCallback: v.object({ type: v.literal('answerCallback') }),
-  setLed: v.object({ type: v.literal('setLed'), led: picklist(LED_STATES) }),
-  muteAudio: v.object({ type: v.literal('muteAudio'), muted: bool() }),
+  startTestCall: v.object({ type: v.literal('startTestCall') }),
   requestSelfTest: v.object({ type: v.literal('requestSelfTest') }),
   setRingBypass: v.object({ type: v.literal('setRingBypass'), unit: mostNode, bypassed: bool() }),
   startGuidance: v.object({
@@ -192,9 +238,65 @@ export function validateSignal(raw: unknown): SignalValidation {
   if (!picked.ok) return picked;
   const result = v.safeParse(picked.schema, raw);
   if (!result.success) return { ok: false, error: describe(picked.type, result.issues[0]) };
-  return { ok: true, signal: result.output };
+  return takeAncillary(result.output);
 }
 
+const CRASH_FIELDS = {
+  severity: range(1, 4, true),
+  airbagDeployed: bool(),
+  rollover: bool(),
+  occupants: range(0, 9, true),
+} satisfies Record<keyof CrashData, v.GenericSchema>;
+
+/** Each crash field on its own: a bad one becomes null and is named in `unknown`. */
+function takeCrashData(
+  raw: { readonly [K in keyof CrashData]?: unknown },
+  where: string,
+  unknown: string[],
+): CrashData {
+  const field = <K extends keyof CrashData>(key: K): CrashData[K] | null => {
+    const value = raw[key];
+    const checked = v.safeParse(CRASH_FIELDS[key], value);
+    if (checked.success) return checked.output as CrashData[K];
+    unknown.push(`${where}.${key}: ${checked.issues[0].message}, got ${show(value)}; taken as unknown`);
+    return null;
+  };
+  return {
+    severity: field('severity'),
+    airbagDeployed: field('airbagDeployed'),
+    rollover: field('rollover'),
+    occupants: field('occupants'),
+  };
+}
+
+/** Safety-critical events keep their trigger whatever their ancillary fields say. */
+function takeAncillary(signal: Checked): SignalValidation {
+  const unknown: string[] = [];
+  let out: VehicleSignal;
+  if (signal.type === 'crash') {
+    out = { type: 'crash', ts: signal.ts, ...takeCrashData(signal, 'crash', unknown) };
+  } else if (signal.type === 'callSession') {
+    const raw = signal.crash;
+    let crash: CrashData | null = null;
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      crash = takeCrashData(raw as Record<string, unknown>, 'callSession.crash', unknown);
+    } else if (raw !== null) {
+      unknown.push(`callSession.crash: expected an object or null, got ${show(raw)}; taken as unknown`);
+      crash = { severity: null, airbagDeployed: null, rollover: null, occupants: null };
+    }
+    out = { ...signal, crash };
+  } else if (signal.type === 'sosButton') {
+    const { heldMs, ...press } = signal;
+    const checked = v.safeParse(nonNegative('a finite duration in ms ≥ 0'), heldMs);
+    if (heldMs !== undefined && !checked.success) {
+      unknown.push(`sosButton.heldMs: ${checked.issues[0].message}, got ${show(heldMs)}; left out`);
+    }
+    out = checked.success ? { ...press, heldMs: checked.output } : press;
+  } else {
+    out = signal;
+  }
+  return unknown.length ? { ok: true, signal: out, unknownFields: unknown } : { ok: true, signal: out };
+}
 /** Checks a command before it leaves for the vehicle (a gateway checks what reaches it the same way). */
 export function validateCommand(raw: unknown): CommandValidation {
   const picked = pickSchema(raw, COMMAND_SCHEMAS, VEHICLE_COMMAND_TYPES, 'command');

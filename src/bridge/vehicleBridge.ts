@@ -9,7 +9,7 @@ export type BridgeEvent =
   | { readonly kind: 'signal'; readonly signal: VehicleSignal }
   | { readonly kind: 'connection'; readonly state: BridgeConnection };
 
-/** A message the bridge refused at its boundary, kept for diagnostics (and logged). */
+/** A message the bridge refused (or took with fields unknown) at its boundary, kept for diagnostics and logged. */
 export interface RejectedMessage {
   readonly at: number;
   readonly error: string;
@@ -19,7 +19,7 @@ export interface RejectedMessage {
 
 /**
  * The only door between the HMI and the vehicle. Implementations: `MockBridge` (the in-browser
- * simulator), later a VISS WebSocket client. Machines never see an implementation, only events
+ * simulator) and `VissBridge` (VISS v2 over WebSocket: the gateway or a KUKSA databroker). Machines never see an implementation, only events
  * derived from `BridgeEvent`s and a `send()` for commands.
  */
 export interface VehicleBridge {
@@ -35,6 +35,11 @@ export interface VehicleBridge {
   send(command: VehicleCommand): string;
   /** Messages refused at the boundary (malformed, unknown type, out of range), newest last. */
   readonly rejected: readonly RejectedMessage[];
+  /**
+   * Safety-critical events taken with an ancillary field unknown (a crash with severity 9), newest
+   * last: delivered, and kept here with what was wrong.
+   */
+  readonly incomplete: readonly RejectedMessage[];
   /** Stops timers and connections; the bridge delivers nothing afterwards. */
   dispose(): void;
 }

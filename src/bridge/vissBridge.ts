@@ -3,7 +3,11 @@
  * the project's gateway or to a KUKSA databroker's VISS endpoint.
  *
  * - Every message is checked twice: the VISS envelope (valibot, `vissProtocol.ts`), then the signal
- *   it decodes to (`validateSignal`). Anything refused is logged and kept in `rejected`.
+ *   it decodes to (`validateSignal`). Anything refused is logged and kept in `rejected`; a crash or
+ *   session taken with an ancillary field unknown is delivered, and logged and kept in `incomplete`.
+ * - The telematics unit's session report is a state: the server sends it on subscribe, and every
+ *   repeat (same `seq`) is delivered, so the HMI always has the latest. Events (button, crash,
+ *   self-test) are delivered once per `seq` and only while fresh.
  * - Requests and responses are matched by `requestId`; subscriptions by `subscriptionId`. The
  *   subscriptions belong to the socket, so after every reconnect the bridge subscribes again.
  * - Heartbeat: a `get` every `heartbeatMs`; when nothing at all has arrived for `staleAfterMs`, the
@@ -85,7 +89,7 @@ export class VissBridge extends BridgeBase {
   private readonly sets = new Map<string, PendingSet>();
   /** subscriptionId → path (of the current socket). */
   private readonly subscriptions = new Map<string, string>();
-  /** Last event value delivered per event path (its `seq` and phase): a repeat is the same event. */
+  /** Last value delivered per event-like JSON path (its `seq` and text): a repeat is the same event. */
   private readonly lastEvent = new Map<string, string>();
   private socket: VissSocket | null = null;
   private generation = 0;
@@ -316,7 +320,8 @@ export class VissBridge extends BridgeBase {
         continue;
       }
       const spec = pathSpec(dp.path);
-      if (spec?.json && typeof dp.value === 'string' && dp.path !== PATHS.ringState) {
+      // The ring and the call session are states: every repeat counts (the HMI keeps the latest).
+      if (spec?.json && typeof dp.value === 'string' && dp.path !== PATHS.ringState && !spec.repeats) {
         // Event-like values: the same seq again is the same event (re-sent on subscribe), not a new one.
         const key = `${eventSeq(dp.path, dp.value) ?? '?'}|${dp.value}`;
         if (this.lastEvent.get(dp.path) === key) continue;
@@ -337,6 +342,8 @@ export class VissBridge extends BridgeBase {
     const checked = validateSignal(raw);
     if (!checked.ok) return this.refuse(checked.error, text);
     if (checked.signal.type === 'commandAck') return this.refuse('commandAck is not a VSS value', text);
+    // A crash or session with an ancillary field unknown is delivered all the same, and noted.
+    if (checked.unknownFields) this.noteIncomplete(checked.unknownFields, text);
     this.emit({ kind: 'signal', signal: checked.signal });
   }
 

@@ -6,14 +6,15 @@
  * `vss/sos-overlay.vspec` under `Vehicle.Private.SOS`. Rules (docs/bridge-protocol.md):
  * - Values travel as strings and are parsed by the path's VSS datatype.
  * - A composite state that must stay consistent (the MOST ring) travels as one JSON string.
- * - Event-like signals (button, crash, call progress) are JSON strings with a sequence number `seq`:
- *   a repeated value with the same `seq` is the same event, never a new one.
+ * - Event-like signals (button, crash, self-test result) are JSON strings with a sequence number
+ *   `seq`: a repeated value with the same `seq` is the same event, never a new one.
+ * - The telematics unit's call session is a state, one JSON string with the unit's own `seq`: sent on
+ *   subscribe, and every repeat is delivered (the HMI keeps the latest).
  * - Commands are VISS `set` on `Vehicle.Private.SOS.Command.*`; the `set` response is the vehicle's
- *   acknowledgement.
+ *   acknowledgement. The HMI only asks: the telematics unit owns the call.
  */
-import type { CallKind, LedState, VehicleCommand } from './commands.js';
-import { CALL_KINDS, LED_STATES } from './commands.js';
-import type { ChainUnit, GnssFix, IgnitionState, VehicleSignal } from './signals.js';
+import type { VehicleCommand } from './commands.js';
+import type { ChainUnit, GnssFix, IgnitionState, LedState, VehicleSignal } from './signals.js';
 import { CHAIN_UNITS } from './signals.js';
 
 export type VssDatatype = 'string' | 'boolean' | 'uint8' | 'uint16' | 'float' | 'double';
@@ -29,6 +30,11 @@ export interface VssPathSpec {
   readonly json?: boolean;
   /** Event-like: only live values count; never replayed on subscribe. */
   readonly event?: boolean;
+  /**
+   * A JSON state whose every repeat is delivered (the client keeps the latest): never taken for an
+   * old event. Other JSON values that repeat unchanged are delivered once.
+   */
+  readonly repeats?: boolean;
 }
 
 const SOS = 'Vehicle.Private.SOS';
@@ -63,7 +69,8 @@ export const PATHS = {
   ringState: `${SOS}.MostRing.State`,
   buttonEvent: `${SOS}.Button.Event`,
   crashEvent: `${SOS}.Crash.Event`,
-  callProgress: `${SOS}.Call.Progress`,
+  callSession: `${SOS}.Call.Session`,
+  ledState: `${SOS}.Led.State`,
   busState: `${SOS}.Bus.State`,
   selfTestResult: `${SOS}.SelfTest.Result`,
   pointsOfInterest: `${SOS}.PointsOfInterest`,
@@ -71,11 +78,11 @@ export const PATHS = {
   unitStatus: (unit: ChainUnit) => `${SOS}.Unit.${UNIT_BRANCH[unit]}.Status`,
   unitCode: (unit: ChainUnit) => `${SOS}.Unit.${UNIT_BRANCH[unit]}.Code`,
   command: {
-    startCall: `${SOS}.Command.StartCall`,
+    cancelCall: `${SOS}.Command.CancelCall`,
+    callNow: `${SOS}.Command.CallNow`,
     endCall: `${SOS}.Command.EndCall`,
     answerCallback: `${SOS}.Command.AnswerCallback`,
-    setLed: `${SOS}.Command.Led`,
-    muteAudio: `${SOS}.Command.MuteAudio`,
+    startTestCall: `${SOS}.Command.StartTestCall`,
     requestSelfTest: `${SOS}.Command.RequestSelfTest`,
     setRingBypass: `${SOS}.Command.RingBypass`,
     startGuidance: `${SOS}.Command.StartGuidance`,
@@ -86,6 +93,17 @@ const LOW_VOLTAGE_STATES = ['UNDEFINED', 'LOCK', 'OFF', 'ACC', 'ON', 'START'] as
 const FIX_TYPES = ['NONE', 'TWO_D', 'THREE_D'] as const;
 const UNIT_STATUS_VALUES = ['OK', 'DEGRADED', 'FAULT'] as const;
 const DAY_NIGHT_VALUES = ['DAY', 'NIGHT'] as const;
+/** `Led.State` values, in `LED_STATES` order (VSS enumerations are upper case). */
+export const LED_VALUES = ['OFF', 'GREEN_BLINKING', 'GREEN_STEADY', 'RED'] as const;
+const LED_TO_VSS: Readonly<Record<LedState, (typeof LED_VALUES)[number]>> = {
+  off: 'OFF',
+  'green-blinking': 'GREEN_BLINKING',
+  'green-steady': 'GREEN_STEADY',
+  red: 'RED',
+};
+const LED_FROM_VSS: ReadonlyMap<string, LedState> = new Map(
+  Object.entries(LED_TO_VSS).map(([led, value]) => [value, led as LedState]),
+);
 export const BUS_STATES = ['ACTIVE', 'PARTLY_STALE', 'SILENT', 'DOWN'] as const;
 
 /** Every path the project uses, with its datatype: the overlay file and the docs list the same. */
@@ -183,11 +201,19 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     event: true,
   },
   {
-    path: PATHS.callProgress,
+    path: PATHS.callSession,
     datatype: 'string',
     type: 'sensor',
     overlay: true,
     json: true,
+    repeats: true,
+  },
+  {
+    path: PATHS.ledState,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    allowed: LED_VALUES,
   },
   {
     path: PATHS.selfTestResult,
@@ -233,40 +259,15 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
       overlay: true,
     },
   ]),
-  {
-    path: PATHS.command.startCall,
-    datatype: 'string',
-    type: 'actuator',
-    overlay: true,
-    allowed: CALL_KINDS,
-  },
-  {
-    path: PATHS.command.endCall,
-    datatype: 'boolean',
-    type: 'actuator',
-    overlay: true,
-    allowed: ['true'],
-  },
-  {
-    path: PATHS.command.answerCallback,
-    datatype: 'boolean',
-    type: 'actuator',
-    overlay: true,
-    allowed: ['true'],
-  },
-  {
-    path: PATHS.command.setLed,
-    datatype: 'string',
-    type: 'actuator',
-    overlay: true,
-    allowed: LED_STATES,
-  },
-  {
-    path: PATHS.command.muteAudio,
-    datatype: 'boolean',
-    type: 'actuator',
-    overlay: true,
-  },
+  ...(['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'] as const).map(
+    (request): VssPathSpec => ({
+      path: PATHS.command[request],
+      datatype: 'boolean',
+      type: 'actuator',
+      overlay: true,
+      allowed: ['true'],
+    }),
+  ),
   {
     path: PATHS.command.requestSelfTest,
     datatype: 'boolean',
@@ -317,8 +318,8 @@ const FIX_TO_VSS: Readonly<Record<GnssFix, string>> = { none: 'NONE', '2d': 'TWO
 
 /**
  * The VSS updates a signal becomes, in publishing order (parts before the value that completes them).
- * Event-like signals need `seq` (the gateway's event counter). `commandAck` is not a VSS value: it is
- * the `set` response.
+ * Event-like signals need `seq` (the gateway's event counter); the call session carries its own.
+ * `commandAck` is not a VSS value: it is the `set` response.
  */
 export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
   switch (signal.type) {
@@ -370,7 +371,10 @@ export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
       ];
     case 'crash':
       return [
-        { path: PATHS.airbagDeployed, value: String(signal.airbagDeployed) },
+        // The standard path only when the airbag unit said; unknown stays unpublished.
+        ...(signal.airbagDeployed !== null
+          ? [{ path: PATHS.airbagDeployed, value: String(signal.airbagDeployed) }]
+          : []),
         {
           path: PATHS.crashEvent,
           value: JSON.stringify({
@@ -382,18 +386,13 @@ export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
           }),
         },
       ];
-    case 'callProgress':
-      return [
-        {
-          path: PATHS.callProgress,
-          value: JSON.stringify({
-            seq,
-            phase: signal.phase,
-            ...(signal.reason !== undefined ? { reason: signal.reason } : {}),
-            ...(signal.kind !== undefined ? { kind: signal.kind } : {}),
-          }),
-        },
-      ];
+    case 'callSession': {
+      // The unit's own seq travels inside; the gateway's event counter plays no part in a state.
+      const { type: _type, ts: _ts, ...report } = signal;
+      return [{ path: PATHS.callSession, value: JSON.stringify(report) }];
+    }
+    case 'sosLed':
+      return [{ path: PATHS.ledState, value: LED_TO_VSS[signal.led] }];
     case 'selfTestResult':
       return [
         {
@@ -468,7 +467,6 @@ const CELLULAR_PATHS = new Set<string>([PATHS.connectivity, PATHS.signalBars]);
 const JSON_SIGNAL_TYPE = new Map<string, string>([
   [PATHS.buttonEvent, 'sosButton'],
   [PATHS.crashEvent, 'crash'],
-  [PATHS.callProgress, 'callProgress'],
   [PATHS.selfTestResult, 'selfTestResult'],
   [PATHS.pointsOfInterest, 'pointsOfInterest'],
 ]);
@@ -518,6 +516,13 @@ export class VssSignalAssembler {
     }
     if (path === PATHS.dayNightMode)
       return { signals: [{ type: 'dayNight', ts, mode: value === 'DAY' ? 'day' : 'night' }] };
+    if (path === PATHS.ledState)
+      return { signals: [{ type: 'sosLed', ts, led: LED_FROM_VSS.get(String(value)) }] };
+    if (path === PATHS.callSession) {
+      if (!isRecord(value)) return { signals: [], error: `${path}: expected a JSON object` };
+      // The session keeps its seq: it is the unit's, part of the report.
+      return { signals: [{ ...value, type: 'callSession', ts }] };
+    }
     if (GNSS_PATHS.has(path)) return { signals: this.gnss(ts) };
     if (CELLULAR_PATHS.has(path)) {
       const registered = this.latest.get(PATHS.connectivity);
@@ -582,7 +587,7 @@ export class VssSignalAssembler {
   }
 }
 
-/** The `seq` of an event-like value, or null (not an event path / not parseable). */
+/** The `seq` of an event or of the call session, or null (no such JSON path / not parseable). */
 export function eventSeq(path: string, raw: string): number | null {
   const spec = SPEC_BY_PATH.get(path);
   if (!spec?.json || path === PATHS.ringState) return null;
@@ -599,18 +604,13 @@ export function eventSeq(path: string, raw: string): number | null {
 /** A command as a VISS `set`: path and string value. */
 export function commandToVss(command: VehicleCommand): VssUpdate {
   switch (command.type) {
-    case 'startCall':
-      return { path: PATHS.command.startCall, value: command.kind };
+    case 'cancelCall':
+    case 'callNow':
     case 'endCall':
-      return { path: PATHS.command.endCall, value: 'true' };
     case 'answerCallback':
-      return { path: PATHS.command.answerCallback, value: 'true' };
-    case 'setLed':
-      return { path: PATHS.command.setLed, value: command.led };
-    case 'muteAudio':
-      return { path: PATHS.command.muteAudio, value: String(command.muted) };
+    case 'startTestCall':
     case 'requestSelfTest':
-      return { path: PATHS.command.requestSelfTest, value: 'true' };
+      return { path: PATHS.command[command.type], value: 'true' };
     case 'setRingBypass':
       return {
         path: PATHS.command.setRingBypass,
@@ -628,6 +628,13 @@ export function commandToVss(command: VehicleCommand): VssUpdate {
   }
 }
 
+/** Command paths whose only value is `true` (a request with no arguments), by path. */
+const TRUE_ONLY_COMMANDS: ReadonlyMap<string, VehicleCommand['type']> = new Map(
+  (['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall', 'requestSelfTest'] as const).map(
+    (type) => [PATHS.command[type], type],
+  ),
+);
+
 /**
  * A VISS `set` back into a command (the gateway's side); only documented command paths. The result
  * still goes through `validateCommand` (ranges, lengths) before it reaches the vehicle.
@@ -637,31 +644,13 @@ export function vssToCommand(
   value: string,
 ): { ok: true; command: unknown } | { ok: false; error: string } {
   const c = PATHS.command;
+  const request = TRUE_ONLY_COMMANDS.get(path);
+  if (request) {
+    return value === 'true'
+      ? { ok: true, command: { type: request } }
+      : { ok: false, error: `${path.slice(path.lastIndexOf('.') + 1)} expects "true"` };
+  }
   switch (path) {
-    case c.startCall:
-      return (CALL_KINDS as readonly string[]).includes(value)
-        ? { ok: true, command: { type: 'startCall', kind: value as CallKind } }
-        : { ok: false, error: `StartCall expects one of ${CALL_KINDS.join(', ')}` };
-    case c.endCall:
-      return value === 'true'
-        ? { ok: true, command: { type: 'endCall' } }
-        : { ok: false, error: 'EndCall expects "true"' };
-    case c.answerCallback:
-      return value === 'true'
-        ? { ok: true, command: { type: 'answerCallback' } }
-        : { ok: false, error: 'AnswerCallback expects "true"' };
-    case c.setLed:
-      return (LED_STATES as readonly string[]).includes(value)
-        ? { ok: true, command: { type: 'setLed', led: value as LedState } }
-        : { ok: false, error: `Led expects one of ${LED_STATES.join(', ')}` };
-    case c.muteAudio:
-      return value === 'true' || value === 'false'
-        ? { ok: true, command: { type: 'muteAudio', muted: value === 'true' } }
-        : { ok: false, error: 'MuteAudio expects "true" or "false"' };
-    case c.requestSelfTest:
-      return value === 'true'
-        ? { ok: true, command: { type: 'requestSelfTest' } }
-        : { ok: false, error: 'RequestSelfTest expects "true"' };
     case c.setRingBypass:
     case c.startGuidance: {
       let body: unknown;
@@ -680,6 +669,3 @@ export function vssToCommand(
       return { ok: false, error: `${path} is not a command path` };
   }
 }
-
-/** Call phases after which no call is up (not replayed on subscribe). */
-export const CALL_OVER_PHASES: readonly string[] = ['endedByCentre', 'dropped', 'failed'];
