@@ -85,7 +85,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'sos-button-fault': withFault('SOS button fault: no manual call.', 'sos-button-fault'),
   crash: {
     description:
-      'Ready, then a severe crash at once (airbags deployed, 2 occupants); the HMI starts an automatic call.',
+      'Ready, then a severe crash at once (airbags deployed, 2 occupants): the telematics unit dials an automatic call.',
     apply(sim) {
       sim.ignition('on');
       sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });

@@ -1,7 +1,10 @@
 import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
 import type { Fault } from './faults.js';
 
-/** A crash as the airbag unit reports it. */
+/**
+ * A crash as the airbag unit reports it. Values go on the bus as given, so a test can send an
+ * out-of-range field (`severity: 9`): the HMI takes the crash with that field unknown.
+ */
 export interface CrashInput {
   /** 1 (light) … 4 (severe). Default 3. */
   readonly severity?: number;
@@ -9,6 +12,40 @@ export interface CrashInput {
   readonly rollover?: boolean;
   readonly occupants?: number;
 }
+
+/**
+ * How the telematics unit runs an emergency-call session: its calibration, not the HMI's. Defaults
+ * follow the product description and `domain/emergency-call.md`; `DEFAULT_TELEMATICS` has them.
+ */
+export interface TelematicsSettings {
+  /** Manual call: cancel window before dialling, ms. 0 = dial at once, cancel allowed until connected. */
+  readonly cancelWindowMs: number;
+  /** Manual trigger: how long the button must be held to start a session (0 = a press). */
+  readonly triggerHoldMs: number;
+  /** Holding the button this long ends a manual call (product description: "a few seconds"). */
+  readonly holdToEndMs: number;
+  /** `always`: hold-to-end during the whole manual call. `untilConnected`: once voice is up only the centre ends it (EU practice). */
+  readonly holdToEndPolicy: 'always' | 'untilConnected';
+  /** EN 16062: redial attempts within 2 minutes of the first failure or drop. */
+  readonly redialWindowMs: number;
+  /** At most one attempt per this interval from the previous attempt's start (at once if it had connected). */
+  readonly redialIntervalMs: number;
+  /** An attempt that has not reached the centre within this time is hung up and counts as failed. */
+  readonly attemptTimeoutMs: number;
+  /** After clear-down the centre may call back; the unit answers by itself (EN 16062 T9 ≥ 1 h). */
+  readonly callbackWindowMs: number;
+}
+
+export const DEFAULT_TELEMATICS: TelematicsSettings = {
+  cancelWindowMs: 10_000,
+  triggerHoldMs: 0,
+  holdToEndMs: 2000,
+  holdToEndPolicy: 'always',
+  redialWindowMs: 120_000,
+  redialIntervalMs: 30_000,
+  attemptTimeoutMs: 30_000,
+  callbackWindowMs: 60 * 60_000,
+};
 
 /** How the simulated emergency centre behaves on the next calls. */
 export interface CallCentreOptions {

@@ -1,115 +1,53 @@
 /**
- * A deterministic model of the vehicle side of the SOS chain and of the emergency call centre.
+ * A deterministic model of the vehicle side of the SOS chain: the bus, the units on it, the MOST ring,
+ * faults and power. The telematics unit's emergency-call session lives in `TelematicsUnit`, the far
+ * end in `EmergencyCentre`; this class wires them to the bus.
  *
  * Pure TypeScript on the injected `SimulatedClock` (no DOM, no xstate), so the same model runs in the
  * browser behind `MockBridge` and in a Node gateway. Everything it says leaves through `onMessage`
  * as a plain, JSON-able object shaped like a `VehicleSignal` (`ts` = clock time); the bridge
- * validates it like any other vehicle message. It never decides to call: the HMI sends `startCall`.
+ * validates it like any other vehicle message. The telematics unit dials by itself (crash, SOS
+ * button); the HMI only forwards the occupants' requests.
  *
  * What the bus carries, and when:
  * - Cyclic, every `cycleMs` (1 s) like a real bus: `ignition`, `unitHealth` of every unit that can
- *   talk, `mostRing` (from the head unit, the network master), `gnss`, `cellular`. A change (fault,
- *   ignition, ring) is also sent at once.
+ *   talk, `mostRing` (from the head unit, the network master), `gnss`, `cellular`, the telematics
+ *   unit's `callSession` report (while it is alive) and the `sosLed`. A change (fault, ignition,
+ *   ring) is also sent at once; a session change is sent at once by the unit (with a new `seq`).
  * - Ignition off (KL15 off, KL30 on): the bus goes to sleep. Only the terminal status (`ignition`)
- *   stays on the bus, plus events that wake it (SOS button, crash). A call in progress keeps the
- *   telematics unit and the bus awake, so everything keeps publishing until the call ends
- *   (Toyota/EU: a call continues when the ignition is switched off).
+ *   stays on the bus, plus events that wake it (SOS button, crash, a session change). An active
+ *   session keeps the telematics unit and the bus awake, so everything keeps publishing until it
+ *   ends (Toyota/EU: a call continues when the ignition is switched off).
  * - Battery reset: nothing at all for `batteryResetMs`, then the terminal status, and after
- *   `unitBootMs` more, everything again.
+ *   `unitBootMs` more, everything again. The telematics unit is dead meanwhile; its session resumes.
  * - Ring open: MOST nodes other than the master cannot talk, so their `unitHealth` stops (it goes
- *   stale → unknown, never "fault" without evidence); units on CAN keep reporting.
+ *   stale → unknown, never "fault" without evidence); units on CAN keep reporting. The session report
+ *   and the occupants' requests travel on the unit's CAN link (like the LED), so they still pass.
  */
-import type { CallKind, SentCommand } from '../bridge/commands.js';
+import type { SentCommand } from '../bridge/commands.js';
 import type {
-  CallProgressPhase,
+  CallSessionSignal,
   ChainUnit,
+  CrashData,
+  DayNightMode,
   IgnitionState,
+  LedState,
   MostNode,
-  PointOfInterest,
   SelfTestItem,
   UnitStatus,
   VehicleSignal,
-  DayNightMode,
 } from '../bridge/signals.js';
 import { CHAIN_UNITS, MOST_NODES, SELF_TEST_ITEMS } from '../bridge/signals.js';
-import type { LedState } from '../bridge/commands.js';
 import type { SimulatedClock } from '../time/simulatedClock.js';
+import { EmergencyCentre } from './emergencyCentre.js';
 import { isFault, type Fault, type RingUnit } from './faults.js';
-import {
-  DEFAULT_CALL_CENTRE,
-  type CallCentreOptions,
-  type CrashInput,
-  type SimulatorControls,
-} from './types.js';
+import { sosLedFor } from './sosLed.js';
+import { TelematicsUnit } from './telematicsUnit.js';
+import { SIM_TIMING } from './timing.js';
+import type { CallCentreOptions, CrashInput, SimulatorControls, TelematicsSettings } from './types.js';
 
-/** Timing of the simulated vehicle and centre, ms. Exported so tests and docs quote one source. */
-export const SIM_TIMING = {
-  /** Cyclic publishing period (well inside the HMI's 3 s staleness limit). */
-  cycleMs: 1000,
-  /** startCall accepted → modem reports dialing. */
-  dialingMs: 100,
-  /** dialing → ringing (or at the answer, if the centre answers sooner). */
-  ringingMs: 1000,
-  /** dialing → failed "no network" when not registered. */
-  noNetworkFailMs: 1000,
-  /** The centre does not answer: fails `answerDelayMs` + this after dialing (ring-out). */
-  noAnswerRingOutMs: 20_000,
-  /** connected → MSD sent (in-band modem transfer). */
-  msdSentMs: 500,
-  /** connected → MSD acknowledged (AL-ACK). */
-  msdAcknowledgedMs: 1500,
-  /** connected → emergency contacts notified. */
-  contactsNotifiedMs: 1750,
-  /** connected → voice channel open. */
-  voiceConnectedMs: 2000,
-  /** answerCallback → voice connected. */
-  callbackVoiceMs: 500,
-  /** Battery reset: how long every unit stays without power. */
-  batteryResetMs: 3000,
-  /** After power returns: time until the units have booted and the MOST ring is up again. */
-  unitBootMs: 5000,
-  /** Default `pressSos()` hold. */
-  shortPressMs: 200,
-  /** requestSelfTest → results of every item (the telematics unit tests its periphery). */
-  selfTestMs: 1500,
-  /** Test call: the test number plays its announcement this long after voice, then hangs up. */
-  testCallVoiceMs: 6000,
-} as const;
-
-/**
- * The small set of places the mock ships (around the default position): the centre hands them over
- * after the data is acknowledged, for directions to the nearest police station and hospital.
- */
-export const MOCK_POINTS_OF_INTEREST: readonly PointOfInterest[] = [
-  {
-    kind: 'police',
-    name: 'Polizeiinspektion 11 Altstadt',
-    address: 'Hochbrückenstraße 7, 80331 München',
-    latitude: 48.13676,
-    longitude: 11.58128,
-  },
-  {
-    kind: 'police',
-    name: 'Polizeiinspektion 12 Maxvorstadt',
-    address: 'Türkenstraße 3, 80333 München',
-    latitude: 48.14689,
-    longitude: 11.57755,
-  },
-  {
-    kind: 'hospital',
-    name: 'Klinikum rechts der Isar (emergency department)',
-    address: 'Ismaninger Straße 22, 81675 München',
-    latitude: 48.13702,
-    longitude: 11.59871,
-  },
-  {
-    kind: 'hospital',
-    name: 'LMU Klinikum Innenstadt (emergency department)',
-    address: 'Nußbaumstraße 20, 80336 München',
-    latitude: 48.13123,
-    longitude: 11.56209,
-  },
-];
+export { SIM_TIMING } from './timing.js';
+export { MOCK_POINTS_OF_INTEREST } from './emergencyCentre.js';
 
 /** Default ring (E90-like): head unit → amplifier → telematics → satellite radio → hands-free → head unit. */
 export const DEFAULT_RING_ORDER: readonly MostNode[] = [
@@ -138,6 +76,8 @@ export interface VehicleSimulatorOptions {
   /** Terminal state at start. Default 'on'. */
   readonly ignition?: IgnitionState;
   readonly callCentre?: CallCentreOptions;
+  /** The telematics unit's calibration (cancel window, hold times, redial); defaults `DEFAULT_TELEMATICS`. */
+  readonly telematics?: Partial<TelematicsSettings>;
   /** Cyclic publishing period. Default 1000 ms. */
   readonly cycleMs?: number;
   /** The display's day/night mode as the car reports it; absent: the car does not report one. */
@@ -154,17 +94,6 @@ export interface SimulatorRingState {
   readonly bypassed: readonly MostNode[];
 }
 
-type CallLeg = 'emergency' | 'callback';
-
-interface ActiveCall {
-  readonly kind: CallKind;
-  readonly leg: CallLeg;
-  phase: CallProgressPhase | 'accepted';
-  /** The centre has answered (connected or later). */
-  answered: boolean;
-  readonly timers: number[];
-}
-
 type Listener = (msg: unknown) => void;
 
 const RING_FAULT = /^(most-node-failure|fibre-damage|blown-fuse):(.+)$/;
@@ -172,6 +101,14 @@ const RING_FAULT = /^(most-node-failure|fibre-damage|blown-fuse):(.+)$/;
 /** How many received commands `commands` keeps. */
 const RECEIVED_KEPT = 200;
 
+/** Faults that stop the telematics unit: it neither calls nor answers nor reports. */
+const UNIT_KILLING_FAULTS: readonly Fault[] = [
+  'control-module-failure',
+  'software-glitch',
+  'blown-fuse:telematics',
+];
+
+/** The simulated vehicle (bus, units, faults, power) with its telematics unit and the emergency centre. */
 export class VehicleSimulator implements SimulatorControls {
   readonly vin: string;
   private readonly clock: SimulatedClock;
@@ -182,19 +119,16 @@ export class VehicleSimulator implements SimulatorControls {
   private readonly activeFaults: Fault[] = [];
   /** Ring units bridged with a fibre-optic bypass loop (bypass test). */
   private readonly bypassLoops = new Set<MostNode>();
+  private readonly centre: EmergencyCentre;
+  private readonly unit: TelematicsUnit;
   private selfTestTimer: number | undefined;
   private readonly received: SentCommand[] = [];
-  private centre: Required<CallCentreOptions> = { ...DEFAULT_CALL_CENTRE };
   private terminal: IgnitionState;
   private powered = true;
   /** After a battery reset, until the units have booted. */
   private booting = false;
-  private ledState: LedState = 'off';
-  private muted = false;
-  private call: ActiveCall | null = null;
-  private callbackPending = false;
-  private callbackTimer: number | undefined;
-  private dropsDone = 0;
+  /** The LED value last put on the bus (a change is sent at once). */
+  private ledOnBus: LedState | null = null;
   private buttonPressedAt: number | null = null;
   private buttonReleaseTimer: number | undefined;
   private cycleTimer: number | undefined;
@@ -211,7 +145,20 @@ export class VehicleSimulator implements SimulatorControls {
     this.terminal = options.ignition ?? 'on';
     this.cycleMs = options.cycleMs ?? SIM_TIMING.cycleMs;
     this.displayMode = options.dayNight ?? null;
-    if (options.callCentre) this.callCentre(options.callCentre);
+    this.centre = new EmergencyCentre({
+      clock: this.clock,
+      ...(options.callCentre ? { behaviour: options.callCentre } : {}),
+      callCar: () => this.unit.incomingCallback(),
+    });
+    this.unit = new TelematicsUnit({
+      clock: this.clock,
+      centre: this.centre,
+      ...(options.telematics ? { settings: options.telematics } : {}),
+      emit: (msg) => this.emit(msg),
+      registered: () => !this.has('no-cellular'),
+      ringBroken: () => this.ringOrder.includes('telematics') && !this.ring.closed,
+      onChange: () => this.sessionChanged(),
+    });
     // First publication at time 0 of the first advance, so a scenario applied right after
     // construction is already in the first messages and every listener is attached.
     this.cycleTimer = this.clock.setTimeout(() => this.cycle(), 0);
@@ -233,23 +180,29 @@ export class VehicleSimulator implements SimulatorControls {
   get ignitionState(): IgnitionState {
     return this.terminal;
   }
+  /** What the SOS LED shows now (red while the telematics unit is dead or unpowered). */
   get led(): LedState {
-    return this.ledState;
+    return sosLedFor(this.unit.alive, this.unit.phase, this.activeFaults);
   }
+  /** The telematics unit has entertainment audio muted (an attempt or a call-back is up, or a redial pending). */
   get audioMuted(): boolean {
-    return this.muted;
+    return this.unit.audioMuted;
   }
-  /** A call (emergency or call-back) is in progress on the telematics unit. */
+  /** A call (an attempt or a call-back) is up on the telematics unit's modem. */
   get callActive(): boolean {
-    return this.call !== null;
+    return this.unit.callUp;
   }
-  /** The last phase the telematics unit reported for the call in progress, null without a call. */
-  get callPhase(): CallProgressPhase | null {
-    return this.call && this.call.phase !== 'accepted' ? this.call.phase : null;
+  /** The latest session report of the telematics unit (the one last put on the bus). */
+  get session(): CallSessionSignal {
+    return this.unit.report;
   }
-  /** The centre has called back and waits for `answerCallback`. */
+  /** The telematics unit's calibration in use. */
+  get telematics(): TelematicsSettings {
+    return { ...this.unit.settings };
+  }
+  /** The centre is calling back and the unit is answering (it answers by itself). */
   get callbackWaiting(): boolean {
-    return this.callbackPending;
+    return this.unit.alive && this.unit.phase === 'callbackRinging';
   }
   /** The last commands that reached the vehicle (up to 200), in order (whether or not it could act on them). */
   get commands(): readonly SentCommand[] {
@@ -257,7 +210,7 @@ export class VehicleSimulator implements SimulatorControls {
   }
   /** Current centre behaviour (defaults merged with `callCentre()` options). */
   get centreOptions(): Required<CallCentreOptions> {
-    return { ...this.centre };
+    return this.centre.options;
   }
   /** Units powered (false during a battery reset). */
   get isPowered(): boolean {
@@ -305,19 +258,22 @@ export class VehicleSimulator implements SimulatorControls {
     this.buttonPressedAt = null;
     if (!this.buttonWorks()) return;
     this.emit({ type: 'sosButton', ts: this.clock.now(), action: 'release', heldMs });
+    this.unit.buttonReleased();
   }
 
   crash(input: CrashInput = {}): void {
     // A faulty airbag/crash unit cannot report the crash; without power nothing is on the bus.
     if (!this.powered || this.has('crash-sensor-fault')) return;
-    this.emit({
-      type: 'crash',
-      ts: this.clock.now(),
+    // As given: an out-of-range field goes on the bus (and into the session report) unchanged.
+    const crash: CrashData = {
       severity: input.severity ?? 3,
       airbagDeployed: input.airbagDeployed ?? true,
       rollover: input.rollover ?? false,
       occupants: input.occupants ?? 1,
-    });
+    };
+    this.emit({ type: 'crash', ts: this.clock.now(), ...crash });
+    // The telematics unit takes the crash from the airbag unit directly and dials.
+    this.unit.crash(crash);
   }
 
   /**
@@ -343,7 +299,10 @@ export class VehicleSimulator implements SimulatorControls {
     if (!isFault(fault)) throw new Error(`unknown fault "${String(fault)}"`);
     if (this.has(fault)) return;
     this.activeFaults.push(fault);
-    this.affectCall(fault);
+    // A dead unit's session falls silent; a lost network drops the call. A ring break does not
+    // end a call: the modem is in the telematics unit.
+    this.syncUnitPower();
+    if (fault === 'no-cellular') this.unit.networkLost();
     this.publishNow();
   }
 
@@ -352,12 +311,14 @@ export class VehicleSimulator implements SimulatorControls {
     const i = this.activeFaults.indexOf(fault);
     if (i < 0) return;
     this.activeFaults.splice(i, 1);
+    this.syncUnitPower();
     this.publishNow();
   }
 
   /** Removes every fault (designer convenience). */
   clearAll(): void {
     this.activeFaults.length = 0;
+    this.syncUnitPower();
     this.publishNow();
   }
 
@@ -365,10 +326,10 @@ export class VehicleSimulator implements SimulatorControls {
     if (!this.powered) return;
     if (this.powerTimer !== undefined) this.clock.clearTimeout(this.powerTimer);
     this.booting = false;
-    // The modem loses power: a call in progress drops (its last word on the bus).
-    if (this.call) this.finishCall('dropped', 'power loss');
     this.releaseButtonSilently();
     this.powered = false;
+    // The telematics unit dies silently; its session survives in memory and resumes after booting.
+    this.syncUnitPower();
     // Only a power cycle clears a hung telematics software; hardware faults stay.
     this.removeFault('software-glitch');
     this.powerTimer = this.clock.setTimeout(() => {
@@ -380,27 +341,22 @@ export class VehicleSimulator implements SimulatorControls {
       this.powerTimer = this.clock.setTimeout(() => {
         this.powerTimer = undefined;
         this.booting = false;
+        this.syncUnitPower();
         this.publishNow();
       }, SIM_TIMING.unitBootMs);
     }, SIM_TIMING.batteryResetMs);
   }
 
   callCentre(options: CallCentreOptions): void {
-    this.centre = { ...this.centre, ...definedOnly(options) };
-    if ('dropAfterMs' in options || 'dropCount' in options) this.dropsDone = 0;
+    this.centre.configure(options);
   }
 
   centreEndsCall(): void {
-    const call = this.call;
-    if (!call || !call.answered) return;
-    this.finishCall('endedByCentre');
+    this.centre.endCall();
   }
 
   centreCallsBack(): void {
-    // The centre reaches the car only over a registered modem, and only when no call is up.
-    if (this.call || !this.powered || !this.telematicsWorks() || this.has('no-cellular')) return;
-    this.callbackPending = true;
-    this.progress('callbackIncoming');
+    this.centre.callBack();
   }
 
   /** Moves the shared clock (designer convenience: `sim.advance(ms)`). */
@@ -411,17 +367,11 @@ export class VehicleSimulator implements SimulatorControls {
   /** Stops every timer; the simulator says nothing afterwards. */
   dispose(): void {
     this.disposed = true;
-    for (const t of [
-      this.cycleTimer,
-      this.powerTimer,
-      this.buttonReleaseTimer,
-      this.callbackTimer,
-      this.selfTestTimer,
-    ]) {
+    for (const t of [this.cycleTimer, this.powerTimer, this.buttonReleaseTimer, this.selfTestTimer]) {
       if (t !== undefined) this.clock.clearTimeout(t);
     }
-    if (this.call) for (const t of this.call.timers) this.clock.clearTimeout(t);
-    this.call = null;
+    this.unit.dispose();
+    this.centre.dispose();
     this.listeners.clear();
   }
 
@@ -429,7 +379,8 @@ export class VehicleSimulator implements SimulatorControls {
 
   /**
    * A command arrives at the vehicle. Every command is acknowledged at once (`commandAck`), unless
-   * the vehicle has no power (battery reset): then nothing answers and the bridge times out.
+   * the vehicle has no power (battery reset) or, for a call request, the telematics unit is dead:
+   * then nothing answers and the bridge times out.
    */
   receive(sent: SentCommand): void {
     if (this.disposed) return;
@@ -439,22 +390,13 @@ export class VehicleSimulator implements SimulatorControls {
     if (!this.powered) return;
     const { command } = sent;
     switch (command.type) {
-      case 'startCall':
-        return this.startCall(sent, command.kind);
+      case 'cancelCall':
+      case 'callNow':
       case 'endCall':
-        // Hanging up is idempotent: acknowledged even with no call up.
-        this.ack(sent, true);
-        if (this.call) this.finishCall(null);
-        return;
       case 'answerCallback':
-        return this.answerCallback(sent);
-      case 'setLed':
-        // The LED sits in the roof function centre on CAN: works on a broken ring too.
-        this.ledState = command.led;
-        return this.ack(sent, true);
-      case 'muteAudio':
-        this.muted = command.muted;
-        return this.ack(sent, true);
+      case 'startTestCall':
+        // The occupants' requests go to the unit that owns the session.
+        return this.unit.request(sent);
       case 'requestSelfTest': {
         // The telematics unit runs the test: it must be reachable over the ring and working.
         const refusal = this.selfTestRefusal();
@@ -484,72 +426,6 @@ export class VehicleSimulator implements SimulatorControls {
       default:
         return this.ack(sent, false, 'unknown command');
     }
-  }
-
-  private startCall(sent: SentCommand, kind: CallKind): void {
-    // A session is rejected as busy while another runs (modem API: one session at a time).
-    if (this.call) return this.ack(sent, false, 'busy');
-    const refusal = this.callRefusal();
-    if (refusal) return this.ack(sent, false, refusal);
-    this.ack(sent, true);
-    const call: ActiveCall = { kind, leg: 'emergency', phase: 'accepted', answered: false, timers: [] };
-    this.call = call;
-    const centre = this.centre;
-    const t = SIM_TIMING;
-    const dial = t.dialingMs;
-    this.at(call, dial, () => this.progress('dialing'));
-    if (this.has('no-cellular')) {
-      this.at(call, dial + t.noNetworkFailMs, () => this.finishCall('failed', 'no network'));
-      return;
-    }
-    this.at(call, dial + Math.min(t.ringingMs, centre.answerDelayMs), () => this.progress('ringing'));
-    if (centre.noAnswer) {
-      this.at(call, dial + centre.answerDelayMs + t.noAnswerRingOutMs, () =>
-        this.finishCall('failed', 'no answer'),
-      );
-      return;
-    }
-    const c = dial + centre.answerDelayMs;
-    this.at(call, c, () => {
-      call.answered = true;
-      this.progress('connected');
-    });
-    this.at(call, c + t.msdSentMs, () => this.progress('msdSent'));
-    this.at(call, c + t.msdAcknowledgedMs, () => this.progress('msdAcknowledged'));
-    if (kind === 'test') {
-      // The test number acknowledges the data, plays an announcement and hangs up: nobody is alerted.
-      this.at(call, c + t.voiceConnectedMs, () => this.progress('voiceConnected'));
-      this.at(call, c + t.voiceConnectedMs + t.testCallVoiceMs, () => this.finishCall('endedByCentre'));
-      return;
-    }
-    if (centre.notifyContacts)
-      this.at(call, c + t.contactsNotifiedMs, () => this.progress('contactsNotified'));
-    // The centre hands over the nearest police stations and hospitals once it has the position.
-    this.at(call, c + t.msdAcknowledgedMs, () =>
-      this.emit({ type: 'pointsOfInterest', ts: this.clock.now(), points: [...MOCK_POINTS_OF_INTEREST] }),
-    );
-    this.at(call, c + t.voiceConnectedMs, () => {
-      this.progress('voiceConnected');
-      this.scheduleCentreEnd(call);
-    });
-  }
-
-  private answerCallback(sent: SentCommand): void {
-    if (!this.callbackPending || this.call) return this.ack(sent, false, 'no call-back');
-    this.callbackPending = false;
-    this.ack(sent, true);
-    const call: ActiveCall = {
-      kind: 'manual',
-      leg: 'callback',
-      phase: 'callbackIncoming',
-      answered: true,
-      timers: [],
-    };
-    this.call = call;
-    this.at(call, SIM_TIMING.callbackVoiceMs, () => {
-      this.progress('voiceConnected');
-      this.scheduleCentreEnd(call);
-    });
   }
 
   /** Why the telematics unit cannot run its self-test now, or null if it can. */
@@ -586,77 +462,6 @@ export class VehicleSimulator implements SimulatorControls {
     }
   }
 
-  /** Why the telematics unit cannot place a call now, or null if it can. */
-  private callRefusal(): string | null {
-    // The head unit relays the command over MOST: with the ring open it never reaches the telematics unit.
-    if (this.ringOrder.includes('telematics') && !this.ring.closed) return 'ring break';
-    if (this.has('control-module-failure')) return 'control module failure';
-    if (this.has('software-glitch')) return 'software fault';
-    return null;
-  }
-
-  private scheduleCentreEnd(call: ActiveCall): void {
-    const centre = this.centre;
-    const mayDrop =
-      call.leg === 'emergency' &&
-      centre.dropAfterMs !== null &&
-      (centre.dropCount === null || this.dropsDone < centre.dropCount);
-    if (mayDrop && centre.dropAfterMs !== null) {
-      this.at(call, centre.dropAfterMs, () => {
-        this.dropsDone++;
-        this.finishCall('dropped', 'network lost');
-      });
-    }
-    if (centre.endAfterMs !== null) {
-      this.at(call, centre.endAfterMs, () => this.finishCall('endedByCentre'));
-    }
-  }
-
-  /**
-   * Ends the call in progress, reporting `phase` (null: the occupant hung up, the ack says it all).
-   * A clean end of an answered emergency call starts the centre's call-back timer, if configured;
-   * a drop or failure does not (the HMI redials instead).
-   */
-  private finishCall(phase: 'endedByCentre' | 'dropped' | 'failed' | null, reason?: string): void {
-    const call = this.call;
-    if (!call) return;
-    for (const t of call.timers) this.clock.clearTimeout(t);
-    this.call = null;
-    if (phase) this.progress(phase, reason);
-    const clean = phase === 'endedByCentre' || phase === null;
-    if (clean && call.leg === 'emergency' && call.answered && this.centre.callbackAfterMs !== null) {
-      if (this.callbackTimer !== undefined) this.clock.clearTimeout(this.callbackTimer);
-      this.callbackTimer = this.clock.setTimeout(() => {
-        this.callbackTimer = undefined;
-        this.centreCallsBack();
-      }, this.centre.callbackAfterMs);
-    }
-  }
-
-  /** A fault that appears during a call may end it. A ring break does not: the modem is in the telematics unit. */
-  private affectCall(fault: Fault): void {
-    if (!this.call) return;
-    if (fault === 'no-cellular') this.finishCall('dropped', 'no network');
-    else if (fault === 'control-module-failure') this.finishCall('dropped', 'control module failure');
-    else if (fault === 'software-glitch') this.finishCall('dropped', 'software fault');
-    else if (fault === 'blown-fuse:telematics') this.finishCall('dropped', 'power loss');
-  }
-
-  private at(call: ActiveCall, delayMs: number, fn: () => void): void {
-    call.timers.push(this.clock.setTimeout(fn, delayMs));
-  }
-
-  private progress(phase: CallProgressPhase, reason?: string): void {
-    if (this.call) this.call.phase = phase;
-    this.emit({
-      type: 'callProgress',
-      ts: this.clock.now(),
-      phase,
-      ...(reason !== undefined ? { reason } : {}),
-      ...(this.call ? { kind: this.call.kind } : {}),
-    });
-  }
-
   private ack(sent: SentCommand, ok: boolean, error?: string): void {
     this.emit({
       type: 'commandAck',
@@ -690,10 +495,33 @@ export class VehicleSimulator implements SimulatorControls {
     this.publishGnss();
     this.publishCellular();
     if (this.displayMode) this.emit({ type: 'dayNight', ts: this.clock.now(), mode: this.displayMode });
+    this.unit.publish();
+    this.publishLed();
   }
 
+  /** The bus is up: ignition on or accessory, or an active session keeps it awake (a call outlives KL15). */
   private busAwake(): boolean {
-    return this.powered && !this.booting && (this.terminal !== 'off' || this.call !== null);
+    return this.powered && !this.booting && (this.terminal !== 'off' || this.unit.active);
+  }
+
+  /** The session changed: its report is out; the LED follows at once (the change wakes the bus). */
+  private sessionChanged(): void {
+    if (!this.powered || this.booting || this.disposed) return;
+    if (this.led !== this.ledOnBus) this.publishLed();
+  }
+
+  /** The roof function centre's LED state, on CAN (works on a broken ring, and for a dead unit). */
+  private publishLed(): void {
+    const led = this.led;
+    this.ledOnBus = led;
+    this.emit({ type: 'sosLed', ts: this.clock.now(), led });
+  }
+
+  /** Tells the telematics unit whether it has power, has booted and runs. */
+  private syncUnitPower(): void {
+    this.unit.setAlive(
+      this.powered && !this.booting && !UNIT_KILLING_FAULTS.some((fault) => this.has(fault)),
+    );
   }
 
   private publishHealth(): void {
@@ -840,14 +668,6 @@ export class VehicleSimulator implements SimulatorControls {
     if (i >= 0) this.activeFaults.splice(i, 1);
   }
 
-  private telematicsWorks(): boolean {
-    return (
-      !this.has('control-module-failure') &&
-      !this.has('software-glitch') &&
-      !this.has('blown-fuse:telematics')
-    );
-  }
-
   /** A faulty button publishes nothing; without power there is no bus. */
   private buttonWorks(): boolean {
     return this.powered && !this.has('sos-button-fault');
@@ -856,6 +676,8 @@ export class VehicleSimulator implements SimulatorControls {
   private press(): void {
     this.buttonPressedAt = this.clock.now();
     this.emit({ type: 'sosButton', ts: this.clock.now(), action: 'press' });
+    // The telematics unit reads the button itself (no HMI in between).
+    this.unit.buttonPressed();
   }
 
   private releaseButtonSilently(): void {
@@ -876,10 +698,4 @@ function checkRingOrder(order: readonly MostNode[]): void {
   for (const node of order) {
     if (!(MOST_NODES as readonly string[]).includes(node)) throw new Error(`unknown MOST node "${node}"`);
   }
-}
-
-function definedOnly(options: CallCentreOptions): Partial<Required<CallCentreOptions>> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
-  return out as Partial<Required<CallCentreOptions>>;
 }

@@ -112,29 +112,29 @@ describe('simulator: bypass loop per ring unit', () => {
 describe('simulator: test call and after the call', () => {
   it('a test call reaches the test number, sends no contact notice or places, and hangs up by itself', () => {
     const t = setup();
-    t.send({ type: 'startCall', kind: 'test' });
+    t.send({ type: 'startTestCall' });
     t.clock.advance(20_000);
-    const phases = t.of('callProgress').map((p) => p.phase);
-    assert.deepEqual(phases, [
-      'dialing',
-      'ringing',
-      'connected',
-      'msdSent',
-      'msdAcknowledged',
-      'voiceConnected',
-      'endedByCentre',
-    ]);
+    const phases = t
+      .of('callSession')
+      .map((p) => p.phase)
+      .filter((phase, i, all) => i === 0 || phase !== all[i - 1]);
+    assert.deepEqual(phases, ['idle', 'dialing', 'connected', 'voice', 'ended']);
+    const last = t.of('callSession').at(-1)!;
+    assert.deepEqual([last.kind, last.callEnd, last.contactsNotified], ['test', 'clearDown', false]);
     assert.equal(t.of('pointsOfInterest').length, 0);
     assert.equal(t.sim.callActive, false);
   });
 
   it('an emergency call gets the nearest police stations and hospitals once the data is acknowledged', () => {
     const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
+    t.sim.pressSos();
+    t.send({ type: 'callNow' });
     t.clock.advance(10_000);
     const pois = t.of('pointsOfInterest');
     assert.equal(pois.length, 1);
     assert.deepEqual(pois[0]!.points, MOCK_POINTS_OF_INTEREST);
+    const acked = t.of('callSession').find((r) => r.msd === 'ackPositive')!;
+    assert.equal(pois[0]!.ts, acked.ts, 'handed over with the acknowledgement');
     t.send({ type: 'startGuidance', name: 'x', latitude: 48, longitude: 11 });
     assert.equal((t.of('commandAck').at(-1) as CommandAckSignal).ok, true);
   });

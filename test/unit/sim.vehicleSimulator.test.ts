@@ -10,7 +10,6 @@ import type { Fault, RingUnit } from '../../src/sim/faults.js';
 import { RING_UNITS } from '../../src/sim/faults.js';
 import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
 import type {
-  CallProgressSignal,
   ChainUnit,
   CommandAckSignal,
   MostNode,
@@ -36,10 +35,12 @@ function setup(options: Omit<VehicleSimulatorOptions, 'clock'> = {}) {
   const health = (msgs: VehicleSignal[]) =>
     msgs.filter((m): m is UnitHealthSignal => m.type === 'unitHealth');
   const rings = (msgs: VehicleSignal[]) => msgs.filter((m): m is MostRingSignal => m.type === 'mostRing');
-  const progress = () =>
+  /** The session phases the telematics unit reported, in order (each change of phase once). */
+  const phases = () =>
     log
-      .filter((m): m is CallProgressSignal => m.type === 'callProgress')
-      .map((m) => ({ phase: m.phase, ts: m.ts, reason: m.reason }));
+      .flatMap((m) => (m.type === 'callSession' ? [m] : []))
+      .map((m) => m.phase)
+      .filter((phase, i, all) => i === 0 || phase !== all[i - 1]);
   const acks = () => log.filter((m): m is CommandAckSignal => m.type === 'commandAck');
   /** The units whose health was published in the last full cycle. */
   const reportingUnits = () => {
@@ -60,7 +61,7 @@ function setup(options: Omit<VehicleSimulatorOptions, 'clock'> = {}) {
     between,
     health,
     rings,
-    progress,
+    phases,
     acks,
     reportingUnits,
     lastHealth,
@@ -80,13 +81,13 @@ const CAN_UNITS: ChainUnit[] = [
 const ALL_UNITS: ChainUnit[] = [...CAN_UNITS, 'telematics', 'amplifier', 'hands-free'];
 
 describe('VehicleSimulator: cyclic publishing', () => {
-  it('publishes ignition, every unit, ring, gnss and cellular at time 0 and every second', () => {
+  it('publishes ignition, every unit, ring, gnss, cellular, the session and the LED at time 0 and every second', () => {
     const t = setup();
     t.clock.advance(0);
     const first = t.between(0, 0);
     assert.deepEqual(
       first.map((m) => m.type).filter((x, i, a) => a.indexOf(x) === i),
-      ['ignition', 'unitHealth', 'mostRing', 'gnss', 'cellular'],
+      ['ignition', 'unitHealth', 'mostRing', 'gnss', 'cellular', 'callSession', 'sosLed'],
     );
     assert.equal(t.health(first).length, 10);
     t.clock.advance(5000);
@@ -266,32 +267,16 @@ describe('VehicleSimulator: MOST ring faults', () => {
     );
   });
 
-  it('a startCall on a broken ring is refused: "ring break"', () => {
+  it('the session report and the SOS LED keep coming with the ring open (CAN, not MOST)', () => {
     const t = setup();
+    t.clock.advance(0);
     t.sim.inject('most-node-failure:satellite-radio');
-    const id = t.send({ type: 'startCall', kind: 'manual' });
-    assert.deepEqual(t.acks().at(-1), {
-      type: 'commandAck',
-      ts: 0,
-      commandId: id,
-      command: 'startCall',
-      ok: false,
-      error: 'ring break',
-    });
-    t.clock.advance(10_000);
-    assert.deepEqual(t.progress(), []);
-    assert.equal(t.sim.callActive, false);
-  });
-
-  it('a ring break during a voice call does not end it (the modem is in the telematics unit)', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'automatic' });
-    t.clock.advance(7000);
-    assert.equal(t.sim.callPhase, 'voiceConnected');
-    t.sim.inject('most-node-failure:amplifier');
-    t.clock.advance(60_000);
-    assert.equal(t.sim.callActive, true);
-    assert.equal(t.progress().at(-1)!.phase, 'voiceConnected');
+    const from = t.clock.now();
+    t.clock.advance(2000);
+    const types = t.between(from + 1, t.clock.now()).map((m) => m.type);
+    assert.equal(types.filter((x) => x === 'callSession').length, 2);
+    assert.equal(types.filter((x) => x === 'sosLed').length, 2);
+    assert.equal(t.sim.led, 'red', 'a ring break is a malfunction');
   });
 });
 
@@ -330,21 +315,22 @@ describe('VehicleSimulator: battery reset', () => {
     assert.equal(t.reportingUnits().size, 10);
   });
 
-  it('a command during a battery reset gets no answer', () => {
+  it('a command during a battery reset gets no answer; a call request none while the units boot either', () => {
     const t = setup();
     t.sim.batteryReset();
-    t.send({ type: 'setLed', led: 'red' });
+    t.send({ type: 'requestSelfTest' });
+    t.send({ type: 'startTestCall' });
     assert.deepEqual(t.acks(), []);
-    assert.equal(t.sim.commands.length, 1, 'it reached the car, which had no power');
-  });
-
-  it('drops a call in progress (power loss)', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(7000);
-    t.sim.batteryReset();
-    assert.deepEqual(t.progress().at(-1), { phase: 'dropped', ts: 7000, reason: 'power loss' });
-    assert.equal(t.sim.callActive, false);
+    assert.equal(t.sim.commands.length, 2, 'they reached the car, which had no power');
+    t.clock.advance(SIM_TIMING.batteryResetMs);
+    t.send({ type: 'startTestCall' });
+    assert.deepEqual(t.acks(), [], 'the telematics unit is still booting');
+    t.clock.advance(SIM_TIMING.unitBootMs);
+    t.send({ type: 'startTestCall' });
+    assert.deepEqual(
+      t.acks().map((a) => [a.command, a.ok]),
+      [['startTestCall', true]],
+    );
   });
 });
 
@@ -382,7 +368,7 @@ describe('VehicleSimulator: SOS button and crash', () => {
     assert.equal(t.log.filter((m) => m.type === 'sosButton').length, 0);
   });
 
-  it('crash with defaults; the simulator does not start a call by itself', () => {
+  it('crash with defaults is on the bus; the telematics unit dials by itself', () => {
     const t = setup();
     t.sim.crash();
     t.clock.advance(60_000);
@@ -397,7 +383,23 @@ describe('VehicleSimulator: SOS button and crash', () => {
         occupants: 1,
       },
     );
-    assert.deepEqual(t.progress(), []);
+    assert.deepEqual(t.phases(), ['dialing', 'connected', 'voice']);
+    assert.deepEqual(t.sim.commands, []);
+  });
+
+  it('the telematics unit reads the button: a press opens the cancel window with no HMI', () => {
+    const t = setup();
+    t.sim.pressSos();
+    assert.equal(t.sim.session.phase, 'cancelWindow');
+    assert.deepEqual(t.sim.commands, []);
+  });
+
+  it('a faulty SOS button starts nothing', () => {
+    const t = setup();
+    t.sim.inject('sos-button-fault');
+    t.sim.pressSos();
+    t.clock.advance(20_000);
+    assert.equal(t.sim.session.phase, 'idle');
   });
 
   it('a faulty crash sensor reports no crash', () => {
@@ -409,29 +411,38 @@ describe('VehicleSimulator: SOS button and crash', () => {
 });
 
 describe('VehicleSimulator: commands', () => {
-  it('acknowledges every command at once and records it', () => {
+  it('answers every command at once and records it; the old HMI-driven commands are unknown', () => {
     const t = setup();
     const ids = [
-      t.send({ type: 'setLed', led: 'green-blinking' }),
-      t.send({ type: 'muteAudio', muted: true }),
       t.send({ type: 'requestSelfTest' }),
-      t.send({ type: 'endCall' }),
+      t.send({ type: 'startGuidance', name: 'x', latitude: 48, longitude: 11 }),
+      t.send({ type: 'cancelCall' }),
+      t.send({ type: 'startCall', kind: 'manual' } as unknown as VehicleCommand),
+      t.send({ type: 'setLed', led: 'red' } as unknown as VehicleCommand),
     ];
     assert.deepEqual(
-      t.acks().map((a) => [a.commandId, a.command, a.ok]),
+      t.acks().map((a) => [a.commandId, a.command, a.ok, a.error]),
       [
-        [ids[0], 'setLed', true],
-        [ids[1], 'muteAudio', true],
-        [ids[2], 'requestSelfTest', true],
-        [ids[3], 'endCall', true],
+        [ids[0], 'requestSelfTest', true, undefined],
+        [ids[1], 'startGuidance', true, undefined],
+        [ids[2], 'cancelCall', false, 'not cancellable'],
+        [ids[3], 'startCall', false, 'unknown command'],
+        [ids[4], 'setLed', false, 'unknown command'],
       ],
     );
-    assert.equal(t.sim.led, 'green-blinking');
-    assert.equal(t.sim.audioMuted, true);
+    assert.equal(t.sim.led, 'off', "the LED is the unit's, not the HMI's");
+    assert.equal(t.sim.session.phase, 'idle');
     assert.deepEqual(
       t.sim.commands.map((c) => c.command.type),
-      ['setLed', 'muteAudio', 'requestSelfTest', 'endCall'],
+      ['requestSelfTest', 'startGuidance', 'cancelCall', 'startCall', 'setLed'],
     );
+  });
+
+  it('keeps the last 200 commands', () => {
+    const t = setup();
+    for (let i = 0; i < 250; i++) t.send({ type: 'answerCallback' });
+    assert.equal(t.sim.commands.length, 200);
+    assert.equal(t.sim.commands[0]!.id, 'cmd-51');
   });
 
   it('requestSelfTest re-publishes all health at once', () => {
@@ -442,235 +453,26 @@ describe('VehicleSimulator: commands', () => {
   });
 });
 
-describe('VehicleSimulator: call centre', () => {
-  const FULL = [
-    'dialing',
-    'ringing',
-    'connected',
-    'msdSent',
-    'msdAcknowledged',
-    'contactsNotified',
-    'voiceConnected',
-  ];
-
-  it('full sequence with the default centre, timed on the clock', () => {
-    const t = setup();
-    const id = t.send({ type: 'startCall', kind: 'manual' });
-    assert.deepEqual(t.acks()[0], {
-      type: 'commandAck',
-      ts: 0,
-      commandId: id,
-      command: 'startCall',
-      ok: true,
-    });
-    t.clock.advance(60_000);
-    assert.deepEqual(
-      t.progress().map((p) => [p.phase, p.ts]),
-      [
-        ['dialing', 100],
-        ['ringing', 1100],
-        ['connected', 4100],
-        ['msdSent', 4600],
-        ['msdAcknowledged', 5600],
-        ['contactsNotified', 5850],
-        ['voiceConnected', 6100],
-      ],
-    );
-    assert.equal(t.sim.callActive, true);
-  });
-
-  it('answerDelayMs and notifyContacts: false', () => {
-    const t = setup({ callCentre: { answerDelayMs: 500, notifyContacts: false } });
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(10_000);
-    assert.deepEqual(
-      t.progress().map((p) => [p.phase, p.ts]),
-      [
-        ['dialing', 100],
-        ['ringing', 600],
-        ['connected', 600],
-        ['msdSent', 1100],
-        ['msdAcknowledged', 2100],
-        ['voiceConnected', 2600],
-      ],
-    );
-  });
-
-  it('a second startCall during a call is refused as busy', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.send({ type: 'startCall', kind: 'automatic' });
-    assert.deepEqual(
-      t.acks().map((a) => [a.ok, a.error]),
-      [
-        [true, undefined],
-        [false, 'busy'],
-      ],
-    );
-  });
-
-  it('endCall ends it: ack, and no further progress', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(2000);
-    t.send({ type: 'endCall' });
-    t.clock.advance(60_000);
-    assert.deepEqual(
-      t.progress().map((p) => p.phase),
-      ['dialing', 'ringing'],
-    );
-    assert.equal(t.sim.callActive, false);
-  });
-
-  it('no answer: fails after answer delay + 20 s of ringing', () => {
-    const t = setup();
-    t.sim.callCentre({ noAnswer: true });
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(60_000);
-    assert.deepEqual(t.progress(), [
-      { phase: 'dialing', ts: 100, reason: undefined },
-      { phase: 'ringing', ts: 1100, reason: undefined },
-      { phase: 'failed', ts: 100 + 4000 + 20_000, reason: 'no answer' },
-    ]);
-    assert.equal(t.sim.callActive, false);
-  });
-
-  it('no network: dialing, then failed "no network"', () => {
-    const t = setup();
-    t.sim.inject('no-cellular');
-    t.send({ type: 'startCall', kind: 'automatic' });
-    t.clock.advance(5000);
-    assert.deepEqual(
-      t.progress().map((p) => [p.phase, p.ts, p.reason]),
-      [
-        ['dialing', 100, undefined],
-        ['failed', 1100, 'no network'],
-      ],
-    );
-  });
-
-  it('losing the network during a call drops it', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(8000);
-    t.sim.inject('no-cellular');
-    assert.deepEqual(t.progress().at(-1), { phase: 'dropped', ts: 8000, reason: 'no network' });
-  });
-
-  for (const [fault, error] of [
-    ['software-glitch', 'software fault'],
-    ['control-module-failure', 'control module failure'],
-  ] as const) {
-    it(`${fault}: startCall refused "${error}"`, () => {
-      const t = setup();
-      t.sim.inject(fault);
-      t.send({ type: 'startCall', kind: 'automatic' });
-      assert.equal(t.acks()[0]!.error, error);
-      assert.equal(t.sim.callActive, false);
-    });
-  }
-
-  it('no-gps: the call still works', () => {
-    const t = setup();
-    t.sim.inject('no-gps');
-    t.send({ type: 'startCall', kind: 'automatic' });
-    t.clock.advance(10_000);
-    assert.deepEqual(
-      t.progress().map((p) => p.phase),
-      FULL,
-    );
-  });
-
-  it('drop mid-call (first call only with dropCount 1); the redial holds', () => {
-    const t = setup();
-    t.sim.callCentre({ dropAfterMs: 15_000, dropCount: 1 });
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(6100 + 15_000);
-    assert.deepEqual(t.progress().at(-1), { phase: 'dropped', ts: 21_100, reason: 'network lost' });
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(120_000);
-    assert.equal(t.progress().at(-1)!.phase, 'voiceConnected');
-    assert.equal(t.sim.callActive, true);
-  });
-
-  it('drop on every call without dropCount', () => {
-    const t = setup();
-    t.sim.callCentre({ dropAfterMs: 1000 });
-    for (let i = 0; i < 2; i++) {
-      t.send({ type: 'startCall', kind: 'manual' });
-      t.clock.advance(10_000);
-      assert.equal(t.progress().at(-1)!.phase, 'dropped');
-    }
-  });
-
-  it('operator ends the call; call-back later; answerCallback connects voice', () => {
-    const t = setup();
-    t.sim.callCentre({ endAfterMs: 20_000, callbackAfterMs: 30_000 });
-    t.send({ type: 'startCall', kind: 'automatic' });
-    t.clock.advance(6100 + 20_000);
-    assert.deepEqual(t.progress().at(-1), { phase: 'endedByCentre', ts: 26_100, reason: undefined });
-    assert.equal(t.sim.callActive, false);
-    t.clock.advance(30_000);
-    assert.deepEqual(t.progress().at(-1), { phase: 'callbackIncoming', ts: 56_100, reason: undefined });
-    assert.equal(t.sim.callbackWaiting, true);
-    const id = t.send({ type: 'answerCallback' });
-    assert.equal(t.acks().at(-1)!.commandId, id);
-    assert.equal(t.acks().at(-1)!.ok, true);
-    t.clock.advance(500);
-    assert.deepEqual(t.progress().at(-1), { phase: 'voiceConnected', ts: 56_600, reason: undefined });
-    assert.equal(t.sim.callActive, true);
-    // The operator ends the call-back too; no second call-back follows.
-    t.clock.advance(20_000);
-    assert.equal(t.progress().at(-1)!.phase, 'endedByCentre');
-    t.clock.advance(120_000);
-    assert.equal(t.progress().at(-1)!.phase, 'endedByCentre');
-  });
-
-  it('centreEndsCall / centreCallsBack on demand', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(2000);
-    t.sim.centreEndsCall();
-    assert.equal(t.sim.callActive, true, 'the centre cannot end a call it has not answered');
-    t.clock.advance(5000);
-    t.sim.centreEndsCall();
-    assert.equal(t.progress().at(-1)!.phase, 'endedByCentre');
-    t.sim.centreCallsBack();
-    assert.equal(t.progress().at(-1)!.phase, 'callbackIncoming');
-  });
-
-  it('answerCallback without a call-back is refused', () => {
-    const t = setup();
-    t.send({ type: 'answerCallback' });
-    assert.deepEqual(
-      t.acks().map((a) => [a.ok, a.error]),
-      [[false, 'no call-back']],
-    );
-  });
-
-  it('a call continues when the ignition is switched off, and the bus stays awake for it', () => {
-    const t = setup();
-    t.send({ type: 'startCall', kind: 'automatic' });
-    t.clock.advance(3000);
-    t.sim.ignition('off');
-    t.clock.advance(10_000);
-    assert.equal(t.progress().at(-1)!.phase, 'voiceConnected');
-    assert.equal(t.reportingUnits().size, 10);
-    t.sim.centreEndsCall();
-    const from = t.clock.now();
-    t.clock.advance(2000);
-    assert.deepEqual([...new Set(t.between(from + 1, t.clock.now()).map((m) => m.type))], ['ignition']);
-  });
-
+describe('VehicleSimulator: lifecycle', () => {
   it('dispose stops every timer', () => {
     const t = setup();
-    t.send({ type: 'startCall', kind: 'manual' });
+    t.sim.crash();
     t.sim.pressSos(1000);
+    t.send({ type: 'requestSelfTest' });
+    t.clock.advance(5000);
     t.sim.dispose();
     assert.equal(t.clock.pendingTimers, 0);
     const n = t.log.length;
     t.clock.advance(10_000);
     assert.equal(t.log.length, n);
+  });
+
+  it('takes the telematics calibration from its options', () => {
+    const t = setup({ telematics: { cancelWindowMs: 5000, holdToEndPolicy: 'untilConnected' } });
+    assert.equal(t.sim.telematics.cancelWindowMs, 5000);
+    assert.equal(t.sim.telematics.redialWindowMs, 120_000);
+    t.sim.pressSos();
+    assert.equal(t.sim.session.cancelWindowEndsAt, 5000);
   });
 
   it('all units named in the contract are covered', () => {

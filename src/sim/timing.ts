@@ -1,0 +1,36 @@
+/**
+ * Timing of the simulated vehicle, telematics unit and emergency centre, ms. One source for the
+ * simulator, its tests and the docs (`vehicleSimulator.ts` re-exports it).
+ */
+export const SIM_TIMING = {
+  /** Cyclic publishing period (well inside the HMI's 3 s staleness limit). */
+  cycleMs: 1000,
+  /** Modem set-up inside `dialing` (not reported on its own: the session report has one `dialing` phase). */
+  dialingMs: 100,
+  /** Ringing at the centre inside `dialing` (not reported on its own). */
+  ringingMs: 1000,
+  /** Attempt start → failed "no network" (not registered) or "ring break" (MOST ring open). */
+  noNetworkFailMs: 1000,
+  /** The centre does not answer: the attempt fails `answerDelayMs` + this after it started (ring-out). */
+  noAnswerRingOutMs: 20_000,
+  /** connected → MSD sent (in-band modem transfer). */
+  msdSentMs: 500,
+  /** connected → MSD acknowledged (AL-ACK). */
+  msdAcknowledgedMs: 1500,
+  /** connected → emergency contacts notified. */
+  contactsNotifiedMs: 1750,
+  /** connected → voice channel open. */
+  voiceConnectedMs: 2000,
+  /** Call-back answered by the unit → voice connected. */
+  callbackVoiceMs: 500,
+  /** Battery reset: how long every unit stays without power. */
+  batteryResetMs: 3000,
+  /** After power returns: time until the units have booted and the MOST ring is up again. */
+  unitBootMs: 5000,
+  /** Default `pressSos()` hold. */
+  shortPressMs: 200,
+  /** requestSelfTest → results of every item (the telematics unit tests its periphery). */
+  selfTestMs: 1500,
+  /** Test call: the test number plays its announcement this long after voice, then hangs up. */
+  testCallVoiceMs: 6000,
+} as const;
