@@ -7,6 +7,11 @@
  *     [--origin http://…]… [--token secret] [--scenario ready]
  *     [--most-socket /tmp/SocketMost.sock] [--most-fail telematics] [--can-driver socketcan|can-utils]
  *     [--serve dist] [--density 5.25] [--day-night day|night]
+ *     [--cancel-window-ms 10000] [--hold-to-end-ms 2000] [--hold-to-end-policy always|untilConnected] …
+ *
+ * With `--sim` the simulated telematics unit owns the emergency call (a crash dials with no page
+ * connected); the `--…-ms` and `--hold-to-end-policy` options set its calibration. A real unit (CAN)
+ * has its own, so they are refused there.
  *
  * `--serve <dir>`: also serve the built HMI from that directory on the same port (the head unit's one
  * process, `npm run headunit`); the VISS endpoint is then `ws://host:port/viss`.
@@ -18,6 +23,7 @@ import type { Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DAY_NIGHT_MODES, MOST_NODES, type DayNightMode, type MostNode } from '../src/bridge/signals.js';
+import type { TelematicsSettings } from '../src/sim/types.js';
 import { RealTimeDriver } from '../src/time/realTimeDriver.js';
 import { SimulatedClock } from '../src/time/simulatedClock.js';
 import { parseCandumpLog } from './can/candump.js';
@@ -63,12 +69,30 @@ export interface GatewayArgs {
   density: number | null;
   /** With `--sim`: the car reports this day/night mode. */
   dayNight: DayNightMode | null;
+  /** With `--sim`: the simulated telematics unit's calibration (only what was given). */
+  telematics: Partial<Mutable<TelematicsSettings>>;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The telematics unit's durations, as command-line options (ms, integers ≥ 0). */
+const TELEMATICS_MS_OPTIONS = {
+  '--cancel-window-ms': 'cancelWindowMs',
+  '--trigger-hold-ms': 'triggerHoldMs',
+  '--hold-to-end-ms': 'holdToEndMs',
+  '--redial-window-ms': 'redialWindowMs',
+  '--redial-interval-ms': 'redialIntervalMs',
+  '--attempt-timeout-ms': 'attemptTimeoutMs',
+  '--callback-window-ms': 'callbackWindowMs',
+} as const satisfies Record<string, Exclude<keyof TelematicsSettings, 'holdToEndPolicy'>>;
 
 const USAGE = `usage: npm run gateway -- (--sim | --replay <candump.log> | --can <iface>) [--port 8090] [--host 127.0.0.1]
   [--speed 1] [--loop] [--from <s>] [--origin <url>]... [--token <secret>] [--scenario <name>]
   [--most-socket <path>] [--most-fail <unit>] [--can-driver auto|socketcan|can-utils] [--tx-log <file>]
-  [--serve <dist dir>] [--density <px per mm>] [--day-night day|night]`;
+  [--serve <dist dir>] [--density <px per mm>] [--day-night day|night]
+  with --sim, the telematics unit's calibration: [--cancel-window-ms <ms>] [--trigger-hold-ms <ms>]
+  [--hold-to-end-ms <ms>] [--hold-to-end-policy always|untilConnected] [--redial-window-ms <ms>]
+  [--redial-interval-ms <ms>] [--attempt-timeout-ms <ms>] [--callback-window-ms <ms>]`;
 
 export function parseArgs(argv: readonly string[]): GatewayArgs {
   const args: GatewayArgs = {
@@ -88,6 +112,7 @@ export function parseArgs(argv: readonly string[]): GatewayArgs {
     serve: null,
     density: null,
     dayNight: null,
+    telematics: {},
   };
   let modes = 0;
   for (let i = 0; i < argv.length; i++) {
@@ -175,14 +200,29 @@ export function parseArgs(argv: readonly string[]): GatewayArgs {
         args.dayNight = mode as DayNightMode;
         break;
       }
+      case '--hold-to-end-policy': {
+        const policy = next();
+        if (policy !== 'always' && policy !== 'untilConnected')
+          throw new Error('--hold-to-end-policy: always or untilConnected');
+        args.telematics.holdToEndPolicy = policy;
+        break;
+      }
       case '-h':
       case '--help':
         throw new Error(USAGE);
-      default:
-        throw new Error(`unknown option ${a}\n${USAGE}`);
+      default: {
+        if (!Object.hasOwn(TELEMATICS_MS_OPTIONS, a)) throw new Error(`unknown option ${a}\n${USAGE}`);
+        const ms = Number(next());
+        if (!Number.isInteger(ms) || ms < 0 || ms > 24 * 3600_000)
+          throw new Error(`${a}: whole milliseconds, 0 to 86400000`);
+        args.telematics[TELEMATICS_MS_OPTIONS[a as keyof typeof TELEMATICS_MS_OPTIONS]] = ms;
+      }
     }
   }
   if (modes > 1) throw new Error(`choose one of --sim, --replay, --can\n${USAGE}`);
+  // A real telematics unit has its own calibration: the gateway cannot set it.
+  if (args.mode !== 'sim' && Object.keys(args.telematics).length > 0)
+    throw new Error('the telematics options (--cancel-window-ms …) need --sim');
   return args;
 }
 
@@ -224,7 +264,12 @@ export async function startGateway(
   let sim: SimSource | null = null;
   const sources: VehicleSource[] = [];
   if (args.mode === 'sim') {
-    sim = new SimSource({ clock, scenario: args.scenario, ...(ring ? { ring } : {}) });
+    sim = new SimSource({
+      clock,
+      scenario: args.scenario,
+      telematics: args.telematics,
+      ...(ring ? { ring } : {}),
+    });
     sources.push(sim);
   } else {
     const codec = DbcCodec.fromFile();

@@ -3,15 +3,20 @@
  * get / set / subscribe / unsubscribe, `subscription` pushes, string values, ISO 8601 timestamps,
  * errors `{number, reason, message}`.
  *
+ * State values (the telematics unit's call session among them) are sent on subscribe; events
+ * (button, crash, self-test result) never are. The unit owns the call: the HMI only asks.
+ *
  * Security: binds to 127.0.0.1 unless told otherwise; browser clients must come from an allowed
  * Origin (clients without an Origin header, i.e. not browsers, are let in); an optional token
  * (`?token=` on the URL) is required when configured; `set` is accepted only on the documented
- * command paths with validated values; call commands are rate-limited.
+ * command paths with validated values; the requests that can start or answer a call are
+ * rate-limited, cancelling and ending never are.
  *
  * Robustness: a client that stops reading never grows the gateway's memory without bound. Above
  * `highWaterBytes` waiting in its socket, messages queue per client: a cyclic (state) value replaces
  * the queued older value of the same subscription (counted as coalesced; the client still gets the
- * latest), while events, call progress and responses are never dropped; a client whose queue exceeds
+ * latest) — for the call session only a repeat of the same `seq` does, so no session change is lost
+ * — while events and responses are never dropped; a client whose queue exceeds
  * `maxQueuedBytes` is disconnected with close code 1013 (and reconnects to the current state).
  * Clients that vanish are found by ping (`heartbeatMs`); connections that never finish the
  * WebSocket handshake are cut after `handshakeTimeoutMs`. `stop()` leaves no sockets or timers.
@@ -30,7 +35,7 @@ import {
   vissTs,
   type VissRequest,
 } from '../src/bridge/vissProtocol.js';
-import { CALL_OVER_PHASES, pathSpec, PATHS, signalToVss, vssToCommand } from '../src/bridge/vissPaths.js';
+import { eventSeq, pathSpec, PATHS, signalToVss, vssToCommand } from '../src/bridge/vissPaths.js';
 import type { VehicleSource } from './sources/source.js';
 
 export const DEFAULT_ORIGINS: readonly string[] = [
@@ -56,7 +61,10 @@ export interface VissServerOptions {
   readonly token?: string | null;
   /** Timestamps of published values (the vehicle-side clock). Default Date.now. */
   readonly now?: () => number;
-  /** Call commands (startCall, answerCallback): at most `max` per `windowMs`, and not closer than `minGapMs`. */
+  /**
+   * Requests that can start or answer a call (`CallNow`, `StartTestCall`, `AnswerCallback`): at most
+   * `max` per `windowMs` across all clients, and not closer than `minGapMs`. Cancel and end never wait.
+   */
   readonly callRate?: { readonly max: number; readonly windowMs: number; readonly minGapMs: number };
   /** How long a `set` may wait for the vehicle before the gateway stops waiting (no response is sent). */
   readonly commandWaitMs?: number;
@@ -116,11 +124,18 @@ interface Subscription {
   readonly id: string;
   readonly path: string;
   readonly socket: WebSocket;
-  /** State values may be coalesced for a slow client; events and call progress never. */
+  /** State values may be coalesced for a slow client; events never. */
   readonly coalesce: boolean;
 }
 
 type ErrorKey = keyof typeof VISS_ERRORS;
+
+/** The requests that can start or answer a call: they share the call rate limit. */
+export const RATE_LIMITED: ReadonlySet<VehicleCommand['type']> = new Set([
+  'callNow',
+  'startTestCall',
+  'answerCallback',
+]);
 
 export class VissServer {
   private readonly source: VehicleSource;
@@ -152,7 +167,6 @@ export class VissServer {
   private wss: WebSocketServer | null = null;
   private subCounter = 0;
   private eventSeq = 0;
-  private callUp = false;
   private off: (() => void) | undefined;
   /** Commands that reached the vehicle through this server, in order (diagnostics, tests). */
   readonly commands: VehicleCommand[] = [];
@@ -311,12 +325,8 @@ export class VissServer {
       return;
     }
     const s = checked.signal;
-    if (s.type === 'callProgress') this.callUp = !CALL_OVER_PHASES.includes(s.phase);
-    const isEvent =
-      s.type === 'sosButton' ||
-      s.type === 'crash' ||
-      s.type === 'callProgress' ||
-      s.type === 'selfTestResult';
+    // Events get the gateway's counter; the call session is a state with the unit's own seq.
+    const isEvent = s.type === 'sosButton' || s.type === 'crash' || s.type === 'selfTestResult';
     const seq = isEvent ? ++this.eventSeq : 0;
     for (const update of signalToVss(s, seq)) this.publish(update.path, update.value, s.ts);
   }
@@ -334,9 +344,19 @@ export class VissServer {
         this.sendRaw(
           sub.socket,
           text.replace('"__SUB__"', JSON.stringify(sub.id)),
-          sub.coalesce ? `s:${sub.id}` : undefined,
+          this.queueKey(sub, value),
         );
     }
+  }
+
+  /**
+   * The key under which a slow client's queue keeps one value of a subscription (a newer one with the
+   * same key replaces it); undefined: never replaced. The call session is keyed by its `seq`, so only
+   * a cyclic repeat replaces a queued report, never a change.
+   */
+  private queueKey(sub: Subscription, value: string): string | undefined {
+    if (!sub.coalesce) return undefined;
+    return sub.path === PATHS.callSession ? `s:${sub.id}#${eventSeq(sub.path, value) ?? '?'}` : `s:${sub.id}`;
   }
 
   private push(path: string, value: string, ts: number): string {
@@ -444,8 +464,8 @@ export class VissServer {
         if (client && client.subscriptions >= this.maxSubscriptions)
           return this.reply(socket, req, 'tooManyRequests', `at most ${this.maxSubscriptions} subscriptions`);
         const id = `s${++this.subCounter}`;
-        const coalesce = !spec.event && req.path !== PATHS.callProgress;
-        this.subscriptions.set(id, { id, path: req.path, socket, coalesce });
+        const sub: Subscription = { id, path: req.path, socket, coalesce: !spec.event };
+        this.subscriptions.set(id, sub);
         if (client) client.subscriptions++;
         this.sendJson(socket, {
           action: 'subscribe',
@@ -453,15 +473,14 @@ export class VissServer {
           requestId: req.requestId,
           ts: vissTs(this.now()),
         });
-        // The current value of a state path at once; events are never replayed, and the call
-        // progress only while a call is up (a reconnecting HMI learns the true call state).
+        // The current value of a state path at once (the call session too: a page loaded mid-call
+        // learns the session from it); events are never replayed.
         const current = this.values.get(req.path);
-        const replay = current && !spec.event && (req.path !== PATHS.callProgress || this.callUp);
-        if (replay)
+        if (current && !spec.event)
           this.sendRaw(
             socket,
             this.push(req.path, current.value, current.ts).replace('"__SUB__"', JSON.stringify(id)),
-            coalesce ? `s:${id}` : undefined,
+            this.queueKey(sub, current.value),
           );
         return;
       }
@@ -473,9 +492,10 @@ export class VissServer {
         const client = this.clients.get(socket);
         if (client) {
           client.subscriptions--;
-          const queued = client.queue.get(`s:${req.subscriptionId}`);
-          if (queued !== undefined) {
-            client.queue.delete(`s:${req.subscriptionId}`);
+          const key = `s:${req.subscriptionId}`;
+          for (const [k, queued] of client.queue) {
+            if (k !== key && !k.startsWith(`${key}#`)) continue;
+            client.queue.delete(k);
             client.queuedBytes -= queued.length;
           }
         }
@@ -502,7 +522,8 @@ export class VissServer {
     const checked = validateCommand(mapped.command);
     if (!checked.ok) return this.reply(socket, req, 'badRequest', checked.error);
     const command = checked.command;
-    if (command.type === 'startCall' || command.type === 'answerCallback') {
+    // Only what can start or answer a call is limited: an occupant must always be able to cancel or end.
+    if (RATE_LIMITED.has(command.type)) {
       const refusal = this.rateLimit();
       if (refusal) return this.reply(socket, req, 'tooManyRequests', refusal);
     }

@@ -32,11 +32,15 @@ export const VSS_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
   [PATHS.buttonEvent, 'SOS button event, JSON {seq, action: "press"|"release", heldMs?}.'],
   [
     PATHS.crashEvent,
-    'Crash event from the airbag unit, JSON {seq, severity 1–4, airbagDeployed, rollover, occupants}.',
+    'Crash event from the airbag unit, JSON {seq, severity 1–4, airbagDeployed, rollover, occupants 0–9}; a field the unit did not give is null (unknown). Never sent on subscribe.',
   ],
   [
-    PATHS.callProgress,
-    'Last call progress report of the telematics unit, JSON {seq, phase, reason?, kind?} (kind: manual/automatic/test); the current one is sent on subscribe while a call is up.',
+    PATHS.callSession,
+    'The telematics unit owns the emergency call; this is its session report, one JSON document {seq, phase, kind, attempt, triggeredAt, cancelWindowEndsAt, nextAttemptAt, redialWindowEndsAt, callbackWindowEndsAt, failureReason, callEnd, msd, voiceSince, contactsNotified, cancellable, holdToEndMs, holdEndsAt, crash, audioMuted}. Times are vehicle time, ms since the Unix epoch (null = none). seq changes with every change of the session; cyclic repeats keep it. A state: the current report is sent on subscribe.',
+  ],
+  [
+    PATHS.ledState,
+    'SOS LED above the mirror as the telematics unit drives it: OFF, GREEN_BLINKING, GREEN_STEADY, RED.',
   ],
   [
     PATHS.selfTestResult,
@@ -58,11 +62,26 @@ export const VSS_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
     [PATHS.unitStatus(unit), `Health of the ${unit} unit as it reports it itself.`],
     [PATHS.unitCode(unit), `Diagnostic code of the ${unit} unit ("" = none). Published before Status.`],
   ]),
-  [PATHS.command.startCall, 'Start an emergency call of this kind. Rate-limited by the gateway.'],
-  [PATHS.command.endCall, 'Hang up (idempotent).'],
-  [PATHS.command.answerCallback, 'Answer the emergency centre’s call-back.'],
-  [PATHS.command.setLed, 'SOS LED above the mirror.'],
-  [PATHS.command.muteAudio, 'Mute entertainment audio during a call.'],
+  [
+    PATHS.command.cancelCall,
+    'Occupants ask the telematics unit not to call ("true"): cancel window, or a manual call not yet connected. Never rate-limited.',
+  ],
+  [
+    PATHS.command.callNow,
+    'Occupants ask the telematics unit to dial now instead of waiting for the cancel window ("true"). Rate-limited.',
+  ],
+  [
+    PATHS.command.endCall,
+    'Occupants ask the telematics unit to end the call of the session ("true"); refused for an automatic call. Never rate-limited.',
+  ],
+  [
+    PATHS.command.answerCallback,
+    'Answer the emergency centre’s call-back now ("true"); the unit also answers by itself. Rate-limited.',
+  ],
+  [
+    PATHS.command.startTestCall,
+    'Ask the telematics unit for an eCall TEST session ("true"): test number, no emergency services. Rate-limited.',
+  ],
   [
     PATHS.command.requestSelfTest,
     'Ask the telematics unit for a self-test (it republishes health and ring).',

@@ -1,55 +1,35 @@
 /**
- * The vehicle as seen on CAN: decodes frames with the DBC into `VehicleSignal`s, encodes the HMI's
- * commands into frames, and watches the bus itself:
+ * The vehicle as seen on CAN: decodes frames with the DBC into `VehicleSignal`s, encodes the
+ * occupants' requests into frames, and watches the bus itself:
  * - a cyclic message (cycle time from the DBC's GenMsgCycleTime) missing for `staleCycles` cycles
  *   is stale: its signals are no longer published (the HMI's own staleness then shows "unknown"),
  *   the terminal state becomes UNDEFINED and the bus state PARTLY_STALE;
  * - no frame at all for `silentMs`: the bus is SILENT (asleep, or the harness is cut);
  * - the transport reporting the interface down: DOWN. Commands then fail ("interface down").
+ *
+ * The telematics unit (TCB) owns the emergency call: its session report (TEL_SESSION_1/2/3, see
+ * `sessionFrames.ts`) becomes `callSession`, its LED state (SOS_LED_CMD) `sosLed`. The head unit
+ * never starts a call; it forwards requests (TEL_CALL_REQ) and the unit answers each (TEL_CALL_RSP).
+ * A crash from the airbag unit (ST_CR) is still published as `crash`: the HMI tells occupants when
+ * no unit confirms a call.
  */
-import type { VehicleCommand } from '../../src/bridge/commands.js';
+import type { CallRequestType, VehicleCommand } from '../../src/bridge/commands.js';
 import {
-  CALL_PROGRESS_PHASES,
   CHAIN_UNITS,
   SELF_TEST_ITEMS,
-  type CallProgressPhase,
   type IgnitionState,
+  type LedState,
   type UnitStatus,
+  type VehicleSignal,
 } from '../../src/bridge/signals.js';
 import { PATHS } from '../../src/bridge/vissPaths.js';
 import type { Clock } from '../../src/time/simulatedClock.js';
 import type { CommandResult, SourceOutput, VehicleSource } from '../sources/source.js';
 import type { DbcCodec, DecodedMessage } from './dbc.js';
 import type { CanFrame } from './frame.js';
+import { SessionAssembler } from './sessionFrames.js';
 import type { CanTransport } from './transports.js';
 
-/** TEL_STATUS CALL_PHASE: 0 idle, then the phases in this order. */
-export const CALL_PHASE_CODES: readonly (CallProgressPhase | 'idle')[] = [
-  'idle',
-  'dialing',
-  'ringing',
-  'connected',
-  'msdSent',
-  'msdAcknowledged',
-  'voiceConnected',
-  'endedByCentre',
-  'dropped',
-  'failed',
-  'callbackIncoming',
-  'contactsNotified',
-];
-/** TEL_STATUS CALL_REASON. */
-export const CALL_REASONS: readonly string[] = [
-  '',
-  'no network',
-  'busy',
-  'no answer',
-  'network lost',
-  'power loss',
-  'software fault',
-  'control module failure',
-  'ring break',
-];
 /** TEL_UNIT_HEALTH UNIT_CODE. */
 export const UNIT_CODES: readonly string[] = [
   '',
@@ -64,8 +44,29 @@ export const UNIT_CODES: readonly string[] = [
   'sos-button',
 ];
 const UNIT_STATUS_CODES: readonly UnitStatus[] = ['ok', 'degraded', 'fault'];
-export const LED_CODES = ['off', 'green-blinking', 'green-steady', 'red'] as const;
-const CALL_KIND_CODES = ['manual', 'automatic', 'test'] as const;
+/** SOS_LED_CMD LED_MODE, sent by the telematics unit. */
+export const LED_CODES: readonly LedState[] = ['off', 'green-blinking', 'green-steady', 'red'];
+/** TEL_CALL_REQ CALL_REQ for each request the head unit forwards. */
+export const CALL_REQUEST_CODES: Readonly<Record<CallRequestType | 'requestSelfTest', number>> = {
+  cancelCall: 1,
+  endCall: 2,
+  answerCallback: 3,
+  requestSelfTest: 4,
+  callNow: 5,
+  startTestCall: 6,
+};
+/** TEL_CALL_RSP REQ_RESULT: 0 accepted, n = the unit's refusal reason; any other code is `refused`. */
+export const REQUEST_RESULTS: readonly string[] = [
+  '',
+  'not cancellable',
+  'no cancel window',
+  'automatic call',
+  'no call',
+  'no call-back',
+  'busy',
+  'not endable',
+];
+const REFUSED = 'refused';
 
 export type BusState = 'ACTIVE' | 'PARTLY_STALE' | 'SILENT' | 'DOWN';
 
@@ -77,8 +78,13 @@ export interface CanVehicleOptions {
   readonly staleCycles?: number;
   /** No frame at all for this long: the bus is silent. Default 1000 ms. */
   readonly silentMs?: number;
-  /** Occupants reported with a crash (ST_CR carries no occupancy). Default 1. */
-  readonly occupants?: number;
+  /** Occupants reported with an ST_CR crash (it carries no occupancy). Default null: unknown. */
+  readonly occupants?: number | null;
+  /**
+   * How long a request waits for the telematics unit's TEL_CALL_RSP. No answer: no acknowledgement
+   * (the HMI reports the timeout). Default 1500 ms (the HMI waits 2000).
+   */
+  readonly answerWaitMs?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -97,7 +103,8 @@ export class CanVehicle implements VehicleSource {
   private readonly clock: Clock & { now(): number };
   private readonly staleCycles: number;
   private readonly silentMs: number;
-  private readonly occupants: number;
+  private readonly occupants: number | null;
+  private readonly answerWaitMs: number;
   private readonly log: (message: string) => void;
   private readonly listeners = new Set<(output: SourceOutput) => void>();
   private readonly lastSeen = new Map<string, number>();
@@ -111,7 +118,12 @@ export class CanVehicle implements VehicleSource {
   private button: { pressed: boolean; since: number } = { pressed: false, since: 0 };
   private crashActive = false;
   private lastSeenCrashFrame = false;
-  private callSeq: number | null = null;
+  private readonly session = new SessionAssembler();
+  /** Requests waiting for TEL_CALL_RSP, by REQ_SEQ. */
+  private readonly waiting = new Map<
+    number,
+    { readonly timer: number; readonly done: (r: CommandResult) => void }
+  >();
   private selfTestSeq: number | null = null;
   private gnssParts: {
     lat?: number;
@@ -129,7 +141,8 @@ export class CanVehicle implements VehicleSource {
     this.clock = options.clock;
     this.staleCycles = options.staleCycles ?? 5;
     this.silentMs = options.silentMs ?? 1000;
-    this.occupants = options.occupants ?? 1;
+    this.occupants = options.occupants ?? null;
+    this.answerWaitMs = options.answerWaitMs ?? 1500;
     this.log = options.log ?? (() => {});
     this.name = `can(${this.transport.name})`;
     for (const name of this.codec.messageNames) {
@@ -144,9 +157,7 @@ export class CanVehicle implements VehicleSource {
   }
 
   handles(command: VehicleCommand): boolean {
-    return ['startCall', 'endCall', 'answerCallback', 'setLed', 'muteAudio', 'requestSelfTest'].includes(
-      command.type,
-    );
+    return Object.hasOwn(CALL_REQUEST_CODES, command.type);
   }
 
   async start(): Promise<void> {
@@ -165,6 +176,7 @@ export class CanVehicle implements VehicleSource {
   async stop(): Promise<void> {
     if (this.watchdog !== undefined) this.clock.clearTimeout(this.watchdog);
     this.watchdog = undefined;
+    for (const [seq, waiter] of this.waiting) this.answer(seq, waiter, null);
     for (const off of this.offs.splice(0)) off();
     await this.transport.stop();
   }
@@ -178,42 +190,47 @@ export class CanVehicle implements VehicleSource {
     return this.busState;
   }
 
+  /**
+   * Forwards an occupants' request as TEL_CALL_REQ and waits for the unit's TEL_CALL_RSP: accepted,
+   * refused with its reason, or no answer (null: the HMI reports the timeout).
+   */
   async command(command: VehicleCommand): Promise<CommandResult> {
-    let frame: CanFrame;
-    const seq = (this.requestSeq = (this.requestSeq + 1) % 256);
-    switch (command.type) {
-      case 'setLed':
-        frame = this.codec.encode('SOS_LED_CMD', { LED_MODE: LED_CODES.indexOf(command.led) });
-        break;
-      case 'startCall':
-        frame = this.codec.encode('TEL_CALL_REQ', {
-          CALL_REQ: 1,
-          CALL_KIND: CALL_KIND_CODES.indexOf(command.kind),
-          REQ_SEQ: seq,
-        });
-        break;
-      case 'endCall':
-        frame = this.codec.encode('TEL_CALL_REQ', { CALL_REQ: 2, REQ_SEQ: seq });
-        break;
-      case 'answerCallback':
-        frame = this.codec.encode('TEL_CALL_REQ', { CALL_REQ: 3, REQ_SEQ: seq });
-        break;
-      case 'requestSelfTest':
-        frame = this.codec.encode('TEL_CALL_REQ', { CALL_REQ: 4, REQ_SEQ: seq });
-        break;
-      case 'muteAudio':
-        frame = this.codec.encode('HU_SOS_AUDIO', { AUDIO_MUTE: command.muted ? 1 : 0 });
-        break;
-      default:
-        return { ok: false, error: 'not supported on CAN' };
-    }
+    if (!Object.hasOwn(CALL_REQUEST_CODES, command.type)) return { ok: false, error: 'not supported on CAN' };
+    const code = CALL_REQUEST_CODES[command.type as keyof typeof CALL_REQUEST_CODES];
+    const seq = (this.requestSeq = (this.requestSeq % 255) + 1);
+    const frame = this.codec.encode('TEL_CALL_REQ', { CALL_REQ: code, REQ_SEQ: seq });
+    // An older request with the same REQ_SEQ (255 requests ago) is not answered any more.
+    const older = this.waiting.get(seq);
+    if (older) this.answer(seq, older, null);
+    const answered = new Promise<CommandResult>((resolve) => {
+      const timer = this.clock.setTimeout(() => {
+        const waiter = this.waiting.get(seq);
+        if (waiter) this.answer(seq, waiter, null);
+      }, this.answerWaitMs);
+      this.waiting.set(seq, { timer, done: resolve });
+    });
     try {
-      // The acknowledgement on CAN is the frame leaving: the telematics unit's own answer shows in TEL_STATUS.
       await this.transport.send({ ...frame, timestampUs: BigInt(Math.round(this.clock.now() * 1000)) });
-      return { ok: true };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      const waiter = this.waiting.get(seq);
+      const failed: CommandResult = {
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      };
+      if (waiter) this.answer(seq, waiter, failed);
+      return failed;
     }
+    return answered;
+  }
+
+  private answer(
+    seq: number,
+    waiter: { readonly timer: number; readonly done: (r: CommandResult) => void },
+    result: CommandResult,
+  ): void {
+    this.clock.clearTimeout(waiter.timer);
+    this.waiting.delete(seq);
+    waiter.done(result);
   }
 
   // ----------------------------------------------------------------- input
@@ -277,13 +294,14 @@ export class CanVehicle implements VehicleSource {
         const first = !this.lastSeenCrashFrame;
         this.lastSeenCrashFrame = true;
         if (crash && !this.crashActive && !first) {
-          const rov = s.ST_CRSE_ROV ?? 0;
+          const rov = s.ST_CRSE_ROV ?? 15;
           this.signal({
             type: 'crash',
             ts,
-            severity: grades.length ? Math.max(...grades) : 1,
-            airbagDeployed: deployed,
-            rollover: rov >= 1 && rov <= 4,
+            // What the airbag unit did not grade (13 n/a, 14 error, 15 not in operation) is unknown.
+            severity: grades.length ? Math.max(...grades) : null,
+            airbagDeployed: s.ST_DEPLOY_AB === 0 ? false : deployed ? true : null,
+            rollover: rov === 0 ? false : rov >= 1 && rov <= 4 ? true : null,
             occupants: this.occupants,
           });
         }
@@ -332,16 +350,36 @@ export class CanVehicle implements VehicleSource {
         });
         this.gnssParts.fix = s.GNSS_FIX;
         this.gnssParts.trusted = s.GNSS_TRUSTED === 1;
-        const phase = CALL_PHASE_CODES[s.CALL_PHASE ?? 0];
-        const seq = s.CALL_SEQ ?? 0;
-        // A new report is a new CALL_SEQ; the first frame after start also counts while a call is up.
-        if (seq !== this.callSeq) {
-          this.callSeq = seq;
-          if (phase && phase !== 'idle' && (CALL_PROGRESS_PHASES as readonly string[]).includes(phase)) {
-            const reason = CALL_REASONS[s.CALL_REASON ?? 0];
-            this.signal({ type: 'callProgress', ts, phase, ...(reason ? { reason } : {}) });
-          }
+        return;
+      }
+      case 'SOS_LED_CMD': {
+        const led = LED_CODES[s.LED_MODE ?? 255];
+        if (led) this.signal({ type: 'sosLed', ts, led });
+        return;
+      }
+      case 'TEL_SESSION_1':
+      case 'TEL_SESSION_2':
+      case 'TEL_SESSION_3': {
+        // A frozen unit (same alive counter twice) must not keep a call on screen: its set is dropped.
+        if (m.name === 'TEL_SESSION_1' && !this.counterOk(m.name, s.ALIV_SESS)) {
+          this.session.reset();
+          return;
         }
+        const result = this.session.take(m.name, s, ts);
+        if (result && 'error' in result) this.log(`[gateway] ${result.error}`);
+        else if (result) this.signal(result.session);
+        return;
+      }
+      case 'TEL_CALL_RSP': {
+        const seq = s.RSP_REQ_SEQ ?? 0;
+        const waiter = this.waiting.get(seq);
+        if (!waiter) return;
+        const code = s.REQ_RESULT ?? 15;
+        this.answer(
+          seq,
+          waiter,
+          code === 0 ? { ok: true } : { ok: false, error: REQUEST_RESULTS[code] ?? REFUSED },
+        );
         return;
       }
       case 'TEL_UNIT_HEALTH': {
@@ -416,6 +454,8 @@ export class CanVehicle implements VehicleSource {
         if (name === 'KLEMMEN' || name === 'TerminalStatus') {
           this.emit({ kind: 'vss', path: PATHS.lowVoltageSystemState, value: 'UNDEFINED' });
         }
+        // Parts collected before the unit fell silent never complete a report with later ones.
+        if (name.startsWith('TEL_SESSION_')) this.session.reset();
       }
     }
     if (changed) this.updateBusState();
@@ -434,7 +474,7 @@ export class CanVehicle implements VehicleSource {
     this.emit({ kind: 'vss', path: PATHS.busState, value: state });
   }
 
-  private signal(signal: SourceOutput & { kind: 'signal' } extends { signal: infer S } ? S : never): void {
+  private signal(signal: VehicleSignal): void {
     this.emit({ kind: 'signal', signal });
   }
 

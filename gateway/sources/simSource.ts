@@ -1,7 +1,9 @@
 /**
  * `--sim`: the very same `VehicleSimulator` the browser's mock bridge runs, on a `SimulatedClock`
- * driven in real time. Commands reach it as they would through the mock bridge; its answer
- * (`commandAck`) becomes the VISS `set` response. With a MOST ring attached, the simulator's ring
+ * driven in real time. Its telematics unit owns the emergency call: a crash or an SOS press starts a
+ * session with no page connected, and its session report (`callSession`) and LED (`sosLed`) are
+ * published like any other signal. Occupants' requests reach it as they would through the mock
+ * bridge; its answer (`commandAck`) becomes the VISS `set` response. With a MOST ring attached, the simulator's ring
  * faults are mirrored onto the simulated ring and the ring signal comes out of the MOST protocol
  * layer instead of the simulator.
  */
@@ -9,6 +11,7 @@ import type { VehicleCommand } from '../../src/bridge/commands.js';
 import type { MostNode } from '../../src/bridge/signals.js';
 import { validateSignal } from '../../src/bridge/validation.js';
 import { applyScenario } from '../../src/sim/scenarios.js';
+import type { TelematicsSettings } from '../../src/sim/types.js';
 import { VehicleSimulator } from '../../src/sim/vehicleSimulator.js';
 import type { SimulatedClock } from '../../src/time/simulatedClock.js';
 import type { SimulatedMostRing } from '../most/simulatedRing.js';
@@ -21,6 +24,8 @@ export interface SimSourceOptions {
   readonly ring?: SimulatedMostRing;
   /** How long to wait for the simulator's acknowledgement. Default 1500 ms (bridge times out at 2000). */
   readonly ackWaitMs?: number;
+  /** The simulated telematics unit's calibration (cancel window, redial, hold-to-end …); defaults otherwise. */
+  readonly telematics?: Partial<TelematicsSettings>;
 }
 
 export class SimSource implements VehicleSource {
@@ -38,7 +43,10 @@ export class SimSource implements VehicleSource {
     this.clock = options.clock;
     this.ring = options.ring;
     this.ackWaitMs = options.ackWaitMs ?? 1500;
-    this.sim = new VehicleSimulator({ clock: options.clock });
+    this.sim = new VehicleSimulator({
+      clock: options.clock,
+      ...(options.telematics ? { telematics: options.telematics } : {}),
+    });
   }
 
   onOutput(listener: (output: SourceOutput) => void): () => void {

@@ -1,58 +1,139 @@
 /**
- * Writes the committed replay fixture `test/fixtures/drive.log` (candump -L) from the project DBC:
- * a 40 s drive with the ignition on, every SOS unit healthy, a position fix, a frontal crash at
- * 10 s (airbag deployed) and the telematics unit's answers to the automatic call that follows
- * (dialing → … → voice). Run: `node --import tsx gateway/tools/makeDriveLog.ts`.
+ * Writes the committed replay fixtures (candump -L) from the project DBC:
+ *
+ * - `test/fixtures/drive.log`: a 40 s drive with the ignition on, every SOS unit healthy, a position
+ *   fix, and a frontal crash at 12 s (airbag deployed). The telematics unit reports its session all
+ *   along (idle, then the automatic call it places by itself after the crash: dialing → connected →
+ *   data acknowledged → voice) and drives the SOS LED. A page opened at 16 s learns the call from
+ *   the session report alone.
+ * - `test/fixtures/drive-no-unit.log`: a recorded drive of another car with the same crash but no
+ *   telematics unit on the bus at all (no TEL_* frames, no LED): nobody confirms a call.
+ *
+ * Run: `node --import tsx gateway/tools/makeDriveLog.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CallSessionSignal, LedState } from '../../src/bridge/signals.js';
 import { CHAIN_UNITS } from '../../src/bridge/signals.js';
 import { DEFAULT_POSITION } from '../../src/sim/vehicleSimulator.js';
-import { CALL_PHASE_CODES } from '../can/canVehicle.js';
+import { LED_CODES } from '../can/canVehicle.js';
 import { DbcCodec } from '../can/dbc.js';
 import { formatLogLine, type CanFrame } from '../can/frame.js';
+import { encodeSessionFrames } from '../can/sessionFrames.js';
+
+/** Session report fields as the unit holds them; times are ms from the start of the log. */
+type SessionState = Omit<CallSessionSignal, 'type' | 'ts'>;
+
+const IDLE: SessionState = {
+  seq: 1,
+  phase: 'idle',
+  kind: null,
+  attempt: 0,
+  triggeredAt: null,
+  cancelWindowEndsAt: null,
+  nextAttemptAt: null,
+  redialWindowEndsAt: null,
+  callbackWindowEndsAt: null,
+  failureReason: null,
+  callEnd: null,
+  msd: 'none',
+  voiceSince: null,
+  contactsNotified: false,
+  cancellable: false,
+  holdToEndMs: null,
+  holdEndsAt: null,
+  crash: null,
+  audioMuted: false,
+};
+
+/** The crash as the airbag unit graded it (ST_CR) and the unit passed it into its session. */
+const CRASH = { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 } as const;
+/** ST_CR frames go out at 20 ms past each half second: the first one showing the crash. */
+const CRASH_FRAME_MS = 12_020;
+
+const DIALING: SessionState = {
+  ...IDLE,
+  seq: 2,
+  phase: 'dialing',
+  kind: 'automatic',
+  attempt: 1,
+  triggeredAt: CRASH_FRAME_MS,
+  crash: CRASH,
+  audioMuted: true,
+};
+const CONNECTED: SessionState = { ...DIALING, seq: 3, phase: 'connected', msd: 'sent' };
+const ACKNOWLEDGED: SessionState = { ...CONNECTED, seq: 4, msd: 'ackPositive', contactsNotified: true };
+const VOICE_AT_MS = 16_600;
+const VOICE: SessionState = { ...ACKNOWLEDGED, seq: 5, phase: 'voice', voiceSince: VOICE_AT_MS };
 
 export const DRIVE_LOG = {
   startUs: 1436509052249713n,
   durationMs: 40_000,
-  crashAtMs: 10_000,
-  /** Call progress the telematics unit reports after the crash (ms from log start). */
-  call: [
-    { atMs: 10_300, phase: 'dialing' },
-    { atMs: 11_300, phase: 'ringing' },
-    { atMs: 14_300, phase: 'connected' },
-    { atMs: 14_800, phase: 'msdSent' },
-    { atMs: 15_800, phase: 'msdAcknowledged' },
-    { atMs: 16_050, phase: 'contactsNotified' },
-    { atMs: 16_300, phase: 'voiceConnected' },
-  ],
+  /** The airbag unit reports the crash (ST_CR) from here (its first frame: `CRASH_FRAME_MS`). */
+  crashAtMs: 12_000,
+  /** The telematics unit's session reports, each from `atMs` (ms from log start) until the next. */
+  session: [
+    { atMs: 0, state: IDLE, led: 'off' },
+    { atMs: 12_100, state: DIALING, led: 'green-blinking' },
+    { atMs: 15_100, state: CONNECTED, led: 'green-blinking' },
+    { atMs: 16_100, state: ACKNOWLEDGED, led: 'green-blinking' },
+    { atMs: VOICE_AT_MS, state: VOICE, led: 'green-steady' },
+  ] satisfies readonly { atMs: number; state: SessionState; led: LedState }[],
   vin: 'WBA3A5C51DF000001',
+  /** The other car (drive-no-unit.log): no telematics unit on its bus. */
+  noUnitVin: 'WBA8E9C50GK000002',
 } as const;
 
-export function makeDriveLog(codec = DbcCodec.fromFile()): string {
+/** The session step in effect at `t` ms from log start. */
+export function driveSessionStepAt(t: number): (typeof DRIVE_LOG.session)[number] {
+  let step: (typeof DRIVE_LOG.session)[number] = DRIVE_LOG.session[0];
+  for (const s of DRIVE_LOG.session) if (s.atMs <= t) step = s;
+  return step;
+}
+
+/**
+ * The session report the unit holds at `t`, with times shifted to a vehicle clock that read `startMs`
+ * at the start of the log (how a replay at 1× from the start sees it).
+ */
+export function driveSessionAt(t: number, startMs = 0): CallSessionSignal {
+  const shift = (ms: number | null) => (ms === null ? null : ms + startMs);
+  const s = driveSessionStepAt(t).state;
+  return {
+    type: 'callSession',
+    ts: t + startMs,
+    ...s,
+    triggeredAt: shift(s.triggeredAt),
+    cancelWindowEndsAt: shift(s.cancelWindowEndsAt),
+    nextAttemptAt: shift(s.nextAttemptAt),
+    redialWindowEndsAt: shift(s.redialWindowEndsAt),
+    callbackWindowEndsAt: shift(s.callbackWindowEndsAt),
+    voiceSince: shift(s.voiceSince),
+    holdEndsAt: shift(s.holdEndsAt),
+  };
+}
+
+export interface DriveLogOptions {
+  /** Whether the telematics unit is on the bus (TEL_* frames, session, LED). Default true. */
+  readonly unit?: boolean;
+  readonly vin?: string;
+}
+
+export function makeDriveLog(codec = DbcCodec.fromFile(), options: DriveLogOptions = {}): string {
+  const unit = options.unit ?? true;
+  const vinText = options.vin ?? (unit ? DRIVE_LOG.vin : DRIVE_LOG.noUnitVin);
   const lines: { t: number; frame: CanFrame }[] = [];
   const at = (t: number, frame: CanFrame) => lines.push({ t, frame });
-  const { durationMs, crashAtMs, call } = DRIVE_LOG;
-  const phaseAt = (t: number): { code: number; seq: number } => {
-    let seq = 0;
-    let code = 0;
-    for (const step of call) {
-      if (step.atMs <= t) {
-        seq++;
-        code = CALL_PHASE_CODES.indexOf(step.phase);
-      }
-    }
-    return { code, seq };
-  };
+  const { durationMs, crashAtMs } = DRIVE_LOG;
   for (let t = 0, k = 0; t < durationMs; t += 100, k++) {
     at(
       t,
       codec.encode('KLEMMEN', { ALIV_COU_KL: k % 15, ST_VEH_CON: 10, ST_KL: 10, ST_KL_30B: 1, ST_KL_15N: 1 }),
     );
-    at(
-      t + 5,
-      codec.encode('TEL_UNIT_HEALTH', { UNIT_ID: k % CHAIN_UNITS.length, UNIT_STATUS: 0, UNIT_CODE: 0 }),
-    );
+    if (unit)
+      at(
+        t + 5,
+        codec.encode('TEL_UNIT_HEALTH', { UNIT_ID: k % CHAIN_UNITS.length, UNIT_STATUS: 0, UNIT_CODE: 0 }),
+      );
     if (t % 200 === 0) at(t + 10, codec.encode('SOS_BUTTON', { SOS_BTN: 0, ALIV_SOS_BTN: (t / 200) % 15 }));
     if (t % 500 === 0) {
       const crashed = t >= crashAtMs;
@@ -65,19 +146,17 @@ export function makeDriveLog(codec = DbcCodec.fromFile()): string {
           ST_CRSE_FRT: crashed ? 3 : 0,
         }),
       );
-      const { code, seq } = phaseAt(t);
-      at(
-        t + 30,
-        codec.encode('TEL_STATUS', {
-          CALL_PHASE: code,
-          CALL_SEQ: seq,
-          CELL_REG: 1,
-          CELL_BARS: 4,
-          GNSS_FIX: 3,
-          GNSS_TRUSTED: 1,
-          ALIV_TEL: (t / 500) % 15,
-        }),
-      );
+      if (unit)
+        at(
+          t + 30,
+          codec.encode('TEL_STATUS', {
+            CELL_REG: 1,
+            CELL_BARS: 4,
+            GNSS_FIX: 3,
+            GNSS_TRUSTED: 1,
+            ALIV_TEL: (t / 500) % 15,
+          }),
+        );
     }
     if (t % 1000 === 0) {
       at(
@@ -93,7 +172,7 @@ export function makeDriveLog(codec = DbcCodec.fromFile()): string {
       );
     }
     if (t % 5000 === 0) {
-      const last7 = DRIVE_LOG.vin.slice(-7);
+      const last7 = vinText.slice(-7);
       const vin: Record<string, number> = {};
       for (let i = 0; i < 7; i++) vin[`NO_VECH_${i + 1}`] = last7.charCodeAt(i);
       at(t + 50, codec.encode('FAHRGESTELLNUMMER', vin));
@@ -109,27 +188,32 @@ export function makeDriveLog(codec = DbcCodec.fromFile()): string {
       );
     }
   }
-  // Call progress is also sent at once on change (TEL_STATUS is event-and-cyclic).
-  for (const step of call) {
-    const { code, seq } = phaseAt(step.atMs);
-    at(
-      step.atMs,
-      codec.encode('TEL_STATUS', {
-        CALL_PHASE: code,
-        CALL_SEQ: seq,
-        CELL_REG: 1,
-        CELL_BARS: 4,
-        GNSS_FIX: 3,
-        GNSS_TRUSTED: 1,
-        ALIV_TEL: 15 - 1,
-      }),
-    );
+  if (unit) {
+    // The session report and the LED: cyclic every 500 ms (at +35 ms), and at once on every change.
+    const sends = new Set<number>();
+    for (let t = 0; t < durationMs; t += 500) sends.add(t + 35);
+    for (const step of DRIVE_LOG.session) sends.add(step.atMs);
+    // TEL_SESSION_1's alive counter changes from one set to the next, in bus order.
+    [...sends]
+      .sort((a, b) => a - b)
+      .forEach((t, alive) => {
+        const step = driveSessionStepAt(t);
+        const frames = encodeSessionFrames(codec, driveSessionAt(t), alive);
+        // The three parts back to back, then the LED.
+        frames.forEach((frame, i) => at(t + i, frame));
+        at(t + frames.length, codec.encode('SOS_LED_CMD', { LED_MODE: LED_CODES.indexOf(step.led) }));
+      });
   }
   lines.sort((a, b) => a.t - b.t);
-  const header = [
-    '# sos-hmi replay fixture (candump -L). Generated by gateway/tools/makeDriveLog.ts from dbc/sos-hmi.dbc.',
-    `# Crash (ST_CR, airbag deployed, frontal severity 3) at ${crashAtMs / 1000} s; the telematics unit reports the call after it.`,
-  ];
+  const header = unit
+    ? [
+        '# sos-hmi replay fixture (candump -L). Generated by gateway/tools/makeDriveLog.ts from dbc/sos-hmi.dbc.',
+        `# Crash (ST_CR, airbag deployed, frontal severity 3) at ${crashAtMs / 1000} s; the telematics unit places the automatic call by itself and reports its session (TEL_SESSION_1/2/3) and LED.`,
+      ]
+    : [
+        '# sos-hmi replay fixture (candump -L). Generated by gateway/tools/makeDriveLog.ts from dbc/sos-hmi.dbc.',
+        `# Another car: crash (ST_CR, airbag deployed, frontal severity 3) at ${crashAtMs / 1000} s and no telematics unit on the bus: nobody confirms a call.`,
+      ];
   // A few µs of jitter, as a real bus has, but strictly in order.
   let last = -1n;
   const body = lines.map(({ t, frame }, i) => {
@@ -142,7 +226,12 @@ export function makeDriveLog(codec = DbcCodec.fromFile()): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = fileURLToPath(new URL('../../test/fixtures/drive.log', import.meta.url));
-  writeFileSync(out, makeDriveLog());
-  console.log(`wrote ${out}`);
+  for (const [file, unit] of [
+    ['drive.log', true],
+    ['drive-no-unit.log', false],
+  ] as const) {
+    const out = fileURLToPath(new URL(`../../test/fixtures/${file}`, import.meta.url));
+    writeFileSync(out, makeDriveLog(undefined, { unit }));
+    console.log(`wrote ${out}`);
+  }
 }

@@ -14,7 +14,7 @@ export function makeOverlay(): string {
     '# defined here under Vehicle.Private.SOS. Generated from src/bridge/vissPaths.ts by',
     '# gateway/tools/makeOverlay.ts; see docs/bridge-protocol.md for how each value is used.',
     '# Event-like values (Button.Event, Crash.Event, SelfTest.Result) and composite states',
-    '# (MostRing.State, Call.Progress, PointsOfInterest) are JSON documents in a string.',
+    '# (MostRing.State, Call.Session, PointsOfInterest) are JSON documents in a string.',
     '',
   ];
   const branches = new Set<string>();

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VissBridge, type VissSocket } from '../../src/bridge/vissBridge.js';
 import type { BridgeEvent } from '../../src/bridge/vehicleBridge.js';
+import type { CallSessionSignal } from '../../src/bridge/signals.js';
 import { PATHS, SUBSCRIBED_PATHS } from '../../src/bridge/vissPaths.js';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
 
@@ -127,44 +128,124 @@ describe('VissBridge', () => {
     push(s, ids, PATHS.lowVoltageSystemState, 'MAYBE');
     push(s, ids, PATHS.connectivity, 'true');
     push(s, ids, PATHS.signalBars, '9'); // 9 bars: validateSignal refuses
+    push(s, ids, PATHS.callSession, '{"seq":1,"phase":"panic"}');
+    push(s, ids, PATHS.ledState, 'PURPLE');
+    assert.equal(signals().length, 0);
+    assert.equal(bridge.rejected.length, 6, JSON.stringify(bridge.rejected.map((r) => r.error)));
+    assert.equal(bridge.incomplete.length, 0);
+  });
+
+  it('a crash with an ancillary field out of range is delivered with it unknown, and noted as incomplete', () => {
+    const { sockets, push, bridge, signals } = setup();
+    const s = sockets[0]!;
+    s.open();
+    const ids = s.acceptSubscriptions();
     push(
       s,
       ids,
       PATHS.crashEvent,
-      JSON.stringify({ seq: 1, severity: 7, airbagDeployed: true, rollover: false, occupants: 1 }),
+      JSON.stringify({ seq: 1, severity: 7, airbagDeployed: true, rollover: null, occupants: 1 }),
     );
-    assert.equal(signals().length, 0);
-    assert.equal(bridge.rejected.length, 5, JSON.stringify(bridge.rejected.map((r) => r.error)));
+    assert.deepEqual(
+      signals().map((x) => ({ ...x, ts: 0 })),
+      [{ type: 'crash', ts: 0, severity: null, airbagDeployed: true, rollover: null, occupants: 1 }],
+    );
+    assert.equal(bridge.rejected.length, 0);
+    assert.equal(bridge.incomplete.length, 1);
+    assert.match(bridge.incomplete[0]!.error, /crash\.severity: .*got 7; taken as unknown/);
+    assert.match(bridge.incomplete[0]!.error, /crash\.rollover: .*got null/);
+  });
+
+  it('delivers the unit’s session report and LED; every repeat of the session is delivered, however old', () => {
+    const { sockets, push, bridge, signals, clock } = setup();
+    const s = sockets[0]!;
+    s.open();
+    const ids = s.acceptSubscriptions();
+    const session: CallSessionSignal = {
+      type: 'callSession',
+      ts: clock.now() - 60_000,
+      seq: 7,
+      phase: 'cancelWindow',
+      kind: 'manual',
+      attempt: 0,
+      triggeredAt: clock.now() - 2000,
+      cancelWindowEndsAt: clock.now() + 8000,
+      nextAttemptAt: null,
+      redialWindowEndsAt: null,
+      callbackWindowEndsAt: null,
+      failureReason: null,
+      callEnd: null,
+      msd: 'none',
+      voiceSince: null,
+      contactsNotified: false,
+      cancellable: true,
+      holdToEndMs: 2000,
+      holdEndsAt: null,
+      crash: null,
+      audioMuted: false,
+    };
+    const { type: _type, ts, ...report } = session;
+    // A state sent on subscribe may be old (a server that publishes only changes): still the truth.
+    push(s, ids, PATHS.callSession, JSON.stringify(report), ts);
+    push(s, ids, PATHS.callSession, JSON.stringify(report), clock.now());
+    push(s, ids, PATHS.ledState, 'GREEN_BLINKING');
+    const got = signals();
+    assert.deepEqual(got[0], session);
+    assert.deepEqual(got[1], { ...session, ts: clock.now() }, 'a repeat (same seq) is delivered too');
+    assert.deepEqual(got[2], { type: 'sosLed', ts: clock.now(), led: 'green-blinking' });
+    assert.equal(got.length, 3);
+    // A session whose crash data is unreadable is still the session: the crash is taken as unknown.
+    push(s, ids, PATHS.callSession, JSON.stringify({ ...report, seq: 8, crash: { severity: 'high' } }));
+    const last = signals().at(-1);
+    assert.equal(last?.type === 'callSession' && last.seq, 8);
+    assert.deepEqual(last?.type === 'callSession' && last.crash, {
+      severity: null,
+      airbagDeployed: null,
+      rollover: null,
+      occupants: null,
+    });
+    assert.equal(bridge.incomplete.length, 1);
+    assert.equal(bridge.rejected.length, 0, JSON.stringify(bridge.rejected));
+  });
+
+  it('fetches the current session with a get on connect (a state), never the crash event', () => {
+    const { sockets } = setup();
+    sockets[0]!.open();
+    const gets = sockets[0]!.sent.filter((m) => m.action === 'get').map((m) => m.path);
+    assert.ok(gets.includes(PATHS.callSession));
+    assert.ok(gets.includes(PATHS.ledState));
+    assert.ok(!gets.includes(PATHS.crashEvent));
+    assert.ok(!gets.includes(PATHS.buttonEvent));
   });
 
   it('answers a command from the set response (correlated by requestId); unanswered ones time out', () => {
     const { sockets, bridge, clock, signals } = setup();
     const s = sockets[0]!;
     s.open();
-    const a = bridge.send({ type: 'setLed', led: 'green-blinking' });
-    const b = bridge.send({ type: 'startCall', kind: 'automatic' });
+    const a = bridge.send({ type: 'callNow' });
+    const b = bridge.send({ type: 'cancelCall' });
     const sets = s.sent.filter((m) => m.action === 'set');
     assert.deepEqual(
       sets.map((m) => [m.path, m.value]),
       [
-        [PATHS.command.setLed, 'green-blinking'],
-        [PATHS.command.startCall, 'automatic'],
+        [PATHS.command.callNow, 'true'],
+        [PATHS.command.cancelCall, 'true'],
       ],
     );
-    // Responses out of order: matched by requestId.
+    // Responses out of order: matched by requestId; the unit's refusal reason is the error.
     s.receive({
       action: 'set',
       requestId: sets[1]!.requestId,
-      error: { number: 503, reason: 'service_unavailable', message: 'busy' },
+      error: { number: 503, reason: 'service_unavailable', message: 'automatic call' },
       ts: new Date(clock.now()).toISOString(),
     });
     clock.advance(2500);
     const acks = signals().filter((x) => x.type === 'commandAck');
     assert.deepEqual(
-      acks.map((x) => x.type === 'commandAck' && [x.commandId, x.ok, x.error]),
+      acks.map((x) => x.type === 'commandAck' && [x.commandId, x.command, x.ok, x.error]),
       [
-        [b, false, 'busy'],
-        [a, false, 'timeout'],
+        [b, 'cancelCall', false, 'automatic call'],
+        [a, 'callNow', false, 'timeout'],
       ],
     );
     // A late answer after the timeout is not a second answer.

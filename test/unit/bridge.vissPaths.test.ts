@@ -7,7 +7,10 @@ import type { VehicleSignal } from '../../src/bridge/signals.js';
 import { parseVissRequest, parseVissServerMessage } from '../../src/bridge/vissProtocol.js';
 import {
   commandToVss,
+  PATHS,
+  pathSpec,
   signalToVss,
+  SUBSCRIBED_PATHS,
   VSS_PATHS,
   VssSignalAssembler,
   vssToCommand,
@@ -33,7 +36,55 @@ const SIGNALS: VehicleSignal[] = [
   },
   { type: 'sosButton', ts, action: 'release', heldMs: 2100 },
   { type: 'crash', ts, severity: 4, airbagDeployed: true, rollover: true, occupants: 2 },
-  { type: 'callProgress', ts, phase: 'failed', reason: 'no network' },
+  { type: 'crash', ts, severity: null, airbagDeployed: null, rollover: false, occupants: null },
+  {
+    type: 'callSession',
+    ts,
+    seq: 65535,
+    phase: 'redialWait',
+    kind: 'automatic',
+    attempt: 2,
+    triggeredAt: ts - 40_000,
+    cancelWindowEndsAt: null,
+    nextAttemptAt: ts + 12_345,
+    redialWindowEndsAt: ts + 80_000,
+    callbackWindowEndsAt: null,
+    failureReason: 'network lost',
+    callEnd: 'dropped',
+    msd: 'ackPositive',
+    voiceSince: null,
+    contactsNotified: true,
+    cancellable: false,
+    holdToEndMs: null,
+    holdEndsAt: null,
+    crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 },
+    audioMuted: true,
+  },
+  {
+    type: 'callSession',
+    ts,
+    seq: 0,
+    phase: 'idle',
+    kind: null,
+    attempt: 0,
+    triggeredAt: null,
+    cancelWindowEndsAt: null,
+    nextAttemptAt: null,
+    redialWindowEndsAt: null,
+    callbackWindowEndsAt: null,
+    failureReason: null,
+    callEnd: null,
+    msd: 'none',
+    voiceSince: null,
+    contactsNotified: false,
+    cancellable: false,
+    holdToEndMs: null,
+    holdEndsAt: null,
+    crash: null,
+    audioMuted: false,
+  },
+  { type: 'sosLed', ts, led: 'green-blinking' },
+  { type: 'sosLed', ts, led: 'off' },
 ];
 
 describe('VSS mapping', () => {
@@ -59,11 +110,11 @@ describe('VSS mapping', () => {
 
   it('every command maps to a documented command path and back', () => {
     const commands: VehicleCommand[] = [
-      { type: 'startCall', kind: 'manual' },
+      { type: 'cancelCall' },
+      { type: 'callNow' },
       { type: 'endCall' },
       { type: 'answerCallback' },
-      { type: 'setLed', led: 'red' },
-      { type: 'muteAudio', muted: true },
+      { type: 'startTestCall' },
       { type: 'requestSelfTest' },
       { type: 'setRingBypass', unit: 'amplifier', bypassed: true },
       { type: 'startGuidance', name: 'Klinikum', latitude: 48.1, longitude: 11.5 },
@@ -77,8 +128,61 @@ describe('VSS mapping', () => {
       assert.ok(checked.ok);
       assert.deepEqual(checked.command, command);
     }
-    assert.equal(vssToCommand('Vehicle.Private.SOS.Command.StartCall', 'prank').ok, false);
+    assert.deepEqual(
+      commands.slice(0, 5).map((c) => commandToVss(c)),
+      [
+        { path: 'Vehicle.Private.SOS.Command.CancelCall', value: 'true' },
+        { path: 'Vehicle.Private.SOS.Command.CallNow', value: 'true' },
+        { path: 'Vehicle.Private.SOS.Command.EndCall', value: 'true' },
+        { path: 'Vehicle.Private.SOS.Command.AnswerCallback', value: 'true' },
+        { path: 'Vehicle.Private.SOS.Command.StartTestCall', value: 'true' },
+      ],
+    );
+    assert.equal(vssToCommand(PATHS.command.cancelCall, 'false').ok, false);
+    assert.equal(vssToCommand(PATHS.command.callNow, 'manual').ok, false);
+    assert.equal(vssToCommand(PATHS.command.startTestCall, '').ok, false);
     assert.equal(vssToCommand('Vehicle.Speed', '1').ok, false);
+  });
+
+  it('the HMI only asks: no path starts a call, sets the LED or mutes audio any more', () => {
+    for (const gone of [
+      'Vehicle.Private.SOS.Command.StartCall',
+      'Vehicle.Private.SOS.Command.Led',
+      'Vehicle.Private.SOS.Command.MuteAudio',
+      'Vehicle.Private.SOS.Call.Progress',
+    ]) {
+      assert.equal(pathSpec(gone), undefined, gone);
+      assert.equal(vssToCommand(gone, 'true').ok, false, gone);
+    }
+    assert.deepEqual(
+      VSS_PATHS.filter((s) => s.type === 'actuator' && s.path.includes('.Command.'))
+        .map((s) => s.path.split('.').at(-1))
+        .sort(),
+      [
+        'AnswerCallback',
+        'CallNow',
+        'CancelCall',
+        'EndCall',
+        'RequestSelfTest',
+        'RingBypass',
+        'StartGuidance',
+        'StartTestCall',
+      ],
+    );
+  });
+
+  it('the session and the LED are subscribed states (sent on subscribe); crash and button are events', () => {
+    for (const path of [PATHS.callSession, PATHS.ledState]) {
+      assert.ok(SUBSCRIBED_PATHS.includes(path), path);
+      assert.equal(pathSpec(path)?.event, undefined, `${path} is a state`);
+    }
+    assert.equal(pathSpec(PATHS.callSession)?.repeats, true, 'every session repeat is delivered');
+    assert.deepEqual(pathSpec(PATHS.ledState)?.allowed, ['OFF', 'GREEN_BLINKING', 'GREEN_STEADY', 'RED']);
+    for (const path of [PATHS.crashEvent, PATHS.buttonEvent]) assert.equal(pathSpec(path)?.event, true, path);
+    // The session keeps the unit's own seq; the gateway's event counter is for events only.
+    const session = SIGNALS.find((x) => x.type === 'callSession')!;
+    const [update] = signalToVss(session, 7);
+    assert.equal((JSON.parse(update!.value) as { seq: number }).seq, 65535);
   });
 
   it('the committed overlay is the one generated from the path table, with every overlay path', () => {

@@ -2,7 +2,8 @@
  * Property-based fuzzing of the gateway's decoders: `candump -L` lines, CAN frames against the DBC
  * (random ids, lengths, payloads, flags) and through the CAN vehicle into the HMI, SocketMost control
  * messages, and VISS JSON both ways. Properties: no exception escapes, invalid input is refused with a
- * clear error, and the SOS status never becomes "ready" from frames that lack healthy signals.
+ * clear error, the SOS status never becomes "ready" from frames that lack healthy signals, and the
+ * telematics unit's session report is never torn: parts of different sessions never make a report.
  * Regular run: `FUZZ_RUNS` (default 300) cases per property; `npm run fuzz` runs 10,000+.
  */
 import assert from 'node:assert/strict';
@@ -12,8 +13,21 @@ import { parseCandumpLog, parseFrame, parseLogLine } from '../../gateway/can/can
 import { CanVehicle } from '../../gateway/can/canVehicle.js';
 import { DbcCodec } from '../../gateway/can/dbc.js';
 import { formatLogLine, type CanFrame } from '../../gateway/can/frame.js';
+import {
+  encodeSessionFrames,
+  FAILURE_REASONS,
+  SESSION_PARTS,
+  SessionAssembler,
+} from '../../gateway/can/sessionFrames.js';
 import { MemoryCanBus } from '../../gateway/can/transports.js';
 import { parseSocketMostCommand, parseSocketMostEvent } from '../../gateway/most/protocol.js';
+import {
+  CALL_ENDS,
+  CALL_KINDS,
+  CALL_SESSION_PHASES,
+  MSD_STATES,
+  type CallSessionSignal,
+} from '../../src/bridge/signals.js';
 import { validateSignal } from '../../src/bridge/validation.js';
 import { parseVissRequest, parseVissServerMessage } from '../../src/bridge/vissProtocol.js';
 import { anyValue, FUZZ_RUNS, fuzzParams, InjectedHmi, isClearError, STREAM_RUNS } from './helpers/fuzz.js';
@@ -170,6 +184,82 @@ describe('fuzz: CAN frames against the DBC', () => {
         },
       ),
       fuzzParams(STREAM_RUNS),
+    );
+  });
+});
+
+const T = 1_780_000_000_000;
+const instant = fc.option(fc.integer({ min: T - 50_000_000, max: T + 50_000_000 }), { nil: null });
+const crashField = <A>(a: fc.Arbitrary<A>) => fc.option(a, { nil: null });
+
+/** Any session report the unit could send at vehicle time T (seq filled in by the caller). */
+const sessionAt = (seq: number): fc.Arbitrary<CallSessionSignal> =>
+  fc.record({
+    type: fc.constant('callSession' as const),
+    ts: fc.constant(T),
+    seq: fc.constant(seq),
+    phase: fc.constantFrom(...CALL_SESSION_PHASES),
+    kind: fc.option(fc.constantFrom(...CALL_KINDS), { nil: null }),
+    attempt: fc.integer({ min: 0, max: 255 }),
+    triggeredAt: instant,
+    cancelWindowEndsAt: instant,
+    nextAttemptAt: instant,
+    redialWindowEndsAt: instant,
+    callbackWindowEndsAt: instant,
+    failureReason: fc.option(fc.oneof(fc.constantFrom(...FAILURE_REASONS), fc.string({ maxLength: 8 })), {
+      nil: null,
+    }),
+    callEnd: fc.option(fc.constantFrom(...CALL_ENDS), { nil: null }),
+    msd: fc.constantFrom(...MSD_STATES),
+    voiceSince: instant,
+    contactsNotified: fc.boolean(),
+    cancellable: fc.boolean(),
+    holdToEndMs: fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: null }),
+    holdEndsAt: instant,
+    crash: fc.option(
+      fc.record({
+        severity: crashField(fc.integer({ min: 1, max: 4 })),
+        airbagDeployed: crashField(fc.boolean()),
+        rollover: crashField(fc.boolean()),
+        occupants: crashField(fc.integer({ min: 0, max: 9 })),
+      }),
+      { nil: null },
+    ),
+    audioMuted: fc.boolean(),
+  });
+
+describe('fuzz: the session report on CAN (TEL_SESSION_1/2/3)', () => {
+  it(`parts of several sessions in any order, some lost: every report published is one whole session (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(fc.integer({ min: 0, max: 65_535 }), { minLength: 1, maxLength: 3 })
+          .chain((seqs) => fc.tuple(...seqs.map((seq) => sessionAt(seq)))),
+        fc.array(fc.tuple(fc.nat(2), fc.nat(2)), { maxLength: 40 }),
+        (sessions, picks) => {
+          const parts = sessions.map((s, k) => encodeSessionFrames(codec, s, k).map((f) => codec.decode(f)!));
+          // Each session alone, its three parts in order: what a whole report of it decodes to.
+          const whole = parts.map((p) => {
+            const alone = new SessionAssembler();
+            const out = p.map((d, i) => alone.take(SESSION_PARTS[i]!, d.signals, T)).at(-1);
+            assert.ok(out && 'session' in out, 'a complete set makes a report');
+            assert.ok(validateSignal(out.session).ok, 'a report the HMI takes');
+            return out.session;
+          });
+          const assembler = new SessionAssembler();
+          for (const [k, i] of picks) {
+            const session = parts[k % parts.length]!;
+            const out = assembler.take(SESSION_PARTS[i]!, session[i]!.signals, T);
+            if (!out) continue;
+            assert.ok('session' in out, 'error' in out ? out.error : '');
+            assert.ok(
+              whole.some((w) => JSON.stringify(w) === JSON.stringify(out.session)),
+              `a torn report: ${JSON.stringify(out.session)}`,
+            );
+          }
+        },
+      ),
+      fuzzParams(),
     );
   });
 });

@@ -236,6 +236,47 @@ describe('gateway under abuse (loopback)', () => {
     await server.stop();
   });
 
+  it('a client that stops reading never loses a change of the call session: only repeats of a seq coalesce', async () => {
+    const highWaterBytes = 16 * 1024;
+    const { server } = await serve({ highWaterBytes, maxQueuedBytes: 512 * 1024 });
+    const slow = client(server.port);
+    await slow.opened;
+    await slow.subscribe(PATHS.callSession);
+    slow.ws.pause();
+    const pad = 'x'.repeat(1500); // a long failure text: fills the socket quickly
+    // (the test client keeps only the first 40 characters of a value: seq and repeat come first)
+    const report = (seq: number, repeat: number) =>
+      JSON.stringify({ seq, r: repeat, phase: seq % 2 ? 'dialing' : 'connected', failureReason: pad });
+    const parse = (v: string) => {
+      const [, seq, r] = /^\{"seq":(\d+),"r":(\d+)/.exec(v)!;
+      return { seq: Number(seq), r: Number(r) };
+    };
+    let repeats = 0;
+    // 40 changes of the session, each followed by 60 cyclic repeats of it (same seq).
+    for (let seq = 1; seq <= 40; seq++) {
+      server.publish(PATHS.callSession, report(seq, 0));
+      for (let r = 1; r <= 60; r++, repeats++) server.publish(PATHS.callSession, report(seq, r));
+      await sleep(0);
+    }
+    const s = server.stats();
+    assert.ok(s.coalesced > 0, `repeats coalesced while the client was behind: ${JSON.stringify(s)}`);
+    assert.equal(s.evicted, 0);
+    slow.ws.resume();
+    await until(() => server.stats().slowClients === 0, 'the slow client catching up');
+    const latest = () => slow.values(PATHS.callSession).map(parse).at(-1);
+    await until(() => latest()?.seq === 40 && latest()?.r === 60, 'the latest report');
+    const got = slow.values(PATHS.callSession).map(parse);
+    assert.deepEqual(
+      [...new Set(got.map((g) => g.seq))],
+      Array.from({ length: 40 }, (_, i) => i + 1),
+      'every change arrives, in order',
+    );
+    // Every repeat that did not arrive was replaced by a later one of the same seq, never lost otherwise.
+    assert.equal(got.length + server.stats().coalesced, 40 + repeats);
+    slow.ws.close();
+    await server.stop();
+  });
+
   it('events are never dropped: a client too far behind is disconnected with 1013, others get every event', async () => {
     const { server, log } = await serve({ highWaterBytes: 16 * 1024, maxQueuedBytes: 128 * 1024 });
     const slow = client(server.port);
@@ -329,7 +370,7 @@ describe('gateway under abuse (loopback)', () => {
     assert.ok((await c.reply('s4')).subscriptionId);
     source.answers = false;
     for (let i = 0; i < 4; i++)
-      c.send({ action: 'set', path: PATHS.command.setLed, value: 'red', requestId: `l${i}` });
+      c.send({ action: 'set', path: PATHS.command.cancelCall, value: 'true', requestId: `l${i}` });
     const refused = await c.reply('l3');
     assert.equal((refused.error as { number: number; message: string }).number, 429);
     assert.equal(server.commands.length, 3, 'three commands went to the vehicle, the fourth did not');
@@ -414,7 +455,7 @@ describe('gateway under abuse (loopback)', () => {
       if (ms === 450) {
         // While the interface is down: the HMI sees DOWN, and a command fails instead of vanishing.
         await until(() => reader.values(PATHS.busState).at(-1) === 'DOWN', 'DOWN at the HMI');
-        reader.send({ action: 'set', path: PATHS.command.setLed, value: 'red', requestId: 'led' });
+        reader.send({ action: 'set', path: PATHS.command.cancelCall, value: 'true', requestId: 'led' });
         led = await reader.reply('led');
       }
       if (ms % 10 === 0) await sleep(0);
@@ -441,7 +482,13 @@ describe('gateway under abuse (loopback)', () => {
     assert.ok(s.bufferedBytes <= 2 * (16 * 1024 + 400), `socket bytes: ${s.bufferedBytes}`);
     assert.ok(memory() - heapStart < 16 * MiB, 'memory bounded during the flood');
 
-    reader.send({ action: 'set', path: PATHS.command.setLed, value: 'off', requestId: 'led2' });
+    // The telematics unit answers each request it gets (TEL_CALL_RSP with the same REQ_SEQ).
+    bus.onSent((f) => {
+      const req = codec.decode(f);
+      if (req?.name === 'TEL_CALL_REQ')
+        bus.inject(codec.encode('TEL_CALL_RSP', { RSP_REQ_SEQ: req.signals.REQ_SEQ!, REQ_RESULT: 0 }));
+    });
+    reader.send({ action: 'set', path: PATHS.command.endCall, value: 'true', requestId: 'led2' });
     assert.equal(
       (await reader.reply('led2')).error,
       undefined,

@@ -2,27 +2,65 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CanVehicle } from '../../../gateway/can/canVehicle.js';
 import { DbcCodec } from '../../../gateway/can/dbc.js';
-import { formatFrame } from '../../../gateway/can/frame.js';
+import { formatFrame, type CanFrame } from '../../../gateway/can/frame.js';
+import { encodeSessionFrames, SessionAssembler } from '../../../gateway/can/sessionFrames.js';
 import { MemoryCanBus, ReplayTransport } from '../../../gateway/can/transports.js';
 import { parseCandumpLog } from '../../../gateway/can/candump.js';
 import type { SourceOutput } from '../../../gateway/sources/source.js';
 import { SimulatedClock } from '../../../src/time/simulatedClock.js';
 import { PATHS } from '../../../src/bridge/vissPaths.js';
+import type { VehicleCommand } from '../../../src/bridge/commands.js';
+import type { CallSessionSignal } from '../../../src/bridge/signals.js';
+import { validateSignal } from '../../../src/bridge/validation.js';
 
 const codec = DbcCodec.fromFile();
 
+/** An idle session at `ts`; spread to make others. */
+function idle(ts: number, seq = 1): CallSessionSignal {
+  return {
+    type: 'callSession',
+    ts,
+    seq,
+    phase: 'idle',
+    kind: null,
+    attempt: 0,
+    triggeredAt: null,
+    cancelWindowEndsAt: null,
+    nextAttemptAt: null,
+    redialWindowEndsAt: null,
+    callbackWindowEndsAt: null,
+    failureReason: null,
+    callEnd: null,
+    msd: 'none',
+    voiceSince: null,
+    contactsNotified: false,
+    cancellable: false,
+    holdToEndMs: null,
+    holdEndsAt: null,
+    crash: null,
+    audioMuted: false,
+  };
+}
+
 async function setup() {
-  const clock = new SimulatedClock(1_000_000);
+  const clock = new SimulatedClock(1_780_000_000_000);
   const bus = new MemoryCanBus();
-  const vehicle = new CanVehicle({ transport: bus, codec, clock });
+  const vehicle = new CanVehicle({ transport: bus, codec, clock, answerWaitMs: 300 });
   const out: SourceOutput[] = [];
   vehicle.onOutput((o) => out.push(o));
   await vehicle.start();
   let k = 0;
   const klemmen = (stKl = 10) => bus.inject(codec.encode('KLEMMEN', { ALIV_COU_KL: k++ % 15, ST_KL: stKl }));
   const signals = () => out.flatMap((o) => (o.kind === 'signal' ? [o.signal] : []));
+  const sessions = () => signals().flatMap((x) => (x.type === 'callSession' ? [x] : []));
   const vss = (path: string) => out.flatMap((o) => (o.kind === 'vss' && o.path === path ? [o.value] : []));
-  return { clock, bus, vehicle, out, klemmen, signals, vss };
+  let alive = 0;
+  /** The unit sends a report as the fixture tool does: three parts back to back at `clock.now()`. */
+  const report = (session: CallSessionSignal, only?: readonly number[]) =>
+    encodeSessionFrames(codec, session, alive++, clock.now()).forEach(
+      (f, i) => (!only || only.includes(i)) && bus.inject(f),
+    );
+  return { clock, bus, vehicle, out, klemmen, signals, sessions, vss, report };
 }
 
 describe('CAN vehicle', () => {
@@ -78,27 +116,36 @@ describe('CAN vehicle', () => {
     );
   });
 
-  it('SOS button press and release with the held time; TEL_STATUS call reports by CALL_SEQ', async () => {
+  it('ST_CR fields the airbag unit did not grade become unknown (null); occupancy is not on ST_CR', async () => {
+    const { bus, signals } = await setup();
+    const stcr = (k: number, values: Record<string, number>) =>
+      bus.inject(codec.encode('ST_CR', { ALIV_ST_CR: k, ...values }));
+    stcr(0, {});
+    stcr(1, { ST_DEPLOY_AB: 3, ST_CRSE_FRT: 14, ST_CRSE_SIDE_LH: 2, ST_CRSE_ROV: 15 });
+    stcr(2, {});
+    stcr(3, { ST_DEPLOY_AB: 1, ST_CRSE_FRT: 13, ST_CRSE_ROV: 13 });
+    const crashes = signals().filter((s) => s.type === 'crash');
+    assert.deepEqual(
+      crashes.map((c) => ({ ...c, ts: 0 })),
+      [
+        { type: 'crash', ts: 0, severity: 2, airbagDeployed: null, rollover: null, occupants: null },
+        { type: 'crash', ts: 0, severity: null, airbagDeployed: true, rollover: null, occupants: null },
+      ],
+    );
+    for (const c of crashes) {
+      const checked = validateSignal(c);
+      assert.ok(checked.ok && checked.unknownFields?.length, 'taken, with the unknown fields named');
+    }
+  });
+
+  it('SOS button press and release with the held time; TEL_STATUS carries no call any more', async () => {
     const { bus, clock, signals } = await setup();
     bus.inject(codec.encode('SOS_BUTTON', { SOS_BTN: 1, ALIV_SOS_BTN: 0 }));
     clock.advance(2100);
     bus.inject(codec.encode('SOS_BUTTON', { SOS_BTN: 0, ALIV_SOS_BTN: 1 }));
-    const tel = (k: number, phase: number, seq: number) =>
-      bus.inject(
-        codec.encode('TEL_STATUS', {
-          CALL_PHASE: phase,
-          CALL_SEQ: seq,
-          CELL_REG: 1,
-          CELL_BARS: 4,
-          GNSS_FIX: 3,
-          GNSS_TRUSTED: 1,
-          ALIV_TEL: k,
-        }),
-      );
-    tel(0, 0, 0);
-    tel(1, 1, 1);
-    tel(2, 1, 1); // cyclic repeat: no new report
-    tel(3, 9, 2);
+    bus.inject(
+      codec.encode('TEL_STATUS', { CELL_REG: 1, CELL_BARS: 4, GNSS_FIX: 3, GNSS_TRUSTED: 1, ALIV_TEL: 1 }),
+    );
     const s = signals();
     assert.deepEqual(
       s.filter((x) => x.type === 'sosButton').map((x) => x.type === 'sosButton' && [x.action, x.heldMs]),
@@ -108,21 +155,250 @@ describe('CAN vehicle', () => {
       ],
     );
     assert.deepEqual(
-      s.filter((x) => x.type === 'callProgress').map((x) => x.type === 'callProgress' && x.phase),
-      ['dialing', 'failed'],
+      s.map((x) => x.type),
+      ['sosButton', 'sosButton', 'cellular'],
+    );
+    assert.deepEqual(codec.message('TEL_STATUS')!.signals, [
+      'CELL_REG',
+      'CELL_BARS',
+      'GNSS_FIX',
+      'GNSS_TRUSTED',
+      'ALIV_TEL',
+    ]);
+  });
+
+  it('the session report round-trips exactly: encoded as the unit sends it, decoded into the same CallSessionSignal', async () => {
+    const { clock, report, sessions } = await setup();
+    const t = clock.now();
+    const cases: CallSessionSignal[] = [
+      idle(t, 0),
+      {
+        ...idle(t, 1),
+        phase: 'cancelWindow',
+        kind: 'manual',
+        triggeredAt: t - 3000,
+        cancelWindowEndsAt: t + 6900,
+        cancellable: true,
+        holdToEndMs: 2000,
+        holdEndsAt: t + 1300,
+      },
+      {
+        ...idle(t, 2),
+        phase: 'voice',
+        kind: 'automatic',
+        attempt: 1,
+        triggeredAt: t - 65_000,
+        voiceSince: t - 41_000,
+        msd: 'ackPositive',
+        contactsNotified: true,
+        audioMuted: true,
+        crash: { severity: 4, airbagDeployed: true, rollover: true, occupants: 3 },
+      },
+      {
+        ...idle(t, 3),
+        phase: 'redialWait',
+        kind: 'automatic',
+        attempt: 255,
+        triggeredAt: t - 7_200_000,
+        nextAttemptAt: t + 29_900,
+        redialWindowEndsAt: t + 409_400,
+        failureReason: 'no answer',
+        callEnd: 'dropped',
+        msd: 'ackNegative',
+        crash: { severity: null, airbagDeployed: null, rollover: false, occupants: null },
+        audioMuted: true,
+      },
+      {
+        ...idle(t, 65_535),
+        phase: 'ended',
+        kind: 'test',
+        attempt: 2,
+        triggeredAt: t - 300_000,
+        callbackWindowEndsAt: t + 12 * 3600_000,
+        callEnd: 'clearDown',
+        failureReason: 'ring break',
+        msd: 'sent',
+        holdToEndMs: 25_400,
+      },
+      {
+        ...idle(t, 4),
+        phase: 'callback',
+        kind: 'manual',
+        voiceSince: t,
+        callEnd: 'hungUp',
+        audioMuted: true,
+      },
+      { ...idle(t, 5), phase: 'cancelled', kind: 'manual', cancelWindowEndsAt: t },
+    ];
+    for (const session of cases) {
+      report(session);
+      assert.deepEqual(sessions().at(-1), session);
+      assert.ok(validateSignal(session).ok, 'a valid signal');
+    }
+    assert.equal(sessions().length, cases.length);
+    // A reason the list does not have still says the attempt failed.
+    report({ ...idle(t, 6), phase: 'failed', kind: 'manual', failureReason: 'SIM locked' });
+    assert.equal(sessions().at(-1)?.failureReason, 'other');
+  });
+
+  it('a torn set is never published: parts of two sessions never make a report', async () => {
+    const { clock, report, sessions, bus } = await setup();
+    const t = clock.now();
+    const dialing: CallSessionSignal = {
+      ...idle(t, 10),
+      phase: 'dialing',
+      kind: 'manual',
+      attempt: 1,
+      triggeredAt: t,
+    };
+    const voice: CallSessionSignal = { ...dialing, seq: 11, phase: 'voice', voiceSince: t };
+    report(dialing);
+    assert.equal(sessions().length, 1);
+    report(voice, [0]); // part 1 of the new report …
+    report(dialing, [1]); // … a late part 2 of the old one …
+    report(voice, [2]); // … and part 3 of the new one
+    assert.equal(sessions().length, 1, 'no report from parts with different seqs');
+    report(voice, [0]);
+    assert.equal(sessions().length, 1, 'nor from an incomplete set');
+    report(voice, [1]); // parts 3, 1, 2 of the same seq: the same report, complete
+    assert.deepEqual(sessions().at(-1), voice);
+    // Any order within a set, any other frames in between.
+    report(dialing, [2]);
+    bus.inject(codec.encode('KLEMMEN', { ALIV_COU_KL: 3, ST_KL: 10 }));
+    report(dialing, [1]);
+    report(dialing, [0]);
+    assert.deepEqual(sessions().at(-1), dialing);
+    assert.equal(sessions().length, 3);
+    // A lone part after a gap: wrong parts from different cycles never combine across a seq change.
+    const assembler = new SessionAssembler();
+    const frames = (s: CallSessionSignal): CanFrame[] => encodeSessionFrames(codec, s, 1);
+    const d = frames(dialing).map((f) => codec.decode(f)!);
+    const v = frames(voice).map((f) => codec.decode(f)!);
+    assert.equal(assembler.take('TEL_SESSION_1', d[0]!.signals, t), null);
+    assert.equal(assembler.take('TEL_SESSION_2', v[1]!.signals, t), null);
+    assert.equal(assembler.take('TEL_SESSION_3', d[2]!.signals, t), null);
+    assert.equal(assembler.take('TEL_SESSION_1', d[0]!.signals, t), null);
+  });
+
+  it('cyclic repeats are delivered, with the absolute times first decoded for that seq', async () => {
+    const { clock, report, sessions } = await setup();
+    const t = clock.now();
+    const window: CallSessionSignal = {
+      ...idle(t, 20),
+      phase: 'cancelWindow',
+      kind: 'manual',
+      triggeredAt: t,
+      cancelWindowEndsAt: t + 10_000,
+      cancellable: true,
+      holdToEndMs: 2000,
+    };
+    report(window);
+    for (let i = 1; i <= 4; i++) {
+      clock.advance(530); // not a multiple of the fields' resolution
+      report({ ...window, ts: clock.now() });
+    }
+    const got = sessions();
+    assert.equal(got.length, 5, 'every repeat is published');
+    assert.deepEqual(
+      got.map((x) => [x.seq, x.triggeredAt, x.cancelWindowEndsAt]),
+      got.map(() => [20, t, t + 10_000]),
+      'the same seq is the same report: no deadline wobbles by rounding',
+    );
+    assert.deepEqual(
+      got.map((x) => x.ts - t),
+      [0, 530, 1060, 1590, 2120],
     );
   });
 
-  it('commands leave as frames; with the interface down they fail instead', async () => {
-    const { bus, vehicle } = await setup();
-    assert.deepEqual(await vehicle.command({ type: 'setLed', led: 'green-steady' }), { ok: true });
-    assert.deepEqual(await vehicle.command({ type: 'startCall', kind: 'automatic' }), { ok: true });
-    assert.deepEqual(bus.sent.map(formatFrame), ['5E3#02', '5E4#0902']);
+  it('a frozen unit (TEL_SESSION_1 alive counter stuck) publishes no report; an unknown phase is refused', async () => {
+    const { clock, sessions, bus } = await setup();
+    const s = idle(clock.now(), 30);
+    const frames = encodeSessionFrames(codec, s, 4);
+    frames.forEach((f) => bus.inject(f));
+    frames.forEach((f) => bus.inject(f)); // the same alive counter again
+    assert.equal(sessions().length, 1);
+    const bad = encodeSessionFrames(codec, { ...s, seq: 31 }, 5);
+    bad[0] = codec.encode('TEL_SESSION_1', { ...codec.decode(bad[0]!)!.signals, SESS_PHASE: 14 });
+    bad.forEach((f) => bus.inject(f));
+    assert.equal(sessions().length, 1, 'a phase the gateway cannot read is never guessed');
+  });
+
+  it('SOS_LED_CMD from the telematics unit becomes sosLed', async () => {
+    const { bus, signals } = await setup();
+    for (const mode of [1, 2, 3, 0]) bus.inject(codec.encode('SOS_LED_CMD', { LED_MODE: mode }));
+    assert.deepEqual(
+      signals().map((x) => x.type === 'sosLed' && x.led),
+      ['green-blinking', 'green-steady', 'red', 'off'],
+    );
+  });
+
+  it('requests leave as TEL_CALL_REQ; the unit answers by REQ_SEQ; no answer or a dead interface is no success', async () => {
+    const { bus, vehicle, clock } = await setup();
+    const tcb = (result: number) =>
+      bus.onSent((f) => {
+        const req = codec.decode(f);
+        if (req?.name === 'TEL_CALL_REQ')
+          bus.inject(codec.encode('TEL_CALL_RSP', { RSP_REQ_SEQ: req.signals.REQ_SEQ!, REQ_RESULT: result }));
+      });
+    let off = tcb(0);
+    const requests: VehicleCommand[] = [
+      { type: 'cancelCall' },
+      { type: 'endCall' },
+      { type: 'answerCallback' },
+      { type: 'requestSelfTest' },
+      { type: 'callNow' },
+      { type: 'startTestCall' },
+    ];
+    for (const r of requests) assert.deepEqual(await vehicle.command(r), { ok: true }, r.type);
+    assert.deepEqual(bus.sent.map(formatFrame), [
+      '5E4#0101',
+      '5E4#0202',
+      '5E4#0303',
+      '5E4#0404',
+      '5E4#0505',
+      '5E4#0606',
+    ]);
+    off();
+    for (const [code, reason] of [
+      [1, 'not cancellable'],
+      [2, 'no cancel window'],
+      [3, 'automatic call'],
+      [4, 'no call'],
+      [5, 'no call-back'],
+      [6, 'busy'],
+      [7, 'not endable'],
+      [12, 'refused'],
+    ] as const) {
+      off = tcb(code);
+      assert.deepEqual(await vehicle.command({ type: 'cancelCall' }), { ok: false, error: reason });
+      off();
+    }
+    // Nobody answers (a recording, a dead unit): no acknowledgement, the HMI reports the timeout.
+    const pending = vehicle.command({ type: 'callNow' });
+    clock.advance(300);
+    assert.equal(await pending, null);
     bus.setUp(false);
     assert.equal(vehicle.bus, 'DOWN');
     assert.deepEqual(await vehicle.command({ type: 'endCall' }), { ok: false, error: 'interface down' });
     bus.setUp(true);
-    assert.deepEqual(await vehicle.command({ type: 'endCall' }), { ok: true });
+    assert.equal(clock.pendingTimers > 0, true);
+  });
+
+  it('the head unit never starts a call, drives the LED or mutes audio on CAN', async () => {
+    const { bus, vehicle } = await setup();
+    for (const gone of [
+      { type: 'startCall', kind: 'manual' },
+      { type: 'setLed', led: 'red' },
+      { type: 'muteAudio', muted: true },
+      { type: 'setRingBypass', unit: 'amplifier', bypassed: true },
+    ]) {
+      const command = gone as unknown as VehicleCommand;
+      assert.equal(vehicle.handles(command), false, gone.type);
+      assert.deepEqual(await vehicle.command(command), { ok: false, error: 'not supported on CAN' });
+    }
+    assert.deepEqual(bus.sent, []);
+    assert.equal(codec.message('HU_SOS_AUDIO'), undefined);
+    assert.deepEqual(codec.message('TEL_CALL_REQ')!.signals, ['CALL_REQ', 'REQ_SEQ']);
   });
 
   it('replay keeps the original timing, with a speed factor, looping and a start offset', () => {

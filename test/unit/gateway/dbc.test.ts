@@ -21,9 +21,27 @@ describe('project DBC through candied', () => {
       assert.equal(m?.id, id, name);
       assert.match(m!.comment, /^PUBLIC/, name);
     }
-    for (const name of ['SOS_BUTTON', 'TEL_STATUS', 'TEL_UNIT_HEALTH', 'SOS_LED_CMD', 'TEL_CALL_REQ']) {
+    const project: Record<string, number> = {
+      SOS_BUTTON: 0x5e0,
+      TEL_STATUS: 0x5e1,
+      TEL_UNIT_HEALTH: 0x5e2,
+      SOS_LED_CMD: 0x5e3,
+      TEL_CALL_REQ: 0x5e4,
+      TEL_SELFTEST: 0x5e6,
+      TEL_SESSION_1: 0x5e7,
+      TEL_SESSION_2: 0x5e8,
+      TEL_SESSION_3: 0x5e9,
+      TEL_CALL_RSP: 0x5ea,
+    };
+    for (const [name, id] of Object.entries(project)) {
+      assert.equal(codec.message(name)?.id, id, name);
       assert.match(codec.message(name)!.comment, /^PROJECT-DEFINED/, name);
     }
+    assert.equal(codec.message('HU_SOS_AUDIO'), undefined, 'the telematics unit mutes audio itself');
+    // The whole session report: three full frames, cyclic like the rest of the unit's status.
+    for (const part of ['TEL_SESSION_1', 'TEL_SESSION_2', 'TEL_SESSION_3'])
+      assert.deepEqual([codec.message(part)!.dlc, codec.message(part)!.cycleMs], [8, 500], part);
+    assert.equal(codec.message('SOS_LED_CMD')!.cycleMs, 500);
     assert.equal(codec.message('KLEMMEN')!.cycleMs, 100);
     assert.equal(codec.message('NAV_GPS1')!.signals.length, 2, 'factor written so candied keeps the signals');
   });
@@ -73,8 +91,21 @@ describe('project DBC through candied', () => {
     assert.deepEqual(d.signals, { ST_KL_R: 1, ST_KL_15: 1, ST_KL_50: 0, COUNTER_KL: 9 });
     const led = codec.encode('SOS_LED_CMD', { LED_MODE: 3 });
     assert.deepEqual([led.id, [...led.data]], [0x5e3, [3]]);
-    const req = codec.encode('TEL_CALL_REQ', { CALL_REQ: 1, CALL_KIND: 1, REQ_SEQ: 7 });
-    assert.deepEqual([...req.data], [0x09, 0x07]);
+    const req = codec.encode('TEL_CALL_REQ', { CALL_REQ: 5, REQ_SEQ: 7 });
+    assert.deepEqual([...req.data], [0x05, 0x07]);
+    assert.throws(() => codec.encode('TEL_CALL_REQ', { CALL_KIND: 1 }), /has no signal CALL_KIND/);
+    const part = codec.encode('TEL_SESSION_1', {
+      SESS1_SEQ: 0x1234,
+      ALIV_SESS: 5,
+      SESS_PHASE: 4,
+      SESS_HOLD_TO_END: 2,
+    });
+    assert.deepEqual([...part.data], [0x34, 0x12, 0x45, 0, 0, 0, 20, 0]);
+    assert.deepEqual(
+      codec.decode(codec.encode('TEL_SESSION_2', { SESS2_SEQ: 9, SESS_REDIAL_LEFT: 409.5 }))!.signals
+        .SESS_REDIAL_LEFT,
+      409.5,
+    );
     assert.throws(() => codec.encode('SOS_LED_CMD', { LED_MODE: 4 }), /does not fit/);
   });
 

@@ -155,15 +155,20 @@ describe('gateway security: each refusal', () => {
       ['Vehicle.Body.Horn.IsActive', 'true', 404],
       [PATHS.lowVoltageSystemState, 'OFF', 403], // a sensor, read-only
       [PATHS.buttonEvent, '{"seq":1,"action":"press"}', 403], // no faking the car's own events
-      [PATHS.command.setLed, 42, 400],
-      [PATHS.command.setLed, ['red'], 400],
-      [PATHS.command.setLed, 'purple', 400],
-      [PATHS.command.startCall, 'prank', 400],
+      [PATHS.callSession, '{"seq":1,"phase":"idle"}', 403], // nor the unit's session …
+      [PATHS.ledState, 'OFF', 403], // … nor its LED
+      ['Vehicle.Private.SOS.Command.StartCall', 'manual', 404], // the page never starts a call
+      ['Vehicle.Private.SOS.Command.Led', 'red', 404],
+      ['Vehicle.Private.SOS.Command.MuteAudio', 'true', 404],
+      [PATHS.command.cancelCall, 42, 400],
+      [PATHS.command.cancelCall, ['true'], 400],
+      [PATHS.command.cancelCall, 'false', 400],
+      [PATHS.command.callNow, 'manual', 400],
+      [PATHS.command.startTestCall, 'automatic', 400],
       [PATHS.command.endCall, 'false', 400],
-      [PATHS.command.muteAudio, 'maybe', 400],
       [PATHS.command.setRingBypass, 'not json', 400],
       [PATHS.command.setRingBypass, '{"unit":"toaster","bypassed":true}', 400],
-      [PATHS.command.setRingBypass, '{"type":"startCall","kind":"manual"}', 400], // no smuggled type
+      [PATHS.command.setRingBypass, '{"type":"callNow"}', 400], // no smuggled type
       [PATHS.command.startGuidance, '{"name":"Police","latitude":91,"longitude":0}', 400],
       [PATHS.command.startGuidance, JSON.stringify({ name: 'x'.repeat(81), latitude: 0, longitude: 0 }), 400],
       [PATHS.command.requestSelfTest, 'true', 501], // this vehicle does not support it
@@ -171,14 +176,14 @@ describe('gateway security: each refusal', () => {
     refusals.forEach(([path, value, _], i) => c.send({ action: 'set', path, value, requestId: `r${i}` }));
     for (const [i, [path, value, number]] of refusals.entries())
       assert.equal((await c.error(`r${i}`))?.number, number, `${path} = ${JSON.stringify(value)}`);
-    c.send({ action: 'launch', path: PATHS.command.setLed, value: 'red', requestId: 'x1' });
-    c.send({ action: 'set', value: 'red', requestId: 'x2' });
+    c.send({ action: 'launch', path: PATHS.command.cancelCall, value: 'true', requestId: 'x1' });
+    c.send({ action: 'set', value: 'true', requestId: 'x2' });
     assert.equal((await c.error('x1'))?.number, 400);
     assert.equal((await c.error('x2'))?.number, 400);
     assert.deepEqual(source.received, [], 'nothing refused reached the vehicle');
 
-    c.send({ action: 'set', path: PATHS.command.setLed, value: 'red', requestId: 'ok1' });
-    c.send({ action: 'set', path: PATHS.command.muteAudio, value: 'true', requestId: 'ok2' });
+    c.send({ action: 'set', path: PATHS.command.cancelCall, value: 'true', requestId: 'ok1' });
+    c.send({ action: 'set', path: PATHS.command.endCall, value: 'true', requestId: 'ok2' });
     c.send({
       action: 'set',
       path: PATHS.command.startGuidance,
@@ -187,8 +192,8 @@ describe('gateway security: each refusal', () => {
     });
     for (const id of ['ok1', 'ok2', 'ok3']) assert.equal(await c.error(id), null, id);
     assert.deepEqual(source.received, [
-      { type: 'setLed', led: 'red' },
-      { type: 'muteAudio', muted: true },
+      { type: 'cancelCall' },
+      { type: 'endCall' },
       { type: 'startGuidance', name: 'Police', latitude: 48.1, longitude: 11.5 }, // unknown fields dropped
     ]);
   });
@@ -209,15 +214,15 @@ describe('gateway security: each refusal', () => {
     for (let i = 1; i <= 20; i++) assert.equal((await b.error(`u${i}`))?.number, 404);
   });
 
-  it('rate-limits call commands across all clients (429); a refused call never reaches the vehicle', async () => {
+  it('rate-limits the requests that can start or answer a call across all clients (429); cancel and end never', async () => {
     const a = open(server.port);
     const b = open(server.port);
     await Promise.all([a.status, b.status]);
     const before = source.received.length;
-    a.send({ action: 'set', path: PATHS.command.startCall, value: 'manual', requestId: 'c1' });
+    a.send({ action: 'set', path: PATHS.command.callNow, value: 'true', requestId: 'c1' });
     assert.equal(await a.error('c1'), null);
-    a.send({ action: 'set', path: PATHS.command.startCall, value: 'manual', requestId: 'c2' });
-    b.send({ action: 'set', path: PATHS.command.startCall, value: 'automatic', requestId: 'c3' });
+    a.send({ action: 'set', path: PATHS.command.callNow, value: 'true', requestId: 'c2' });
+    b.send({ action: 'set', path: PATHS.command.startTestCall, value: 'true', requestId: 'c3' });
     b.send({ action: 'set', path: PATHS.command.answerCallback, value: 'true', requestId: 'c4' });
     for (const [c, id] of [
       [a, 'c2'],
@@ -228,12 +233,24 @@ describe('gateway security: each refusal', () => {
       assert.equal(e?.number, 429, id);
       assert.match(e!.message, /call commands at most every 60000 ms/);
     }
-    // Ending a call is never rate-limited.
-    a.send({ action: 'set', path: PATHS.command.endCall, value: 'true', requestId: 'e1' });
-    assert.equal(await a.error('e1'), null);
+    // An occupant must always be able to cancel or end: never rate-limited, however many.
+    for (let i = 0; i < 5; i++) {
+      a.send({ action: 'set', path: PATHS.command.cancelCall, value: 'true', requestId: `x${i}` });
+      b.send({ action: 'set', path: PATHS.command.endCall, value: 'true', requestId: `e${i}` });
+    }
+    for (let i = 0; i < 5; i++) {
+      assert.equal(await a.error(`x${i}`), null);
+      assert.equal(await b.error(`e${i}`), null);
+    }
+    const sent = source.received.slice(before).map((x) => x.type);
+    assert.deepEqual(sent.slice(0, 1), ['callNow']);
     assert.deepEqual(
-      source.received.slice(before).map((x) => x.type),
-      ['startCall', 'endCall'],
+      [
+        sent.filter((t) => t === 'cancelCall').length,
+        sent.filter((t) => t === 'endCall').length,
+        sent.length,
+      ],
+      [5, 5, 11],
     );
   });
 });

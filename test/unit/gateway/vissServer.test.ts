@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
 import { PATHS } from '../../../src/bridge/vissPaths.js';
 import type { VehicleCommand } from '../../../src/bridge/commands.js';
+import type { CallSessionSignal } from '../../../src/bridge/signals.js';
 import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
 import { VissServer } from '../../../gateway/vissServer.js';
 
@@ -95,29 +96,100 @@ describe('VISS server', () => {
     c.ws.close();
   });
 
-  it('accepts only documented commands with valid values; answers from the vehicle; rate-limits calls', async () => {
+  it('accepts only documented requests with valid values; answers from the vehicle; rate-limits what can start a call', async () => {
     const c = client(server.port);
     await c.opened;
     c.send({ action: 'set', path: PATHS.lowVoltageSystemState, value: 'OFF', requestId: 'a' });
-    c.send({ action: 'set', path: PATHS.command.startCall, value: 'prank', requestId: 'b' });
-    c.send({ action: 'set', path: PATHS.command.setLed, value: 'red', requestId: 'c' });
+    c.send({ action: 'set', path: 'Vehicle.Private.SOS.Command.StartCall', value: 'manual', requestId: 'b' });
+    c.send({ action: 'set', path: PATHS.command.cancelCall, value: 'yes', requestId: 'c' });
     c.send({ action: 'set', path: PATHS.command.answerCallback, value: 'true', requestId: 'd' });
-    c.send({ action: 'set', path: PATHS.command.startCall, value: 'manual', requestId: 'e' });
-    c.send({ action: 'set', path: PATHS.command.startCall, value: 'manual', requestId: 'f' });
+    c.send({ action: 'set', path: PATHS.command.callNow, value: 'true', requestId: 'e' });
+    c.send({ action: 'set', path: PATHS.command.startTestCall, value: 'true', requestId: 'f' });
+    c.send({ action: 'set', path: PATHS.command.cancelCall, value: 'true', requestId: 'g' });
+    c.send({ action: 'set', path: PATHS.command.endCall, value: 'true', requestId: 'h' });
+    c.send({ action: 'set', path: PATHS.command.cancelCall, value: 'true', requestId: 'i' });
     c.send('{"not":"viss"}');
     const num = async (id: string) =>
       ((await c.next((m) => m.requestId === id)).error as { number: number } | undefined)?.number;
     assert.equal(await num('a'), 403);
-    assert.equal(await num('b'), 400);
-    assert.equal(await num('c'), undefined);
-    assert.equal(await num('d'), 503);
+    assert.equal(await num('b'), 404, 'StartCall is gone: the page never starts a call');
+    assert.equal(await num('c'), 400);
+    assert.equal(await num('d'), 503, 'the unit refused: "no call-back"');
     assert.equal(await num('e'), undefined);
-    assert.equal(await num('f'), 429, 'answerCallback and startCall share the call rate limit (2 here)');
+    assert.equal(
+      await num('f'),
+      429,
+      'answerCallback, callNow and startTestCall share the call rate limit (2 here)',
+    );
+    for (const id of ['g', 'h', 'i'])
+      assert.equal(await num(id), undefined, 'cancel and end are never limited');
     assert.equal(await num('0'), 400);
     assert.deepEqual(
       source.received.map((x) => x.type),
-      ['setLed', 'answerCallback', 'startCall'],
+      ['answerCallback', 'callNow', 'cancelCall', 'endCall', 'cancelCall'],
     );
+    c.ws.close();
+  });
+
+  it('the call session is a state: sent on subscribe (a page loaded mid-call), every repeat pushed; events never replayed', async () => {
+    const now = Date.now();
+    const session: CallSessionSignal = {
+      type: 'callSession',
+      ts: now,
+      seq: 42,
+      phase: 'voice',
+      kind: 'automatic',
+      attempt: 1,
+      triggeredAt: now - 6000,
+      cancelWindowEndsAt: null,
+      nextAttemptAt: null,
+      redialWindowEndsAt: null,
+      callbackWindowEndsAt: null,
+      failureReason: null,
+      callEnd: null,
+      msd: 'ackPositive',
+      voiceSince: now - 1000,
+      contactsNotified: true,
+      cancellable: false,
+      holdToEndMs: null,
+      holdEndsAt: null,
+      crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: null },
+      audioMuted: true,
+    };
+    source.emit({
+      kind: 'signal',
+      signal: {
+        type: 'crash',
+        ts: now - 6000,
+        severity: 3,
+        airbagDeployed: true,
+        rollover: false,
+        occupants: null,
+      },
+    });
+    source.emit({ kind: 'signal', signal: session });
+    source.emit({ kind: 'signal', signal: { type: 'sosLed', ts: now, led: 'green-steady' } });
+    // The page connects after the crash.
+    const c = client(server.port);
+    await c.opened;
+    for (const [i, path] of [PATHS.callSession, PATHS.ledState, PATHS.crashEvent].entries())
+      c.send({ action: 'subscribe', path, requestId: `s${i}` });
+    const values = (path: string) =>
+      c.inbox.flatMap((m) => {
+        const data = m.data as { path: string; dp: { value: string } } | undefined;
+        return m.action === 'subscription' && data?.path === path ? [data.dp.value] : [];
+      });
+    await c.next((m) => (m.data as { path?: string } | undefined)?.path === PATHS.ledState);
+    await c.next((m) => (m.data as { path?: string } | undefined)?.path === PATHS.callSession);
+    const { type: _t, ts: _ts, ...report } = session;
+    assert.deepEqual(JSON.parse(values(PATHS.callSession)[0]!), report);
+    assert.deepEqual(values(PATHS.ledState), ['GREEN_STEADY']);
+    // A cyclic repeat (same seq) is pushed again: the page keeps the latest.
+    source.emit({ kind: 'signal', signal: { ...session, ts: now + 500 } });
+    await c.next(() => values(PATHS.callSession).length === 2);
+    c.send({ action: 'get', path: PATHS.callSession, requestId: 'g' });
+    assert.ok((await c.next((m) => m.requestId === 'g')).data, 'a get answers with the current report');
+    assert.deepEqual(values(PATHS.crashEvent), [], 'the crash is an event: never sent on subscribe');
     c.ws.close();
   });
 
