@@ -115,8 +115,17 @@ export function guardLabel(guard: unknown): string {
   if (typeof guard === 'function') {
     const combined = (guard as { guards?: unknown[] }).guards;
     const name = guard.name;
+    const stateValue = (guard as { stateValue?: unknown }).stateValue;
+    // `stateIn('#call.screen.active')` reads as `in screen.active`.
+    if (typeof stateValue === 'string') return `in ${stateValue.replace(/^#[^.]+\./, '')}`;
     if (Array.isArray(combined)) {
-      const parts = combined.map((g) => guardLabel(g));
+      // Nested combinations keep their grouping: `a and (b or c)`.
+      const parts = combined.map((g) => {
+        const label = guardLabel(g);
+        return typeof g === 'function' && Array.isArray((g as { guards?: unknown[] }).guards)
+          ? `(${label})`
+          : label;
+      });
       if (name === 'not') return `not ${parts.join(', ')}`;
       return parts.join(` ${name} `);
     }

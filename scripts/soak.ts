@@ -70,24 +70,24 @@ function main(): number {
     else if (violations.length === 20) violations.push('… more violations not listed');
   };
 
-  // Call bookkeeping: a call is "open" from its startCall until the occupants see how it ended.
+  // Call bookkeeping: a call is "open" from the moment the screens show the unit's session until the
+  // occupants see how it ended (the unit owns the call; the page must never lose sight of it).
   let open = false;
   let startCalls = 0;
   let readySeconds = 0;
   let unhealthySince: number | null = null;
   let lastScreen = 'none';
   const outcomes: Record<string, number> = {};
-  rig.actor.on('command', (e) => {
-    if (e.command.type === 'startCall' && !open) {
-      open = true;
-      startCalls += 1;
-    }
-  });
 
   const check = (): void => {
     const now = rig.clock.now();
     const call = rig.call();
-    if (['failed', 'ended', 'callbackWaiting', 'cancelled', 'callback'].includes(call.screen) && open) {
+    if (['cancelWindow', 'active', 'redialing'].includes(call.screen) && !open) {
+      open = true;
+      startCalls += 1;
+    }
+    const over = ['failed', 'ended', 'callbackWaiting', 'cancelled', 'callback', 'unconfirmed', 'testEnded'];
+    if (over.includes(call.screen) && open) {
       open = false;
       outcomes[call.screen] = (outcomes[call.screen] ?? 0) + 1;
       if (call.screen === 'failed' && !call.emergencyNumber) violate('failed without an emergency number');

@@ -93,7 +93,12 @@ async function start(): Promise<void> {
     vehicle:
       'vissVehicle' in vehicles
         ? vehicles.vissVehicle(options.url)
-        : vehicles.mockVehicle({ scenario: options.scenario, faults: options.faults, link: options.link }),
+        : vehicles.mockVehicle({
+            scenario: options.scenario,
+            faults: options.faults,
+            link: options.link,
+            unit: options.unit,
+          }),
     clock: options.clock,
     config: { ...options.config, region: options.region },
     ...(inspect.length ? { inspect: (event) => inspect.forEach((observe) => observe(event)) } : {}),

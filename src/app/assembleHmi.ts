@@ -182,7 +182,12 @@ export function assembleHmi(options: AssembleHmiOptions): Hmi {
     send: (event) => actor.send(event),
     state: () => ({
       ...selectHmiState(actor),
-      bridge: { kind: bridge.kind, connection: bridge.connection, rejected: bridge.rejected.length },
+      bridge: {
+        kind: bridge.kind,
+        connection: bridge.connection,
+        rejected: bridge.rejected.length,
+        incomplete: bridge.incomplete.length,
+      },
       now: clock.now(),
     }),
     dispose: () => {

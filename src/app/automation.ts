@@ -4,7 +4,7 @@
  * reaches into the machines except `state()`, which reads them.
  */
 import type { SentCommand } from '../bridge/commands.js';
-import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
+import type { CallSessionSignal, DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
 import type { FaultLogEntry } from '../machines/faultLog.js';
 import type { HmiState } from '../machines/views.js';
 import type { Fault } from '../sim/faults.js';
@@ -28,8 +28,10 @@ export interface SosHmiAutomation {
     centreCallsBack(): void;
     /** Moves the simulated clock (works in real-time mode too: it jumps ahead). */
     advance(ms: number): void;
-    /** Commands the HMI sent to the vehicle, oldest first. */
+    /** Requests the HMI sent to the vehicle, oldest first (never one that starts a call on a crash or a press). */
     readonly commands: SentCommand[];
+    /** The telematics unit's latest session report (what the call screens mirror); null before the first. */
+    readonly session: CallSessionSignal | null;
     readonly faults: readonly Fault[];
     /** Malformed input, as if from the vehicle: rejected at the bridge, never shown as ready. */
     injectRaw(raw: unknown): void;
@@ -76,6 +78,10 @@ export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null)
       get commands() {
         // What the HMI sent, as it left (the vehicle sees each one a transport latency later).
         return hmi.bridge.sent.map((c) => ({ id: c.id, at: c.at, command: { ...c.command } }));
+      },
+      get session() {
+        const report = sim.session;
+        return report ? (JSON.parse(JSON.stringify(report)) as CallSessionSignal) : null;
       },
       get faults() {
         return [...sim.faults];

@@ -16,13 +16,14 @@ export interface CreateHmiOptions extends Omit<AssembleHmiOptions, 'vehicle'>, M
 }
 
 export function createHmi(options: CreateHmiOptions = {}): Hmi {
-  const { bridge = 'mock', scenario, faults, link, ...rest } = options;
+  const { bridge = 'mock', scenario, faults, link, unit, ...rest } = options;
   const vehicle =
     bridge === 'mock'
       ? mockVehicle({
           ...(scenario !== undefined ? { scenario } : {}),
           ...(faults ? { faults } : {}),
           ...(link ? { link } : {}),
+          ...(unit ? { unit } : {}),
         })
       : vissVehicle(bridge.url);
   return assembleHmi({ ...rest, vehicle });

@@ -4,6 +4,7 @@
  */
 import { MockBridge } from '../bridge/mockBridge.js';
 import type { Fault } from '../sim/faults.js';
+import type { TelematicsSettings } from '../sim/types.js';
 import { SCENARIO_NAMES, applyScenario } from '../sim/scenarios.js';
 import type { VehicleFactory } from './assembleHmi.js';
 
@@ -16,11 +17,17 @@ export interface MockVehicleOptions {
   readonly faults?: readonly Fault[];
   /** The vehicle link at start (`?link=lost`: the car has not answered yet). Default `connected`. */
   readonly link?: 'connected' | 'lost';
+  /** The simulated telematics unit's settings (cancel window, redial, hold-to-end …); defaults otherwise. */
+  readonly unit?: Partial<TelematicsSettings>;
 }
 
 export function mockVehicle(options: MockVehicleOptions = {}): VehicleFactory {
   return (clock) => {
-    const bridge = new MockBridge({ clock, link: options.link ?? 'connected' });
+    const bridge = new MockBridge({
+      clock,
+      link: options.link ?? 'connected',
+      ...(options.unit ? { simulatorOptions: { telematics: options.unit } } : {}),
+    });
     const sim = bridge.sim;
     if (!sim) throw new Error('sos-hmi: the mock bridge has no simulator');
     return {

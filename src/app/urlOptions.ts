@@ -7,14 +7,16 @@
  * status-bar clock for screenshots),
  * `?link=lost` (the simulated vehicle link starts lost: bring it up with `sosHmi.sim.link('connected')`),
  * `?density=<physical px per mm>` (the display's pixel density, docs/headunit.md),
- * `?cancelWindowMs=0&triggerHoldMs=1000&holdToEndPolicy=untilConnected…` (any timer of `SosConfig`:
- * market variants and short timers for screen-flow tests), `?trace=transitions` (records the machine
+ * `?noVoiceHintMs=…` (any timer of `SosConfig`), `?cancelWindowMs=0&triggerHoldMs=1000&holdToEndPolicy=untilConnected…`
+ * (the simulated telematics unit's settings, `TelematicsSettings`: market variants and short timers
+ * for screen-flow tests; simulator only), `?trace=transitions` (records the machine
  * transitions taken, read with `window.sosHmi.trace()`).
  * Unknown values fall back to the defaults and are reported, so a mistyped deep link is visible.
  */
 import { allLocales, sourceLocale } from '../i18n/locale-codes.js';
 import type { SosConfig } from '../machines/config.js';
 import { isFault, type Fault } from '../sim/faults.js';
+import type { TelematicsSettings } from '../sim/types.js';
 
 type Language = (typeof allLocales)[number];
 
@@ -24,6 +26,14 @@ export type Theme = 'day' | 'night' | 'contrast';
 const CONFIG_TIMERS = [
   'selfTestMs',
   'stalenessMs',
+  'noVoiceHintMs',
+  'cancelledNoticeMs',
+  'unconfirmedMs',
+  'refusalNoticeMs',
+] as const satisfies readonly (keyof SosConfig)[];
+
+/** The simulated telematics unit's timers a URL may set (ms, 0 … 24 h). */
+const UNIT_TIMERS = [
   'cancelWindowMs',
   'triggerHoldMs',
   'holdToEndMs',
@@ -31,9 +41,7 @@ const CONFIG_TIMERS = [
   'redialIntervalMs',
   'attemptTimeoutMs',
   'callbackWindowMs',
-  'noVoiceHintMs',
-  'cancelledNoticeMs',
-] as const satisfies readonly (keyof SosConfig)[];
+] as const satisfies readonly (keyof TelematicsSettings)[];
 
 /** The gateway's default VISS endpoint (KUKSA's VISS port). */
 export const DEFAULT_VISS_URL = 'ws://127.0.0.1:8090';
@@ -51,8 +59,10 @@ export interface HmiOptions {
   /** `manual`: time stands still; only `sim.advance()` moves it (deterministic automated tests). */
   readonly clock: 'real' | 'manual';
   readonly region: 'eu' | 'na';
-  /** `SosConfig` settings from the URL (timers, `holdToEndPolicy`); the rest keeps the defaults. */
+  /** `SosConfig` timers from the URL; the rest keeps the defaults. */
   readonly config: Partial<Omit<SosConfig, 'region'>>;
+  /** The simulated telematics unit's settings from the URL (timers, `holdToEndPolicy`); simulator only. */
+  readonly unit: Partial<TelematicsSettings>;
   /** `?link=lost`: the mock bridge starts with its vehicle link lost (before the car ever answered). */
   readonly link: 'connected' | 'lost';
   /** `?trace=transitions`: record every machine transition for `window.sosHmi.trace()`. */
@@ -124,20 +134,27 @@ export function parseHmiOptions(
   const themeFromUrl = theme === params.get('theme');
   const config: { -readonly [K in keyof Omit<SosConfig, 'region'>]?: SosConfig[K] } = {};
   for (const key of CONFIG_TIMERS) {
-    const raw = params.get(key);
-    if (raw === null || raw === '') continue;
-    const n = Number(raw);
-    if (Number.isInteger(n) && n >= 0 && n <= 86_400_000) config[key] = n;
-    else warnings.push(`?${key}=${raw} is not a whole number of ms (0 … 86400000); ignored`);
+    const n = timer(params, key, warnings);
+    if (n !== null) config[key] = n;
+  }
+  const unit: { -readonly [K in keyof TelematicsSettings]?: TelematicsSettings[K] } = {};
+  for (const key of UNIT_TIMERS) {
+    const n = timer(params, key, warnings);
+    if (n !== null) unit[key] = n;
   }
   if (params.has('holdToEndPolicy'))
-    config.holdToEndPolicy = pick(
+    unit.holdToEndPolicy = pick(
       params,
       'holdToEndPolicy',
       ['always', 'untilConnected'] as const,
       'always',
       warnings,
     );
+  if (bridge === 'ws' && Object.keys(unit).length) {
+    warnings.push(
+      `?${Object.keys(unit).join(', ')}: the telematics unit's settings apply to the simulator only; ignored`,
+    );
+  }
   const trace = pick(params, 'trace', ['off', 'transitions'] as const, 'off', warnings) === 'transitions';
   return {
     bridge,
@@ -149,6 +166,7 @@ export function parseHmiOptions(
     clock,
     region,
     config,
+    unit: bridge === 'ws' ? {} : unit,
     trace,
     link: linkOption(params, bridge, warnings),
     lang: pick(params, 'lang', allLocales, sourceLocale, warnings),
@@ -156,6 +174,16 @@ export function parseHmiOptions(
     startAt: parseStartAt(params.get('t0'), warnings),
     warnings,
   };
+}
+
+/** A whole number of ms (0 … 24 h) from the URL, or null (absent, or reported as ignored). */
+function timer(params: URLSearchParams, key: string, warnings: string[]): number | null {
+  const raw = params.get(key);
+  if (raw === null || raw === '') return null;
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 0 && n <= 86_400_000) return n;
+  warnings.push(`?${key}=${raw} is not a whole number of ms (0 … 86400000); ignored`);
+  return null;
 }
 
 /** `?link=lost` starts the simulated vehicle link down; the real link is what it is. */

@@ -2,7 +2,7 @@ import type { BridgeConnection, BridgeEvent } from '../bridge/vehicleBridge.js';
 import type { MostNode, PointOfInterestKind } from '../bridge/signals.js';
 import type { DiagnosticsPage } from './views.js';
 import type {
-  CallProgressSignal,
+  CallSessionSignal,
   CellularSignal,
   CommandAckSignal,
   CrashSignal,
@@ -12,6 +12,7 @@ import type {
   PointsOfInterestSignal,
   SelfTestResultSignal,
   SosButtonSignal,
+  SosLedSignal,
   UnitHealthSignal,
   VehicleSignal,
 } from '../bridge/signals.js';
@@ -28,7 +29,8 @@ export type BridgeMachineEvent =
   | FromBridge<CellularSignal>
   | FromBridge<SosButtonSignal>
   | FromBridge<CrashSignal>
-  | FromBridge<CallProgressSignal>
+  | FromBridge<CallSessionSignal>
+  | FromBridge<SosLedSignal>
   | FromBridge<CommandAckSignal>
   | FromBridge<SelfTestResultSignal>
   | FromBridge<PointsOfInterestSignal>
@@ -36,10 +38,12 @@ export type BridgeMachineEvent =
 
 /** Events from the occupant, through the screens (iDrive controller, touch). */
 export type UserEvent =
-  /** Cancel window: do not call. Also "cancel" while dialing when the cancel window is 0. */
+  /** Ask the telematics unit not to call (cancel window; a manual call without one until it connects). */
   | { readonly type: 'user.cancel' }
-  /** Cancel window: call at once. */
+  /** Ask the telematics unit to dial now instead of waiting for the cancel window. */
   | { readonly type: 'user.callNow' }
+  /** Ask the telematics unit to answer the centre's call-back now (it also answers by itself). */
+  | { readonly type: 'user.answerCallback' }
   /** Acknowledge the Check Control message (until the next ignition cycle). */
   | { readonly type: 'user.acknowledge' }
   /** Re-open the malfunction details after acknowledging. */
@@ -56,9 +60,9 @@ export type UserEvent =
   | { readonly type: 'user.closeDiagnostics' }
   /** Bypass test: a fibre-optic bypass loop fitted at (or removed from) a ring unit. */
   | { readonly type: 'user.bypass'; readonly unit: MostNode; readonly bypassed: boolean }
-  /** Start an eCall TEST session (test number, flagged as a test; no emergency services). */
+  /** Ask the telematics unit for an eCall TEST session (test number, flagged as a test; no emergency services). */
   | { readonly type: 'user.testCall' }
-  /** End the test call. */
+  /** Ask the telematics unit to end the test call. */
   | { readonly type: 'user.endTestCall' }
   /** Directions to the nearest police station or hospital. */
   | { readonly type: 'user.startGuidance'; readonly kind: PointOfInterestKind };

@@ -5,6 +5,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
+import type { CallSessionSignal } from '../bridge/signals.js';
 import type { BridgeMachineEvent } from './events.js';
 import {
   emptyFaultLog,
@@ -35,6 +36,41 @@ export interface FaultMemoryContext {
   readonly log: FaultLog;
   /** Latest vehicle time seen (commands carry none). */
   readonly lastTs: number;
+  /** The telematics unit's latest session report: entries are written for what changed. */
+  readonly session: SessionReport | null;
+}
+
+type SessionReport = Omit<CallSessionSignal, 'type'>;
+
+/** What a change of the unit's session report means for the fault memory (attempts, outcomes). */
+export function sessionLogInputs(before: SessionReport | null, report: SessionReport): FaultLogInput[] {
+  if (before && before.seq === report.seq) return [];
+  const at = report.ts;
+  const out: FaultLogInput[] = [];
+  const entered = (phase: CallSessionSignal['phase']): boolean =>
+    report.phase === phase &&
+    (before === null || before.phase !== phase || before.attempt !== report.attempt);
+  const sameSession = before !== null && before.triggeredAt === report.triggeredAt;
+  if (report.kind && report.phase === 'dialing' && report.attempt > (sameSession ? before.attempt : 0))
+    out.push({ type: 'callStarted', at, kind: report.kind });
+  if (entered('voice')) out.push({ type: 'callOutcome', at, outcome: 'connected' });
+  if (report.contactsNotified && !before?.contactsNotified)
+    out.push({ type: 'callOutcome', at, outcome: 'contactsNotified' });
+  const reason = report.failureReason !== null ? { reason: report.failureReason } : {};
+  if (entered('redialWait'))
+    out.push({
+      type: 'callOutcome',
+      at,
+      outcome: report.callEnd === 'dropped' ? 'dropped' : 'failed',
+      ...reason,
+    });
+  if (entered('failed')) out.push({ type: 'callOutcome', at, outcome: 'failed', ...reason });
+  if (entered('ended') && report.callEnd === 'clearDown')
+    out.push({ type: 'callOutcome', at, outcome: 'endedByCentre' });
+  if (entered('ended') && report.callEnd === 'hungUp')
+    out.push({ type: 'callOutcome', at, outcome: 'endedByOccupant' });
+  if (entered('callbackRinging')) out.push({ type: 'callOutcome', at, outcome: 'callback' });
+  return out;
 }
 
 /** What an event means for the fault memory, or null. */
@@ -54,34 +90,12 @@ export function toFaultLogInput(event: FaultMemoryEvent, lastTs: number): FaultL
       if (event.ok) return null;
       if (event.command === 'requestSelfTest')
         return { type: 'selfTestRefused', at: event.ts, reason: event.error ?? 'refused' };
-      if (event.command === 'startCall')
+      // The unit refused what the occupants asked (a test call while busy, a cancel after connection).
+      if (['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'].includes(event.command))
         return { type: 'callOutcome', at: event.ts, outcome: 'rejected', reason: event.error ?? 'refused' };
       return null;
-    case 'bridge.callProgress':
-      switch (event.phase) {
-        case 'voiceConnected':
-          return { type: 'callOutcome', at: event.ts, outcome: 'connected' };
-        case 'contactsNotified':
-          return { type: 'callOutcome', at: event.ts, outcome: 'contactsNotified' };
-        case 'endedByCentre':
-          return { type: 'callOutcome', at: event.ts, outcome: 'endedByCentre' };
-        case 'callbackIncoming':
-          return { type: 'callOutcome', at: event.ts, outcome: 'callback' };
-        case 'dropped':
-        case 'failed':
-          return {
-            type: 'callOutcome',
-            at: event.ts,
-            outcome: event.phase,
-            ...(event.reason !== undefined ? { reason: event.reason } : {}),
-          };
-        default:
-          return null;
-      }
     case 'child.command': {
       const c = event.command;
-      if (c.type === 'startCall') return { type: 'callStarted', at: lastTs, kind: c.kind };
-      if (c.type === 'endCall') return { type: 'callOutcome', at: lastTs, outcome: 'endedByOccupant' };
       if (c.type === 'setRingBypass')
         return { type: 'bypass', at: lastTs, unit: c.unit, bypassed: c.bypassed };
       return null;
@@ -101,6 +115,11 @@ export const faultMemoryMachine = setup({
     record: assign(({ context, event }) => {
       const lastTs =
         'ts' in event && typeof event.ts === 'number' ? Math.max(context.lastTs, event.ts) : context.lastTs;
+      if (event.type === 'bridge.callSession') {
+        const { type: _type, ...report } = event;
+        const log = sessionLogInputs(context.session, report).reduce(reduceFaultLog, context.log);
+        return { log, lastTs, session: report };
+      }
       const input = toFaultLogInput(event, lastTs);
       const log = input ? reduceFaultLog(context.log, input) : context.log;
       if (log === context.log && lastTs === context.lastTs) return {};
@@ -109,6 +128,6 @@ export const faultMemoryMachine = setup({
   },
 }).createMachine({
   id: 'faultMemory',
-  context: ({ input }) => ({ log: emptyFaultLog(input?.entries ?? []), lastTs: 0 }),
+  context: ({ input }) => ({ log: emptyFaultLog(input?.entries ?? []), lastTs: 0, session: null }),
   on: { '*': { actions: 'record' } },
 });

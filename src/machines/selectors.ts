@@ -11,7 +11,7 @@ import { guide, guideForCause, guidesForCauses, type GuideId } from './guides.js
 import { diagnoseRing, suspectUnit, type RingDiagnosis } from './ringDiagnosis.js';
 import { selfTestRows } from './selfTestResults.js';
 import { emergencyNumber } from './config.js';
-import type { emergencyCallMachine } from './emergencyCallMachine.js';
+import { secondsLeft, type emergencyCallMachine } from './emergencyCallMachine.js';
 import type { malfunctionMachine } from './malfunctionMachine.js';
 import type { statusMachine } from './statusMachine.js';
 import type {
@@ -92,87 +92,112 @@ export function selectMalfunctionView(snapshot: MalfunctionSnapshot): Malfunctio
   };
 }
 
+/** Call screens in the order they win (one state carries at most one of these tags). */
+const CALL_SCREENS: readonly Exclude<CallScreen, 'none'>[] = [
+  'cancelWindow',
+  'active',
+  'redialing',
+  'failed',
+  'cancelled',
+  'ended',
+  'callbackWaiting',
+  'callback',
+  'testEnded',
+  'unconfirmed',
+];
+
 function callScreen(snapshot: CallSnapshot): CallScreen {
-  if (snapshot.matches('cancelWindow')) return 'cancelWindow';
-  if (snapshot.matches({ session: 'attempt' })) return 'active';
-  if (snapshot.matches({ session: 'redialing' })) return 'redialing';
-  if (snapshot.matches('failed')) return 'failed';
-  if (snapshot.matches('cancelled')) return 'cancelled';
-  if (snapshot.matches({ callbackWindow: 'summary' })) return 'ended';
-  if (snapshot.matches({ callbackWindow: 'waiting' })) return 'callbackWaiting';
-  // callbackWindow.background: no call screen; the status screen is back.
-  if (snapshot.matches({ callbackWindow: 'callback' })) return 'callback';
-  if (snapshot.matches('testEnded')) return 'testEnded';
-  return 'none';
+  return CALL_SCREENS.find((tag) => snapshot.hasTag(tag)) ?? 'none';
 }
 
 function callPhase(snapshot: CallSnapshot): CallPhaseView | null {
-  if (snapshot.matches({ session: { attempt: 'connecting' } })) return 'connecting';
-  if (snapshot.matches({ session: { attempt: 'dataSent' } })) return 'dataSent';
-  if (snapshot.matches({ session: { attempt: 'acknowledged' } })) return 'acknowledged';
-  if (snapshot.matches({ session: { attempt: 'voice' } })) return 'voice';
-  if (snapshot.matches({ callbackWindow: 'callback' })) return 'voice';
+  const at = (step: 'connecting' | 'dataSent' | 'acknowledged' | 'voice'): boolean =>
+    snapshot.matches({ screen: { active: step } });
+  if (at('connecting')) return 'connecting';
+  if (at('dataSent')) return 'dataSent';
+  if (at('acknowledged')) return 'acknowledged';
+  if (at('voice')) return 'voice';
+  if (snapshot.hasTag('callback') && snapshot.context.report?.phase === 'callback') return 'voice';
   return null;
 }
 
 /** A ring break or hands-free fault while a call is up: the call goes on, its audio may not. */
 function audioMayBeLost(snapshot: CallSnapshot): boolean {
   const { context } = snapshot;
-  const callUp = snapshot.matches({ session: 'attempt' }) || snapshot.matches({ callbackWindow: 'callback' });
+  const callUp = snapshot.hasTag('active') || snapshot.hasTag('callback');
   return callUp && (context.ringOpen || context.handsFreeFault);
 }
 
 export function selectCallView(snapshot: CallSnapshot): CallView {
   const { context } = snapshot;
-  const { config } = context;
-  const inCancelWindow = snapshot.matches('cancelWindow');
-  const inSession = snapshot.matches('session');
-  const manual = context.kind === 'manual';
-  const canEndByHold = inSession && manual && (config.holdToEndPolicy === 'always' || !context.voiceReached);
-  const redialing = snapshot.matches({ session: 'redialing' });
-  const intervalS = Math.ceil(config.redialIntervalMs / 1000);
+  const { report, now } = context;
+  const screen = callScreen(snapshot);
+  const inCancelWindow = screen === 'cancelWindow';
+  const shownCall = screen !== 'none' && screen !== 'unconfirmed' && report !== null;
+  const kind = shownCall ? report.kind : screen === 'unconfirmed' ? 'automatic' : null;
+  const holdToEndMs = shownCall ? report.holdToEndMs : null;
+  const holdEndsAt = shownCall ? report.holdEndsAt : null;
+  const crash = (shownCall ? report.crash : null) ?? (screen === 'unconfirmed' ? context.crash : null);
+  const voice = shownCall && report.voiceSince !== null;
   return {
-    screen: callScreen(snapshot),
-    kind: context.kind,
+    screen,
+    kind,
     phase: callPhase(snapshot),
-    countdownS: inCancelWindow ? context.countdownS : null,
-    countdownTotalS: inCancelWindow ? Math.ceil(config.cancelWindowMs / 1000) : null,
-    canCancel:
-      inCancelWindow || (inSession && manual && config.cancelWindowMs === 0 && !context.everConnected),
+    countdownS: inCancelWindow ? secondsLeft(report?.cancelWindowEndsAt ?? null, now) : null,
+    countdownTotalS:
+      inCancelWindow && report?.cancelWindowEndsAt != null && report.triggeredAt !== null
+        ? Math.ceil((report.cancelWindowEndsAt - report.triggeredAt) / 1000)
+        : null,
+    canCancel: shownCall && report.cancellable,
     canCallNow: inCancelWindow,
-    canEndByHold,
-    holdToEndPolicy: config.holdToEndPolicy,
+    canEndByHold: holdToEndMs !== null && snapshot.hasTag('active'),
     holdProgress:
-      context.holding && canEndByHold ? Math.min(1, context.holdElapsedMs / config.holdToEndMs) : null,
-    holdToEndS: config.holdToEndMs / 1000,
-    elapsedS: context.elapsedS,
-    attempt: context.attempt,
-    redialInS: redialing
-      ? context.lastAttemptConnected || context.intervalElapsed
-        ? 0
-        : Math.max(0, intervalS - context.attemptAgeS)
-      : null,
-    sent: context.sent,
-    crash: context.crash,
+      holdToEndMs && holdEndsAt !== null
+        ? Math.min(1, Math.max(0, 1 - (holdEndsAt - now) / holdToEndMs))
+        : null,
+    holdToEndS: (holdToEndMs ?? 0) / 1000,
+    elapsedS: voice ? Math.max(0, Math.floor((now - (report.voiceSince ?? now)) / 1000)) : context.lastCallS,
+    attempt: shownCall ? report.attempt : 0,
+    redialInS: screen === 'redialing' ? (secondsLeft(report?.nextAttemptAt ?? null, now) ?? 0) : null,
+    sent:
+      shownCall && report.kind !== null && screen !== 'cancelWindow'
+        ? {
+            kind: report.kind,
+            position: context.sentPosition ?? context.lastPosition,
+            time: report.triggeredAt ?? now,
+            occupants: report.crash?.occupants ?? null,
+          }
+        : null,
+    crash,
     noVoiceHint:
-      snapshot.matches({ session: 'attempt' }) &&
+      snapshot.hasTag('active') &&
       (context.microphoneFault ||
         context.speakerFault ||
-        context.noVoiceTimedOut ||
+        snapshot.matches({ screen: { active: { acknowledged: 'noVoice' } } }) ||
         audioMayBeLost(snapshot)),
     audioMayBeLost: audioMayBeLost(snapshot),
-    contactsNotified: context.contactsNotified,
-    failureReason: context.failureReason,
-    callbackRemainingS: snapshot.matches('callbackWindow') ? context.callbackRemainingS : null,
-    emergencyNumber: emergencyNumber(config.region),
+    contactsNotified: shownCall && report.contactsNotified,
+    failureReason: shownCall ? report.failureReason : null,
+    callEnd: shownCall ? report.callEnd : null,
+    msd: shownCall ? report.msd : 'none',
+    refusal: snapshot.matches({ request: 'refused' }) ? context.refusal : null,
+    callbackRemainingS:
+      screen === 'ended' ||
+      screen === 'callbackWaiting' ||
+      screen === 'callback' ||
+      snapshot.matches({ screen: { ended: 'background' } })
+        ? secondsLeft(report?.callbackWindowEndsAt ?? null, now)
+        : null,
+    emergencyNumber: emergencyNumber(context.config.region),
     led: context.led,
-    audioMuted: context.audioMuted,
+    audioMuted: report?.audioMuted ?? false,
     position: context.lastPosition,
-    testOutcome: snapshot.matches('testEnded')
-      ? context.everConnected && context.failureReason === null
-        ? 'passed'
-        : 'failed'
-      : null,
+    testOutcome:
+      screen === 'testEnded'
+        ? report?.phase === 'ended' && report.msd === 'ackPositive'
+          ? 'passed'
+          : 'failed'
+        : null,
     pointsOfInterest: nearestPoints(context.pointsOfInterest, context.lastPosition),
     guidanceTo: context.guidanceTo,
   };

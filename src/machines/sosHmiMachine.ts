@@ -1,7 +1,8 @@
 /**
  * Root of the SOS HMI: invokes the status machine (`status`, which invokes `malfunction`) and the
- * emergency-call machine (`call`), routes every event to where it belongs and emits every vehicle
- * command as `{ type: 'command', command }` — the composition root hands them to the bridge.
+ * emergency-call machine (`call`, which mirrors the telematics unit's session), routes every event to
+ * where it belongs and emits every vehicle command as `{ type: 'command', command }` — the
+ * composition root hands them to the bridge.
  */
 import { emit, sendTo, setup } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
@@ -48,7 +49,8 @@ export const sosHmiMachine = setup({
     ),
     toCall: sendTo(
       'call',
-      ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusCausesEvent>,
+      ({ event }) =>
+        event as Exclude<SosHmiEvent, ChildCommandEvent | StatusCausesEvent | StatusChangedEvent>,
     ),
     toDiagnostics: sendTo(
       'diagnostics',
@@ -90,6 +92,7 @@ export const sosHmiMachine = setup({
     'user.selfTest': { actions: 'toStatus' },
     'user.cancel': { actions: 'toCall' },
     'user.callNow': { actions: 'toCall' },
+    'user.answerCallback': { actions: 'toCall' },
     'user.dismiss': { actions: 'toCall' },
     'user.testCall': { actions: 'toCall' },
     'user.endTestCall': { actions: 'toCall' },
@@ -99,8 +102,6 @@ export const sosHmiMachine = setup({
     'user.diagnosticsBack': { actions: 'toDiagnostics' },
     'user.closeDiagnostics': { actions: 'toDiagnostics' },
     'user.bypass': { actions: 'toDiagnostics' },
-    // The LED belongs to the call machine; it needs to know about malfunctions.
-    'status.changed': { actions: 'toCall' },
     'status.causes': { actions: 'toFaultMemory' },
     'child.command': { actions: ['emitCommand', 'toFaultMemory'] },
   },

@@ -4,7 +4,7 @@
  * here: ids (`CauseId`, `AdviceId`, `EffectId`) are turned into words by `src/screens/texts.ts`.
  */
 import type { CallKind, LedState } from '../bridge/commands.js';
-import type { ChainUnit, GnssFix, MostNode } from '../bridge/signals.js';
+import type { CallEnd, ChainUnit, CrashData, GnssFix, MostNode, MsdState } from '../bridge/signals.js';
 import type { FaultLogEntry } from './faultLog.js';
 import type { Guide, GuideId } from './guides.js';
 import type { PointOfInterestView } from './pointsOfInterest.js';
@@ -131,17 +131,18 @@ export type CallScreen =
   | 'callbackWaiting'
   | 'callback'
   /** The eCall TEST session is over: passed or failed, never an emergency. */
-  | 'testEnded';
+  | 'testEnded'
+  /**
+   * A crash was seen on the bus but the telematics unit has not reported an emergency call within
+   * `unconfirmedCrashMs`: the car has not confirmed a call; call 112/911 from a phone.
+   */
+  | 'unconfirmed';
 
 /** Phase of the call in progress, as shown on the active-call screen. */
 export type CallPhaseView = 'connecting' | 'dataSent' | 'acknowledged' | 'voice';
 
-export interface CrashView {
-  readonly severity: number;
-  readonly airbagDeployed: boolean;
-  readonly rollover: boolean;
-  readonly occupants: number;
-}
+/** Crash data as the airbag unit reported it; a field is null when it arrived missing or out of range. */
+export type CrashView = CrashData;
 
 /** What was sent to the centre (the MSD as the occupant should know it). */
 export interface SentDataView {
@@ -163,11 +164,11 @@ export interface CallView {
   readonly canCancel: boolean;
   /** "Call now" is offered (cancel window only). */
   readonly canCallNow: boolean;
-  /** Holding the SOS button ends this call now (manual calls, by policy). */
+  /** Holding the SOS button ends this call now (the telematics unit says so: manual calls, by its policy). */
   readonly canEndByHold: boolean;
-  readonly holdToEndPolicy: 'always' | 'untilConnected';
   /** While the button is held during a call: 0–1 toward ending it; null when not held. */
   readonly holdProgress: number | null;
+  /** How long a hold ends the call, whole seconds (the unit's figure; its default while it says none). */
   readonly holdToEndS: number;
   /** Voice call duration, whole seconds. */
   readonly elapsedS: number;
@@ -187,11 +188,17 @@ export interface CallView {
   readonly contactsNotified: boolean;
   /** Why the last attempt failed (telematics reason), if any. */
   readonly failureReason: string | null;
+  /** How the last connected call ended (centre clear-down, drop, occupants), null while none has. */
+  readonly callEnd: CallEnd | null;
+  /** The centre's hold of the emergency data (sent, acknowledged positive or negative). */
+  readonly msd: MsdState;
+  /** The telematics unit refused what the occupants asked (cancel, call now, end, test call): its reason. */
+  readonly refusal: string | null;
   /** Call-back window: whole seconds left. */
   readonly callbackRemainingS: number | null;
   readonly emergencyNumber: '112' | '911';
   readonly led: LedState;
-  /** Entertainment audio is muted for the call. */
+  /** Entertainment audio is muted for the call (the telematics unit mutes it). */
   readonly audioMuted: boolean;
   /** Latest known position (failure screen: read it out to 112/911); untrusted without a fix. */
   readonly position: PositionView | null;
@@ -265,6 +272,8 @@ export interface HmiState {
     readonly kind: string;
     readonly connection: BridgeConnection;
     readonly rejected: number;
+    /** Safety-critical events taken with an ancillary field unknown. */
+    readonly incomplete: number;
   };
   readonly now: number;
 }

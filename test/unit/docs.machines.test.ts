@@ -20,10 +20,15 @@ test('the diagrams cover the root, status, malfunction and call machines', async
 test('a diagram shows nested states, events with guards, named delays with defaults and always', async () => {
   const call = (await renderAll()).get('emergencyCallMachine.md') ?? '';
   assert.match(call, /```mermaid\nstateDiagram-v2\n/);
-  assert.match(call, /state session \{\n\s+\[\*\] --> attempt/);
-  assert.match(call, /idle --> cancelWindow : bridge\.sosButton \[pressOpensCancelWindow\]/);
-  assert.match(call, /cancelWindow --> session : after cancelWindowMs \(10 s\)/);
-  assert.match(call, /redialing --> failed : always \[redialWindowOver\]/);
+  assert.match(call, /state active \{\n\s+\[\*\] --> connecting/);
+  // Parallel regions are separated, and a report's phase picks the screen.
+  assert.match(call, /\n\s+--\n\s+state clock \{/);
+  assert.match(call, /screen --> cancelWindow : bridge\.callSession \[reportIs\(cancelWindow\)\]/);
+  assert.match(call, /cancelled --> screen_idle : after cancelledNoticeMs \(3 s\)/);
+  assert.match(
+    call,
+    /\[reportIs\(idle\) and \(in screen\.cancelWindow or in screen\.active or in screen\.redialing\)\]/,
+  );
   const status = (await renderAll()).get('statusMachine.md') ?? '';
   assert.match(status, /selfTest --> operating : after selfTestMs \(3 s\)/);
   assert.match(status, /state "unknown" as operating_unknown/);

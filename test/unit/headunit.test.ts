@@ -15,30 +15,47 @@ import { Hmi } from './helpers/hmiHarness.js';
 
 const memoryStore = { load: () => [], save: () => {}, clear: () => {} };
 
-describe('reload during a call: the HMI joins the call the vehicle has up', () => {
-  it('a voice call reported on start shows the active call screen and dials nothing', () => {
+describe('reload during a call: the HMI shows the call the vehicle has up', () => {
+  it('a voice call reported on start shows the active call screen and sends nothing', () => {
     const hmi = new Hmi().readyCar();
-    hmi.signal({ type: 'callProgress', phase: 'voiceConnected', kind: 'manual' });
+    const now = hmi.clock.now();
+    hmi.session({
+      phase: 'voice',
+      kind: 'manual',
+      attempt: 1,
+      triggeredAt: now - 20_000,
+      voiceSince: now - 12_000,
+      holdToEndMs: 2000,
+    });
+    hmi.signal({ type: 'sosLed', led: 'green-steady' });
     assert.equal(hmi.call().screen, 'active');
     assert.equal(hmi.call().phase, 'voice');
     assert.equal(hmi.call().kind, 'manual');
+    assert.equal(hmi.call().elapsedS, 12);
     hmi.advance(30_000);
-    assert.equal(hmi.sent('startCall').length, 0, 'a call the vehicle has up is never dialled again');
+    assert.deepEqual(hmi.commands, [], 'a call the vehicle has up is never asked for again');
     assert.equal(hmi.state().led, 'green-steady');
   });
 
-  it('without a kind the call is taken as automatic (only the centre ends it)', () => {
+  it('an automatic call offers no hang-up (only the centre ends it)', () => {
     const hmi = new Hmi().readyCar();
-    hmi.signal({ type: 'callProgress', phase: 'msdSent' });
+    hmi.session({ phase: 'connected', kind: 'automatic', attempt: 1, msd: 'sent' });
     assert.equal(hmi.call().screen, 'active');
     assert.equal(hmi.call().kind, 'automatic');
     assert.equal(hmi.call().canEndByHold, false);
   });
 
-  it('a call that is over is not joined', () => {
+  it('a call that is over shows its summary, with the call-back window left', () => {
     const hmi = new Hmi().readyCar();
-    hmi.signal({ type: 'callProgress', phase: 'endedByCentre' });
-    assert.equal(hmi.call().screen, 'none');
+    hmi.session({
+      phase: 'ended',
+      kind: 'automatic',
+      attempt: 1,
+      callEnd: 'clearDown',
+      callbackWindowEndsAt: hmi.clock.now() + 600_000,
+    });
+    assert.equal(hmi.call().screen, 'ended');
+    assert.equal(hmi.call().callbackRemainingS, 600);
   });
 });
 

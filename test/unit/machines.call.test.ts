@@ -1,3 +1,8 @@
+/**
+ * The call machine mirrors the telematics unit's session report and forwards what occupants ask.
+ * These tests play the unit by hand (reports, acknowledgements) and assert what the screens would
+ * show and what reaches the vehicle — above all, that nothing the page sends ever starts a call.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SosConfig } from '../../src/machines/config.js';
@@ -6,606 +11,449 @@ import { Hmi } from './helpers/hmiHarness.js';
 /** A ready car at t = 3 s (after the bulb check); `t0` is when the test scenario starts. */
 function ready(config: Partial<SosConfig> = {}): { hmi: Hmi; t0: number } {
   const hmi = new Hmi(config).readyCar();
+  hmi.session({});
   return { hmi, t0: hmi.clock.now() };
 }
 
-function connectToVoice(hmi: Hmi): void {
-  hmi.progress('dialing');
-  hmi.progress('connected');
-  hmi.progress('msdSent');
-  hmi.progress('msdAcknowledged');
-  hmi.progress('voiceConnected');
+function ack(hmi: Hmi, command: string, ok: boolean, error?: string): void {
+  hmi.signal({
+    type: 'commandAck',
+    commandId: 'c1',
+    command: command as 'cancelCall',
+    ok,
+    ...(error ? { error } : {}),
+  });
 }
 
-describe('manual call: cancel window', () => {
-  it('counts down 10 → 0 and dials exactly once at 10 s', () => {
-    const { hmi, t0 } = ready();
+/** The unit's manual session, as it reports it right after a press. */
+function manualWindow(hmi: Hmi, windowMs = 10_000): void {
+  const now = hmi.clock.now();
+  hmi.session({
+    phase: 'cancelWindow',
+    kind: 'manual',
+    triggeredAt: now,
+    cancelWindowEndsAt: now + windowMs,
+    cancellable: true,
+    holdToEndMs: 2000,
+  });
+}
+
+describe('the page starts no call', () => {
+  it('an SOS press and a crash send nothing to the vehicle', () => {
+    const { hmi } = ready();
     hmi.press();
-    const seen: Array<number | null> = [hmi.call().countdownS];
+    hmi.release(200);
+    hmi.crash();
+    hmi.advance(60_000);
+    assert.deepEqual(hmi.commands, []);
+    hmi.stop();
+  });
+});
+
+describe('cancel window, as the unit counts it down', () => {
+  it('draws the countdown from the deadline, second by second, between reports', () => {
+    const { hmi } = ready();
+    manualWindow(hmi);
     assert.equal(hmi.call().screen, 'cancelWindow');
     assert.equal(hmi.call().countdownTotalS, 10);
-    assert.equal(hmi.call().canCancel, true);
-    assert.equal(hmi.call().canCallNow, true);
-    for (let s = 1; s < 10; s += 1) {
+    const seen: Array<number | null> = [hmi.call().countdownS];
+    hmi.stopHeartbeat(); // no repeats: only the page's presentation clock moves the countdown
+    for (let s = 1; s < 4; s += 1) {
       hmi.advance(1000);
       seen.push(hmi.call().countdownS);
     }
-    assert.deepEqual(seen, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
-    assert.equal(hmi.sent('startCall').length, 0, 'no call during the cancel window');
-    assert.equal(hmi.sent('muteAudio').length, 0, 'audio is not muted during the cancel window');
-    hmi.advance(999);
-    assert.equal(hmi.sent('startCall').length, 0);
-    hmi.advance(1);
-    assert.deepEqual(hmi.sent('startCall'), [
-      { at: t0 + 10_000, command: { type: 'startCall', kind: 'manual' } },
-    ]);
-    assert.equal(hmi.call().screen, 'active');
-    assert.equal(hmi.call().phase, 'connecting');
-    assert.equal(hmi.call().attempt, 1);
-    assert.equal(hmi.call().audioMuted, true);
-    hmi.advance(20_000);
-    assert.equal(hmi.sent('startCall').length, 1);
-    hmi.stop();
-  });
-
-  it('cancel at 5 s: call cancelled, no call ever started', () => {
-    const { hmi } = ready();
-    hmi.press();
-    hmi.advance(5000);
-    hmi.user('user.cancel');
-    assert.equal(hmi.call().screen, 'cancelled');
-    assert.equal(hmi.call().led, 'off');
-    hmi.advance(2999);
-    assert.equal(hmi.call().screen, 'cancelled');
-    hmi.advance(1);
-    assert.equal(hmi.call().screen, 'none');
-    hmi.advance(60_000);
-    assert.equal(hmi.sent('startCall').length, 0);
-    assert.equal(hmi.sent('endCall').length, 0);
-    assert.equal(hmi.sent('muteAudio').length, 0);
-    hmi.stop();
-  });
-
-  it('dismiss closes the cancelled notice at once', () => {
-    const { hmi } = ready();
-    hmi.press();
-    hmi.user('user.cancel');
-    hmi.user('user.dismiss');
-    assert.equal(hmi.call().screen, 'none');
-    hmi.stop();
-  });
-
-  it('call now dials at once', () => {
-    const { hmi, t0 } = ready();
-    hmi.press();
-    hmi.advance(2000);
-    hmi.user('user.callNow');
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.at),
-      [t0 + 2000],
-    );
-    assert.equal(hmi.call().sent?.time, t0, 'trigger time is the press');
-    hmi.stop();
-  });
-
-  it('cancel window 0: dials at once and allows cancel until connected', () => {
-    const { hmi, t0 } = ready({ cancelWindowMs: 0 });
-    hmi.press();
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.at),
-      [t0],
-    );
+    assert.deepEqual(seen, [10, 9, 8, 7]);
     assert.equal(hmi.call().canCancel, true);
-    assert.equal(hmi.call().canCallNow, false);
-    hmi.progress('ringing');
+    assert.equal(hmi.call().canCallNow, true);
+    hmi.stop();
+  });
+
+  it('a page that loads 4 s into the window shows 6 s left', () => {
+    const hmi = new Hmi().readyCar();
+    const now = hmi.clock.now();
+    hmi.session({
+      phase: 'cancelWindow',
+      kind: 'manual',
+      triggeredAt: now - 4000,
+      cancelWindowEndsAt: now + 6000,
+      cancellable: true,
+    });
+    assert.equal(hmi.call().screen, 'cancelWindow');
+    assert.equal(hmi.call().countdownS, 6);
+    assert.equal(hmi.call().countdownTotalS, 10);
+    hmi.stop();
+  });
+
+  it('cancel is a request; the unit’s report brings the cancelled notice, then nothing', () => {
+    const { hmi } = ready();
+    manualWindow(hmi);
     hmi.user('user.cancel');
-    assert.equal(hmi.call().screen, 'cancelled');
     assert.deepEqual(
-      hmi.commandsSince(t0).map((c) => c.type),
-      ['muteAudio', 'startCall', 'setLed', 'endCall', 'muteAudio', 'setLed'],
+      hmi.commands.map((c) => c.command),
+      [{ type: 'cancelCall' }],
+    );
+    assert.equal(hmi.call().screen, 'cancelWindow', 'the unit decides; nothing changes before it reports');
+    ack(hmi, 'cancelCall', true);
+    hmi.session({ phase: 'cancelled', cancellable: false, cancelWindowEndsAt: null });
+    assert.equal(hmi.call().screen, 'cancelled');
+    hmi.advance(hmi.config.cancelledNoticeMs);
+    assert.equal(hmi.call().screen, 'none');
+    hmi.advance(10_000);
+    assert.equal(hmi.call().screen, 'none', 'the repeated "cancelled" report does not bring the notice back');
+    hmi.stop();
+  });
+
+  it('call now asks the unit to dial at once', () => {
+    const { hmi } = ready();
+    manualWindow(hmi);
+    hmi.user('user.callNow');
+    assert.deepEqual(
+      hmi.commands.map((c) => c.command),
+      [{ type: 'callNow' }],
     );
     hmi.stop();
   });
 
-  it('cancel window 0: once connected, cancel is no longer possible', () => {
-    const { hmi } = ready({ cancelWindowMs: 0 });
-    hmi.press();
-    hmi.progress('connected');
-    assert.equal(hmi.call().canCancel, false);
+  it('a refused request is shown with the unit’s reason, then goes', () => {
+    const { hmi } = ready();
+    manualWindow(hmi);
     hmi.user('user.cancel');
-    assert.equal(hmi.call().screen, 'active');
-    assert.equal(hmi.sent('endCall').length, 0);
+    ack(hmi, 'cancelCall', false, 'not cancellable');
+    assert.equal(hmi.call().refusal, 'not cancellable');
+    hmi.advance(hmi.config.refusalNoticeMs - 1);
+    assert.equal(hmi.call().refusal, 'not cancellable');
+    hmi.advance(1);
+    assert.equal(hmi.call().refusal, null);
     hmi.stop();
   });
 
-  it('trigger hold protection: a short press does nothing, a long one opens the cancel window', () => {
-    const { hmi } = ready({ triggerHoldMs: 1000 });
-    hmi.press();
-    hmi.advance(500);
-    hmi.release(500);
-    assert.equal(hmi.call().screen, 'none');
-    hmi.advance(5000);
-    assert.equal(hmi.call().screen, 'none');
-    hmi.press();
-    hmi.advance(999);
-    assert.equal(hmi.call().screen, 'none');
-    hmi.advance(1);
-    assert.equal(hmi.call().screen, 'cancelWindow');
-    hmi.release(1000);
-    assert.equal(hmi.call().screen, 'cancelWindow');
+  it('nothing to cancel: no request leaves', () => {
+    const { hmi } = ready();
+    hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: hmi.clock.now() });
+    hmi.user('user.cancel');
+    hmi.user('user.callNow');
+    assert.deepEqual(hmi.commands, []);
+    assert.equal(hmi.call().canCancel, false);
     hmi.stop();
   });
 });
 
-describe('manual call: hold to end', () => {
-  it('holding 1.9 s changes nothing, holding 2.0 s ends the call', () => {
+describe('the call, phase by phase', () => {
+  it('follows dialing → data sent → acknowledged → voice, with the voice timer from voiceSince', () => {
     const { hmi } = ready();
-    hmi.press();
-    hmi.user('user.callNow');
-    connectToVoice(hmi);
-    assert.equal(hmi.call().canEndByHold, true);
-    assert.equal(hmi.call().holdToEndPolicy, 'always');
-    hmi.press();
-    hmi.advance(1000);
-    assert.equal(hmi.call().holdProgress, 0.5);
-    hmi.advance(900);
-    hmi.release(1900);
-    assert.equal(hmi.call().holdProgress, null);
-    assert.equal(hmi.call().phase, 'voice');
-    hmi.advance(5000);
-    assert.equal(hmi.sent('endCall').length, 0);
     const t = hmi.clock.now();
-    hmi.press();
-    hmi.advance(1999);
-    assert.equal(hmi.sent('endCall').length, 0);
-    hmi.advance(1);
-    assert.deepEqual(
-      hmi.sent('endCall').map((c) => c.at),
-      [t + 2000],
-    );
-    assert.equal(hmi.call().screen, 'ended');
-    assert.equal(hmi.call().audioMuted, false);
-    hmi.stop();
-  });
-
-  it('hold-to-end before the centre answered ends as cancelled', () => {
-    const { hmi } = ready();
-    hmi.press();
-    hmi.user('user.callNow');
-    hmi.press();
-    hmi.advance(2000);
-    assert.equal(hmi.sent('endCall').length, 1);
-    assert.equal(hmi.call().screen, 'cancelled');
-    hmi.stop();
-  });
-
-  it('policy untilConnected: hold works before voice, not after', () => {
-    const { hmi } = ready({ holdToEndPolicy: 'untilConnected' });
-    hmi.press();
-    hmi.user('user.callNow');
-    hmi.progress('connected');
-    assert.equal(hmi.call().canEndByHold, true);
-    assert.equal(hmi.call().holdToEndPolicy, 'untilConnected');
-    hmi.progress('voiceConnected');
-    assert.equal(hmi.call().canEndByHold, false);
-    hmi.press();
-    hmi.advance(5000);
-    assert.equal(hmi.call().holdProgress, null);
-    assert.equal(hmi.sent('endCall').length, 0);
-    assert.equal(hmi.call().phase, 'voice');
-    hmi.stop();
-  });
-});
-
-describe('automatic call', () => {
-  it('a crash dials at once, shows crash data and cannot be cancelled or ended by hold', () => {
-    const { hmi, t0 } = ready();
-    hmi.crash(3);
-    assert.deepEqual(hmi.sent('startCall'), [{ at: t0, command: { type: 'startCall', kind: 'automatic' } }]);
-    const view = hmi.call();
-    assert.equal(view.screen, 'active');
-    assert.equal(view.kind, 'automatic');
-    assert.equal(view.canCancel, false);
-    assert.equal(view.canCallNow, false);
-    assert.equal(view.canEndByHold, false);
-    assert.deepEqual(view.crash, { severity: 3, airbagDeployed: true, rollover: false, occupants: 3 });
-    assert.equal(view.sent?.occupants, 3);
-    assert.equal(view.sent?.kind, 'automatic');
-    assert.equal(view.sent?.position?.trusted, true);
-    hmi.user('user.cancel');
-    hmi.press();
-    hmi.advance(5000);
-    hmi.release(5000);
+    hmi.session({
+      phase: 'dialing',
+      kind: 'automatic',
+      attempt: 1,
+      triggeredAt: t,
+      audioMuted: true,
+      crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 },
+    });
     assert.equal(hmi.call().screen, 'active');
-    assert.equal(hmi.sent('endCall').length, 0);
-    assert.equal(hmi.sent('startCall').length, 1, 'a second trigger is ignored');
-    hmi.crash();
-    assert.equal(hmi.sent('startCall').length, 1);
-    hmi.stop();
-  });
-
-  it('continues when the ignition is switched off; only the centre ends it', () => {
-    const { hmi } = ready();
-    hmi.crash();
-    connectToVoice(hmi);
-    hmi.set({ type: 'ignition', state: 'off' });
-    hmi.advance(30_000);
-    assert.equal(hmi.call().phase, 'voice');
-    assert.equal(hmi.call().elapsedS, 30);
-    hmi.progress('endedByCentre');
-    assert.equal(hmi.call().screen, 'ended');
-    hmi.stop();
-  });
-
-  it('a crash during the cancel window dials an automatic call at once', () => {
-    const { hmi, t0 } = ready();
-    hmi.press();
-    hmi.advance(3000);
-    hmi.crash();
-    assert.deepEqual(hmi.sent('startCall'), [
-      { at: t0 + 3000, command: { type: 'startCall', kind: 'automatic' } },
-    ]);
-    assert.equal(hmi.call().canCancel, false);
-    hmi.stop();
-  });
-
-  it('a crash during a manual call upgrades it: no hold-to-end, redials as automatic', () => {
-    const { hmi } = ready();
-    hmi.press();
-    hmi.user('user.callNow');
-    hmi.progress('connected');
-    hmi.crash(1);
-    assert.equal(hmi.call().kind, 'automatic');
-    assert.equal(hmi.call().canEndByHold, false);
-    assert.deepEqual(hmi.call().crash?.occupants, 1);
-    assert.equal(hmi.sent('startCall').length, 1, 'the running call is kept');
-    hmi.progress('dropped', 'network');
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.command.kind),
-      ['manual', 'automatic'],
-    );
-    hmi.stop();
-  });
-});
-
-describe('call phases', () => {
-  it('connecting → data sent → acknowledged → voice with a running timer → ended', () => {
-    const { hmi } = ready();
-    hmi.crash();
     assert.equal(hmi.call().phase, 'connecting');
-    hmi.progress('dialing');
-    hmi.progress('ringing');
-    assert.equal(hmi.call().phase, 'connecting');
-    hmi.progress('connected');
+    assert.equal(hmi.call().audioMuted, true);
+    assert.equal(hmi.call().sent?.occupants, 2);
+    hmi.session({ phase: 'connected', msd: 'sent' });
     assert.equal(hmi.call().phase, 'dataSent');
-    hmi.progress('msdSent');
-    assert.equal(hmi.call().phase, 'dataSent');
-    hmi.progress('msdAcknowledged');
+    hmi.session({ msd: 'ackPositive' });
     assert.equal(hmi.call().phase, 'acknowledged');
-    hmi.progress('voiceConnected');
+    assert.equal(hmi.call().noVoiceHint, false);
+    hmi.advance(hmi.config.noVoiceHintMs);
+    assert.equal(hmi.call().noVoiceHint, true, 'no voice yet: help is on the way anyway');
+    hmi.session({ phase: 'voice', voiceSince: hmi.clock.now() });
     assert.equal(hmi.call().phase, 'voice');
-    hmi.advance(2500);
-    assert.equal(hmi.call().elapsedS, 2);
-    hmi.progress('contactsNotified');
-    assert.equal(hmi.call().contactsNotified, true);
-    hmi.progress('endedByCentre');
-    assert.equal(hmi.call().screen, 'ended');
-    assert.equal(hmi.call().phase, null);
-    hmi.stop();
-  });
-
-  it('no voice within noVoiceHintMs after acknowledgement: help is on the way', () => {
-    const { hmi } = ready();
-    hmi.crash();
-    hmi.progress('connected');
-    hmi.progress('msdAcknowledged');
-    hmi.advance(9999);
     assert.equal(hmi.call().noVoiceHint, false);
-    hmi.advance(1);
-    assert.equal(hmi.call().noVoiceHint, true);
-    hmi.progress('voiceConnected');
-    assert.equal(hmi.call().noVoiceHint, false);
+    hmi.stopHeartbeat(); // the page's own clock moves the timer between reports
+    hmi.advance(4000);
+    assert.equal(hmi.call().elapsedS, 4);
     hmi.stop();
   });
 
-  it('a known microphone or speaker fault shows the no-voice hint at once', () => {
-    const { hmi } = ready();
-    hmi.unit('amplifier', 'fault');
-    hmi.crash();
-    assert.equal(hmi.call().noVoiceHint, true);
-    hmi.stop();
-  });
-
-  it('the LED and audio follow a full manual call', () => {
-    const { hmi, t0 } = ready();
-    hmi.press();
-    hmi.advance(10_000);
-    connectToVoice(hmi);
-    hmi.advance(60_000);
-    hmi.progress('endedByCentre');
-    assert.deepEqual(hmi.commandsSince(t0), [
-      { type: 'setLed', led: 'green-blinking' },
-      { type: 'muteAudio', muted: true },
-      { type: 'startCall', kind: 'manual' },
-      { type: 'setLed', led: 'green-steady' },
-      { type: 'muteAudio', muted: false },
-      { type: 'setLed', led: 'off' },
-    ]);
-    hmi.stop();
-  });
-
-  it('the LED returns to red after a call while a malfunction is present', () => {
-    const { hmi } = ready();
-    hmi.unit('microphone', 'fault');
-    assert.equal(hmi.call().led, 'red');
-    hmi.crash();
-    assert.equal(hmi.call().led, 'green-blinking');
-    hmi.progress('voiceConnected');
-    hmi.progress('endedByCentre');
-    assert.equal(hmi.call().led, 'red');
-    hmi.stop();
-  });
-});
-
-describe('redial (EN 16062)', () => {
-  it('failures at 0 s: next attempts 30 s after the previous start; failure screen after 2 min', () => {
-    const { hmi, t0 } = ready({ cancelWindowMs: 0 });
-    const fail = (): void =>
-      hmi.signal({ type: 'commandAck', commandId: 'x', command: 'startCall', ok: false, error: 'timeout' });
-    hmi.press();
-    fail();
-    assert.equal(hmi.call().screen, 'redialing');
-    assert.equal(hmi.call().redialInS, 30);
-    assert.equal(hmi.call().failureReason, 'timeout');
-    assert.equal(hmi.call().led, 'green-blinking');
-    hmi.advance(10_000);
-    assert.equal(hmi.call().redialInS, 20);
-    hmi.advance(19_999);
-    assert.equal(hmi.sent('startCall').length, 1);
-    hmi.advance(1);
-    assert.equal(hmi.call().attempt, 2);
+  it('a page that loads mid-call shows the call in its true phase and elapsed time', () => {
+    const hmi = new Hmi().readyCar();
+    const now = hmi.clock.now();
+    hmi.session({
+      phase: 'voice',
+      kind: 'automatic',
+      attempt: 1,
+      triggeredAt: now - 9000,
+      msd: 'ackPositive',
+      voiceSince: now - 6000,
+      contactsNotified: true,
+    });
     assert.equal(hmi.call().screen, 'active');
-    for (let i = 0; i < 3; i += 1) {
-      fail();
-      hmi.advance(30_000);
-    }
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.at - t0),
-      [0, 30_000, 60_000, 90_000],
-    );
-    // The attempt started at 90 s fails too; the window (2 min from the first failure) is over at 120 s.
+    assert.equal(hmi.call().phase, 'voice');
+    assert.equal(hmi.call().elapsedS, 6);
+    assert.equal(hmi.call().contactsNotified, true);
+    assert.deepEqual(hmi.commands, []);
+    hmi.stop();
+  });
+
+  it('redialing counts down to the unit’s next attempt', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({
+      phase: 'redialWait',
+      kind: 'automatic',
+      attempt: 1,
+      triggeredAt: t,
+      failureReason: 'no answer',
+      nextAttemptAt: t + 12_000,
+      redialWindowEndsAt: t + 120_000,
+    });
+    assert.equal(hmi.call().screen, 'redialing');
+    assert.equal(hmi.call().redialInS, 12);
+    assert.equal(hmi.call().failureReason, 'no answer');
+    hmi.stopHeartbeat();
+    hmi.advance(2000);
+    assert.equal(hmi.call().redialInS, 10);
+    hmi.stop();
+  });
+
+  it('failed stays until dismissed, and a repeated report never brings it back', () => {
+    const { hmi } = ready();
+    hmi.session({
+      phase: 'failed',
+      kind: 'automatic',
+      attempt: 5,
+      failureReason: 'no network',
+      triggeredAt: hmi.clock.now(),
+    });
     assert.equal(hmi.call().screen, 'failed');
     assert.equal(hmi.call().emergencyNumber, '112');
-    assert.equal(hmi.call().position?.latitude, 48.1771);
-    assert.equal(hmi.call().led, 'red');
-    assert.equal(hmi.call().audioMuted, false);
-    hmi.advance(600_000);
-    assert.equal(hmi.call().screen, 'failed', 'stays until dismissed');
+    hmi.advance(60_000);
+    assert.equal(hmi.call().screen, 'failed');
     hmi.user('user.dismiss');
     assert.equal(hmi.call().screen, 'none');
-    assert.equal(hmi.call().led, 'off');
+    hmi.advance(10_000);
+    assert.equal(hmi.call().screen, 'none');
     hmi.stop();
   });
 
-  it('an attempt running when the window closes may still succeed', () => {
-    const { hmi, t0 } = ready({ attemptTimeoutMs: 50_000 });
-    hmi.crash();
-    hmi.progress('failed', 'no network');
-    assert.equal(hmi.call().failureReason, 'no network');
-    // Attempt 2 at 30 s times out at 80 s; attempt 3 at 80 s still runs when the window closes at 120 s.
-    hmi.advance(125_000);
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.at - t0),
-      [0, 30_000, 80_000],
-    );
-    assert.equal(hmi.call().screen, 'active');
-    assert.equal(hmi.call().attempt, 3);
-    hmi.progress('failed');
-    assert.equal(hmi.call().screen, 'failed', 'no redial after the window');
-    hmi.stop();
-  });
-
-  it('an attempt without progress for attemptTimeoutMs fails and is redialled', () => {
-    const { hmi, t0 } = ready();
-    hmi.crash();
-    hmi.progress('dialing');
-    hmi.advance(30_000);
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.at - t0),
-      [0, 30_000],
-    );
-    assert.equal(hmi.call().failureReason, 'timeout');
-    hmi.stop();
-  });
-
-  it('a timed-out attempt is hung up before the redial: a late answer cannot be left on the line', () => {
-    const { hmi, t0 } = ready();
-    hmi.crash();
-    hmi.progress('ringing');
-    hmi.advance(30_000);
-    assert.deepEqual(
-      hmi.commandsSince(t0).filter((c) => c.type === 'startCall' || c.type === 'endCall'),
-      [
-        { type: 'startCall', kind: 'automatic' },
-        { type: 'endCall' },
-        { type: 'startCall', kind: 'automatic' },
-      ],
-    );
-    hmi.stop();
-  });
-
-  it('a drop after acknowledgement does not carry the no-voice hint into the next attempt', () => {
+  it('clear-down: summary → call-back window → a call-back → back to waiting → idle', () => {
     const { hmi } = ready();
-    hmi.crash();
-    hmi.progress('connected');
-    hmi.progress('msdAcknowledged');
-    hmi.advance(2000);
-    hmi.progress('dropped', 'network lost');
-    hmi.advance(9000);
-    assert.equal(hmi.call().phase, 'connecting');
-    assert.equal(hmi.call().noVoiceHint, false);
+    const t = hmi.clock.now();
+    hmi.session({
+      phase: 'voice',
+      kind: 'manual',
+      attempt: 1,
+      triggeredAt: t,
+      voiceSince: t,
+      msd: 'ackPositive',
+    });
+    hmi.advance(65_000);
+    hmi.session({
+      phase: 'ended',
+      callEnd: 'clearDown',
+      voiceSince: null,
+      callbackWindowEndsAt: hmi.clock.now() + 3_600_000,
+    });
+    assert.equal(hmi.call().screen, 'ended');
+    assert.equal(hmi.call().elapsedS, 65, 'the summary shows how long the call lasted');
+    assert.equal(hmi.call().callEnd, 'clearDown');
+    hmi.user('user.dismiss');
+    assert.equal(hmi.call().screen, 'callbackWaiting');
+    assert.equal(hmi.call().callbackRemainingS, 3600);
+    hmi.user('user.dismiss');
+    assert.equal(hmi.call().screen, 'none', 'the status screen is back; a call-back is still answered');
+    hmi.session({ phase: 'callbackRinging' });
+    assert.equal(hmi.call().screen, 'callback');
+    hmi.session({ phase: 'callback', voiceSince: hmi.clock.now() });
+    assert.equal(hmi.call().phase, 'voice');
+    hmi.session({ phase: 'ended', voiceSince: null });
+    assert.equal(hmi.call().screen, 'callbackWaiting');
+    hmi.session({ phase: 'idle', kind: null, callbackWindowEndsAt: null });
+    assert.equal(hmi.call().screen, 'none');
     hmi.stop();
   });
 
-  it('region na: the failure screen says 911', () => {
-    const { hmi } = ready({ region: 'na', redialWindowMs: 1000 });
-    hmi.crash();
-    hmi.progress('failed');
-    hmi.advance(1000);
-    assert.equal(hmi.call().screen, 'failed');
-    assert.equal(hmi.call().emergencyNumber, '911');
+  it('hold-to-end progress is drawn from the unit’s hold deadline', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({
+      phase: 'voice',
+      kind: 'manual',
+      attempt: 1,
+      triggeredAt: t,
+      voiceSince: t,
+      holdToEndMs: 2000,
+    });
+    assert.equal(hmi.call().canEndByHold, true);
+    assert.equal(hmi.call().holdToEndS, 2);
+    assert.equal(hmi.call().holdProgress, null);
+    hmi.session({ holdEndsAt: hmi.clock.now() + 2000 });
+    assert.equal(hmi.call().holdProgress, 0);
+    hmi.stopHeartbeat();
+    hmi.advance(500);
+    assert.equal(hmi.call().holdProgress, 0.25);
     hmi.stop();
   });
 
-  it('a connected call that drops is redialled at once, with a fresh window', () => {
-    const { hmi, t0 } = ready();
-    hmi.crash();
-    hmi.progress('failed');
-    hmi.advance(30_000);
-    connectToVoice(hmi);
-    hmi.advance(100_000);
-    hmi.progress('dropped', 'lost network');
-    assert.deepEqual(
-      hmi.sent('startCall').map((c) => c.at - t0),
-      [0, 30_000, 130_000],
-    );
-    assert.equal(hmi.call().attempt, 3);
-    // The first window would have closed at 120 s; the new one runs from the drop at 130 s.
-    hmi.progress('failed');
-    assert.equal(hmi.call().screen, 'redialing');
-    hmi.advance(30_000);
-    assert.equal(hmi.sent('startCall').length, 4);
-    hmi.stop();
-  });
-
-  it('hold-to-end works while waiting to redial a manual call', () => {
-    const { hmi } = ready({ cancelWindowMs: 0 });
-    hmi.press();
-    hmi.progress('failed');
-    hmi.press();
-    hmi.advance(2000);
-    assert.equal(hmi.call().screen, 'cancelled');
-    hmi.advance(60_000);
-    assert.equal(hmi.sent('startCall').length, 1);
+  it('an automatic call cannot be ended by holding', () => {
+    const { hmi } = ready();
+    hmi.session({
+      phase: 'voice',
+      kind: 'automatic',
+      attempt: 1,
+      voiceSince: hmi.clock.now(),
+      holdToEndMs: null,
+    });
+    assert.equal(hmi.call().canEndByHold, false);
     hmi.stop();
   });
 });
 
-describe('call-back window', () => {
-  it('after the centre ends the call: summary, call-back answered automatically, window of 60 min', () => {
+describe('a crash the car does not confirm', () => {
+  it('no emergency call from the unit within 5 s: call 112 from a phone, with the crash and the position', () => {
     const { hmi } = ready();
-    hmi.crash();
-    connectToVoice(hmi);
-    hmi.progress('endedByCentre');
-    assert.equal(hmi.call().screen, 'ended');
-    assert.equal(hmi.call().callbackRemainingS, 3600);
-    hmi.advance(1000);
-    assert.equal(hmi.call().callbackRemainingS, 3599);
-    hmi.user('user.dismiss');
-    assert.equal(hmi.call().screen, 'callbackWaiting');
-    hmi.advance(9 * 60_000);
-    assert.equal(hmi.call().callbackRemainingS, 3059);
-    const before = hmi.commands.length;
-    hmi.progress('callbackIncoming');
-    assert.deepEqual(
-      hmi.commands.slice(before).map((c) => c.command),
-      [
-        { type: 'answerCallback' },
-        { type: 'muteAudio', muted: true },
-        { type: 'setLed', led: 'green-steady' },
-      ],
-    );
-    assert.equal(hmi.call().screen, 'callback');
-    assert.equal(hmi.call().phase, 'voice');
-    hmi.advance(5000);
-    assert.equal(hmi.call().elapsedS, 5);
-    hmi.progress('callbackIncoming');
-    assert.equal(hmi.sent('answerCallback').length, 1);
-    hmi.progress('endedByCentre');
-    assert.equal(hmi.call().screen, 'callbackWaiting');
-    assert.equal(hmi.call().audioMuted, false);
-    assert.equal(hmi.call().led, 'off');
-    hmi.advance(3_600_000 - 546_000 - 1);
-    assert.equal(hmi.call().screen, 'callbackWaiting');
+    hmi.crash(3);
+    hmi.advance(hmi.config.unconfirmedMs - 1);
+    assert.equal(hmi.call().screen, 'none');
     hmi.advance(1);
-    assert.equal(hmi.call().screen, 'none');
-    assert.equal(hmi.call().callbackRemainingS, null);
-    hmi.stop();
-  });
-
-  it('closing the call-back screen brings the status back; a call-back is still answered', () => {
-    const { hmi } = ready();
-    hmi.crash();
-    connectToVoice(hmi);
-    hmi.progress('endedByCentre');
+    const view = hmi.call();
+    assert.equal(view.screen, 'unconfirmed');
+    assert.equal(view.crash?.occupants, 3);
+    assert.equal(view.emergencyNumber, '112');
+    assert.ok(view.position, 'the position to read out');
     hmi.user('user.dismiss');
-    assert.equal(hmi.call().screen, 'callbackWaiting');
-    hmi.user('user.dismiss');
-    assert.equal(hmi.call().screen, 'none', 'the driver is not held on the call-back screen for an hour');
-    assert.equal(hmi.call().callbackRemainingS, 3600);
-    hmi.progress('callbackIncoming');
-    assert.equal(hmi.call().screen, 'callback');
-    assert.equal(hmi.sent('answerCallback').length, 1);
-    hmi.stop();
-  });
-
-  it('what was sent carries the position known when the call connected (the MSD is built then)', () => {
-    const hmi = new Hmi();
-    hmi.set({ type: 'ignition', state: 'on' });
-    hmi.crash();
-    assert.equal(hmi.call().sent?.position, null, 'no fix yet at the crash');
-    hmi.set({ type: 'gnss', fix: '3d', latitude: 48.2, longitude: 11.6, headingDeg: 90, trusted: true });
-    hmi.progress('connected');
-    assert.equal(hmi.call().sent?.position?.latitude, 48.2);
-    assert.equal(hmi.call().sent?.position?.trusted, true);
-    hmi.stop();
-  });
-
-  it('a call-back running when the window closes is not cut', () => {
-    const { hmi } = ready({ callbackWindowMs: 10_000 });
-    hmi.crash();
-    hmi.progress('endedByCentre');
-    hmi.advance(9000);
-    hmi.progress('callbackIncoming');
-    hmi.advance(5000);
-    assert.equal(hmi.call().screen, 'callback');
-    hmi.progress('endedByCentre');
     assert.equal(hmi.call().screen, 'none');
     hmi.stop();
   });
 
-  it('a new SOS press in the call-back window starts a new call', () => {
+  it('the unit’s automatic call within 5 s: no unconfirmed screen', () => {
     const { hmi } = ready();
     hmi.crash();
-    hmi.progress('endedByCentre');
-    hmi.press();
-    assert.equal(hmi.call().screen, 'cancelWindow');
-    assert.equal(hmi.call().kind, 'manual');
-    assert.equal(hmi.call().crash, null);
+    hmi.advance(300);
+    hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: hmi.clock.now() - 300 });
+    hmi.advance(30_000);
+    assert.equal(hmi.call().screen, 'active');
+    hmi.stop();
+  });
+
+  it('a crash during a manual call the unit upgrades: the call screen stays', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({ phase: 'voice', kind: 'manual', attempt: 1, triggeredAt: t, voiceSince: t });
+    hmi.advance(2000);
+    hmi.crash();
+    hmi.session({
+      kind: 'automatic',
+      holdToEndMs: null,
+      crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 },
+    });
     hmi.advance(10_000);
-    assert.equal(hmi.sent('startCall').length, 2);
+    assert.equal(hmi.call().screen, 'active');
+    assert.equal(hmi.call().kind, 'automatic');
     hmi.stop();
   });
 
-  it('a press during a call-back starts nothing', () => {
+  it('crash fields the airbag unit sent out of range are shown as unknown', () => {
     const { hmi } = ready();
-    hmi.crash();
-    hmi.progress('endedByCentre');
-    hmi.progress('callbackIncoming');
-    hmi.press();
-    assert.equal(hmi.call().screen, 'callback');
+    hmi.signal({ type: 'crash', severity: null, airbagDeployed: true, rollover: null, occupants: null });
+    hmi.session({
+      phase: 'dialing',
+      kind: 'automatic',
+      attempt: 1,
+      triggeredAt: hmi.clock.now(),
+      crash: { severity: null, airbagDeployed: true, rollover: null, occupants: null },
+    });
+    assert.deepEqual(hmi.call().crash, {
+      severity: null,
+      airbagDeployed: true,
+      rollover: null,
+      occupants: null,
+    });
+    assert.equal(hmi.call().sent?.occupants, null);
+    hmi.stop();
+  });
+});
+
+describe('a unit that falls silent mid-call', () => {
+  it('reports stopping for 5 s during a call: the car no longer confirms it; reports back: the call again', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({ phase: 'voice', kind: 'automatic', attempt: 1, triggeredAt: t, voiceSince: t });
+    hmi.stopHeartbeat();
+    hmi.advance(hmi.config.unconfirmedMs);
+    assert.equal(hmi.call().screen, 'unconfirmed');
+    hmi.session({});
+    assert.equal(hmi.call().screen, 'active');
+    assert.equal(hmi.call().phase, 'voice');
     hmi.stop();
   });
 
-  it('leaves no call timer running once idle', () => {
-    const hmi = new Hmi({ callbackWindowMs: 5000 });
-    hmi.crash();
-    hmi.progress('voiceConnected');
-    hmi.press();
-    hmi.progress('endedByCentre');
-    hmi.advance(5000);
-    assert.equal(hmi.call().screen, 'none');
-    assert.equal(hmi.clock.pendingTimers, 0, 'no ticks or windows left behind');
+  it('a session that vanishes (idle while calling) is never lost silently', () => {
+    const { hmi } = ready();
+    hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: hmi.clock.now() });
+    hmi.session({ phase: 'idle', kind: null, attempt: 0 });
+    assert.equal(hmi.call().screen, 'unconfirmed');
+    hmi.stop();
+  });
+});
+
+describe('test call', () => {
+  it('is a request; the unit reports it; end is a request; passed when the centre acknowledged', () => {
+    const { hmi } = ready();
+    hmi.user('user.testCall');
+    assert.deepEqual(
+      hmi.commands.map((c) => c.command),
+      [{ type: 'startTestCall' }],
+    );
+    ack(hmi, 'startTestCall', true);
+    hmi.session({ phase: 'dialing', kind: 'test', attempt: 1, triggeredAt: hmi.clock.now() });
+    assert.equal(hmi.call().screen, 'active');
+    assert.equal(hmi.call().kind, 'test');
+    hmi.session({ phase: 'voice', msd: 'ackPositive', voiceSince: hmi.clock.now() });
+    hmi.user('user.endTestCall');
+    assert.deepEqual(hmi.commands.at(-1)?.command, { type: 'endCall' });
+    hmi.session({ phase: 'ended', callEnd: 'hungUp', voiceSince: null });
+    assert.equal(hmi.call().screen, 'testEnded');
+    assert.equal(hmi.call().testOutcome, 'passed');
+    hmi.stop();
+  });
+
+  it('refused as busy during an emergency call: the reason is shown', () => {
+    const { hmi } = ready();
+    hmi.session({ phase: 'ended', kind: 'automatic', callbackWindowEndsAt: hmi.clock.now() + 60_000 });
+    hmi.user('user.testCall');
+    ack(hmi, 'startTestCall', false, 'busy');
+    assert.equal(hmi.call().refusal, 'busy');
+    hmi.stop();
+  });
+
+  it('a test call that fails is a failed test, never an emergency failure', () => {
+    const { hmi } = ready();
+    hmi.session({ phase: 'failed', kind: 'test', attempt: 1, failureReason: 'no network' });
+    assert.equal(hmi.call().screen, 'testEnded');
+    assert.equal(hmi.call().testOutcome, 'failed');
+    hmi.stop();
+  });
+});
+
+describe('LED mirror and fault memory', () => {
+  it('the LED mirror shows what the car reports', () => {
+    const { hmi } = ready();
+    hmi.signal({ type: 'sosLed', led: 'green-blinking' });
+    assert.equal(hmi.call().led, 'green-blinking');
+    assert.equal(hmi.state().led, 'green-blinking');
+    hmi.stop();
+  });
+
+  it('session changes are written to the fault memory once each', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: t });
+    hmi.session({ phase: 'redialWait', failureReason: 'no answer' });
+    hmi.session({ phase: 'dialing', attempt: 2, failureReason: null });
+    hmi.session({ phase: 'voice', voiceSince: hmi.clock.now() });
+    hmi.advance(3000);
+    hmi.session({ phase: 'ended', callEnd: 'clearDown', voiceSince: null });
+    const calls = hmi
+      .state()
+      .faultLog.filter((e) => e.kind === 'call' || e.kind === 'callOutcome')
+      .map((e) => e.outcome ?? e.callKind);
+    assert.equal(calls.length, 5, JSON.stringify(calls));
     hmi.stop();
   });
 });

@@ -218,36 +218,13 @@ describe('status machine', () => {
     hmi.stop();
   });
 
-  it('turns the LED red while a malfunction is present and off again when cleared', () => {
-    const hmi = new Hmi().readyCar();
-    hmi.unit('telematics', 'fault', 'software');
-    assert.equal(hmi.status().causes[0]?.id, 'softwareGlitch');
-    assert.equal(hmi.call().led, 'red');
-    hmi.unit('telematics', 'ok');
-    assert.equal(hmi.call().led, 'off');
-    assert.deepEqual(
-      hmi.sent('setLed').map((c) => c.command.led),
-      ['red', 'off'],
-    );
-    hmi.stop();
-  });
-
-  it('with the ignition off the LED is off even with a fault', () => {
-    const hmi = new Hmi().readyCar();
-    hmi.unit('telematics', 'fault');
-    assert.equal(hmi.call().led, 'red');
-    hmi.set({ type: 'ignition', state: 'off' });
-    assert.equal(hmi.call().led, 'off');
-    hmi.stop();
-  });
-
   it('state() is plain JSON with every machine part', () => {
     const hmi = new Hmi().readyCar();
     const state = hmi.state();
     assert.deepEqual(JSON.parse(JSON.stringify(state)), state);
     assert.deepEqual(state.status.value, { operating: 'ready' });
     assert.equal(state.malfunction.value, 'none');
-    assert.equal(state.call.value, 'idle');
+    assert.equal(state.call.screen, 'none');
     assert.equal(state.led, 'off');
     hmi.stop();
   });

@@ -33,7 +33,12 @@ export type MatrixEnd =
   /** The call-back is answered; the screen says audio may be lost. */
   | 'callbackAudioLost'
   /** The centre cannot reach the car: the "Call ended" summary stays, nothing is answered. */
-  | 'noCallback';
+  | 'noCallback'
+  /**
+   * The telematics unit is dead or hung: no emergency call the car confirms (a crash it never
+   * answers, or its reports stop mid-call): "not confirmed", call 112 from a phone, position shown.
+   */
+  | 'unconfirmed';
 
 export interface MatrixExpectation {
   readonly end: MatrixEnd;
@@ -51,14 +56,8 @@ export interface MatrixExpectation {
 
 const RING_FAULT = /^(most-node-failure|fibre-damage|blown-fuse):/;
 
-/** Faults that end a call in progress and make the telematics unit refuse new ones (with the refusal reason). */
-const CALL_LOSS: Partial<Record<Fault, string>> = {
-  'software-glitch': 'software fault',
-  'control-module-failure': 'control module failure',
-  'no-cellular': 'no network',
-  // No power at the telematics unit: the call drops, and its dark node opens the ring.
-  'blown-fuse:telematics': 'ring break',
-};
+/** Faults that leave the telematics unit, which owns the call, dead or hung: it starts and reports nothing. */
+const UNIT_DEAD = new Set<Fault>(['software-glitch', 'control-module-failure', 'blown-fuse:telematics']);
 
 const UNAVAILABLE = new Set<Fault>([
   'software-glitch',
@@ -71,9 +70,12 @@ export function isRingFault(fault: Fault): boolean {
   return RING_FAULT.test(fault);
 }
 
-/** Before any call is placed (idle; the manual cancel window; the automatic call's crash instant). */
-function beforeCall(phase: MatrixPhase): boolean {
-  return phase === 'idle' || phase === 'cancelWindow';
+/**
+ * Before any call is placed: idle, or the manual cancel window. At an automatic call's crash instant
+ * the telematics unit has already dialled (it takes the crash itself), so a fault then meets a call.
+ */
+function beforeCall(phase: MatrixPhase, kind: MatrixKind): boolean {
+  return phase === 'idle' || (phase === 'cancelWindow' && kind === 'manual');
 }
 
 export function expectation(fault: Fault, phase: MatrixPhase, kind: MatrixKind): MatrixExpectation {
@@ -81,16 +83,16 @@ export function expectation(fault: Fault, phase: MatrixPhase, kind: MatrixKind):
     UNAVAILABLE.has(fault) || isRingFault(fault) ? 'unavailable' : 'limited';
   const audioUnit = fault === 'microphone-fault' || fault === 'speaker-fault';
   const audioPath = fault === 'bluetooth-fault' || isRingFault(fault);
-  const lossReason = CALL_LOSS[fault] ?? null;
+  const dead = UNIT_DEAD.has(fault);
   const base = { status, noVoiceHint: false, failureReason: null, positionUntrusted: false } as const;
-  const before = beforeCall(phase);
+  const before = beforeCall(phase, kind);
 
   if (phase === 'callbackWindow') {
-    if (lossReason)
+    if (dead || fault === 'no-cellular')
       return {
         ...base,
         end: 'noCallback',
-        text: 'The centre cannot call back (no modem/network); "Call ended" stays; status shows the fault.',
+        text: 'The centre cannot call back (no unit/network); "Call ended" stays; status shows the fault.',
       };
     return audioPath
       ? { ...base, end: 'callbackAudioLost', text: 'Call-back answered; "audio may be lost" shown.' }
@@ -110,14 +112,29 @@ export function expectation(fault: Fault, phase: MatrixPhase, kind: MatrixKind):
       text: 'The crash is never reported: no automatic call; SOS limited, crash sensor fault shown.',
     };
 
-  if (lossReason) {
+  if (dead && phase === 'idle' && kind === 'manual')
+    return {
+      ...base,
+      end: 'noCall',
+      text: 'The dead unit starts no call for the press; SOS unavailable and the fault are shown.',
+    };
+  if (dead)
+    return {
+      ...base,
+      end: 'unconfirmed',
+      text:
+        phase === 'idle'
+          ? 'The dead unit never answers the crash: after 5 s "not confirmed", call 112 from a phone, position shown.'
+          : 'The unit dies mid-session and its reports stop: after 5 s "not confirmed", call 112 from a phone, position shown.',
+    };
+  if (fault === 'no-cellular') {
     return {
       ...base,
       end: 'failed',
-      failureReason: lossReason,
+      failureReason: 'no network',
       text: before
-        ? `Every attempt is refused/fails ("${lossReason}"); after the 2 min redial window: "Call failed", call 112 from a phone, position shown.`
-        : `The call drops and is redialled; redials fail ("${lossReason}"); after the 2 min window: "Call failed", call 112, position shown.`,
+        ? 'Every attempt fails ("no network"); after the 2 min redial window: "Call failed", call 112 from a phone, position shown.'
+        : 'The call drops and is redialled; redials fail ("no network"); after the 2 min window: "Call failed", call 112, position shown.',
     };
   }
   if (isRingFault(fault) && before) {
@@ -125,10 +142,11 @@ export function expectation(fault: Fault, phase: MatrixPhase, kind: MatrixKind):
       ...base,
       end: 'failed',
       failureReason: 'ring break',
-      text: 'The head unit cannot reach the telematics unit: attempts refused ("ring break"); "Call failed", call 112, position shown.',
+      text: 'With the ring open the unit cannot set up a call: attempts fail ("ring break"); "Call failed", call 112, position shown.',
     };
   }
-  const positionUntrusted = fault === 'no-gps' && (before || phase === 'dialing');
+  // EN 15722: the data carries the position known when the call connects.
+  const positionUntrusted = fault === 'no-gps' && (before || phase === 'dialing' || phase === 'cancelWindow');
   if (audioPath) {
     return {
       ...base,
@@ -156,7 +174,7 @@ export function expectation(fault: Fault, phase: MatrixPhase, kind: MatrixKind):
 
 const PHASE_TITLES: Record<MatrixPhase, string> = {
   idle: 'idle (fault, then trigger)',
-  cancelWindow: 'cancel window',
+  cancelWindow: 'cancel window (automatic: the crash instant)',
   dialing: 'dialing',
   dataSent: 'data sent',
   voice: 'voice connected',
@@ -171,22 +189,26 @@ const END_SHORT: Record<MatrixEnd, string> = {
   callback: 'call-back answered',
   callbackAudioLost: 'call-back, audio may be lost',
   noCallback: 'no call-back',
+  unconfirmed: 'not confirmed → 112',
 };
 
 const END_MEANING: Record<MatrixEnd, string> = {
   noCall:
-    'the trigger never reaches the HMI (faulty button / crash sensor): no call screen, no `startCall`; the status screen shows the fault (SOS limited, Check Control).',
+    'the trigger never starts a session (faulty button or crash sensor, a dead telematics unit for a press): no call screen; the status screen shows the fault (Check Control).',
   continues:
     'the call reaches voice (`Connected`, timer running) and stays up. "hint": `The emergency centre has your position. Help is on the way.` is shown (microphone/loudspeaker fault). "untrusted pos.": the position sent is marked not trusted (no GNSS fix when the data went).',
   continuesAudioLost:
     'the call stays up on the telematics unit (the modem is not on the ring) and the screen says `Call audio may be lost. The call continues.` together with `The emergency centre has your position. Help is on the way.`',
   failed:
-    'the call drops or every attempt is refused; the HMI redials inside the EN 16062 2-minute window (at once after a connected call, else every 30 s), then shows `Call failed`, `Call 112 from a phone` and the position to read out. Never a silent return to idle.',
-  callback: 'the centre calls back inside the call-back window; the HMI answers it automatically (voice).',
+    'the call drops or every attempt fails; the telematics unit redials inside the EN 16062 2-minute window (at once after a connected call, else every 30 s), then reports the call failed: the HMI shows `Call failed`, `Call 112 from a phone` and the position to read out. Never a silent return to idle.',
+  callback:
+    'the centre calls back inside the call-back window; the telematics unit answers it by itself (voice).',
   callbackAudioLost:
     'the call-back is answered; the screen says `Call audio may be lost. The call continues.`',
   noCallback:
     'the telematics unit cannot be reached (no modem, no network, no power): the "Call ended" summary stays with its call-back countdown, nothing is answered, the status shows the fault.',
+  unconfirmed:
+    'the telematics unit is dead or hung: a crash it never answers, or a session whose reports stop, is not left on screen as if all were well — after 5 s the HMI says the car has not confirmed an emergency call, `Call 112 from a phone`, with the position to read out.',
 };
 
 /** The matrix as Markdown tables (one per call kind), plus the cell notes. */

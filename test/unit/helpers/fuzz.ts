@@ -6,11 +6,15 @@ import fc from 'fast-check';
 import { createActor, type Actor } from 'xstate';
 import { MockBridge } from '../../../src/bridge/mockBridge.js';
 import {
-  CALL_PROGRESS_PHASES,
+  CALL_ENDS,
+  CALL_KINDS,
+  CALL_SESSION_PHASES,
   CHAIN_UNITS,
   GNSS_FIXES,
   IGNITION_STATES,
+  LED_STATES,
   MOST_NODES,
+  MSD_STATES,
   UNIT_STATUSES,
 } from '../../../src/bridge/signals.js';
 import { toMachineEvent } from '../../../src/machines/events.js';
@@ -85,10 +89,29 @@ export function validSignal(now: number): fc.Arbitrary<Record<string, unknown>> 
       signalBars: fc.integer({ min: 0, max: 5 }),
     }),
     fc.record({
-      type: fc.constant('callProgress'),
+      type: fc.constant('callSession'),
       ts: ts(now),
-      phase: fc.constantFrom(...CALL_PROGRESS_PHASES),
+      seq: fc.integer({ min: 0, max: 65535 }),
+      phase: fc.constantFrom(...CALL_SESSION_PHASES),
+      kind: fc.option(fc.constantFrom(...CALL_KINDS), { nil: null }),
+      attempt: fc.integer({ min: 0, max: 9 }),
+      triggeredAt: fc.option(ts(now), { nil: null }),
+      cancelWindowEndsAt: fc.option(ts(now + 10_000), { nil: null }),
+      nextAttemptAt: fc.option(ts(now + 30_000), { nil: null }),
+      redialWindowEndsAt: fc.option(ts(now + 120_000), { nil: null }),
+      callbackWindowEndsAt: fc.option(ts(now + 3_600_000), { nil: null }),
+      failureReason: fc.option(fc.constantFrom('no network', 'no answer', 'ring break'), { nil: null }),
+      callEnd: fc.option(fc.constantFrom(...CALL_ENDS), { nil: null }),
+      msd: fc.constantFrom(...MSD_STATES),
+      voiceSince: fc.option(ts(now), { nil: null }),
+      contactsNotified: fc.boolean(),
+      cancellable: fc.boolean(),
+      holdToEndMs: fc.option(fc.constantFrom(0, 2000), { nil: null }),
+      holdEndsAt: fc.option(ts(now + 2000), { nil: null }),
+      crash: fc.constant(null),
+      audioMuted: fc.boolean(),
     }),
+    fc.record({ type: fc.constant('sosLed'), ts: ts(now), led: fc.constantFrom(...LED_STATES) }),
     fc.record({
       type: fc.constant('crash'),
       ts: ts(now),

@@ -4,7 +4,7 @@
  */
 import { createActor } from 'xstate';
 import type { VehicleCommand } from '../../../src/bridge/commands.js';
-import type { ChainUnit, UnitStatus, VehicleSignal } from '../../../src/bridge/signals.js';
+import type { CallSessionSignal, ChainUnit, UnitStatus, VehicleSignal } from '../../../src/bridge/signals.js';
 import { CHAIN_UNITS } from '../../../src/bridge/signals.js';
 import type { SosConfig } from '../../../src/machines/config.js';
 import type { SosEvent, UserEvent } from '../../../src/machines/events.js';
@@ -26,6 +26,34 @@ export type SignalInput = Untimed<VehicleSignal>;
 export interface SentAt {
   readonly at: number;
   readonly command: VehicleCommand;
+}
+
+export type SessionInput = Omit<CallSessionSignal, 'ts'>;
+
+/** The telematics unit's report with no session. */
+export function idleSession(): SessionInput {
+  return {
+    type: 'callSession',
+    seq: 0,
+    phase: 'idle',
+    kind: null,
+    attempt: 0,
+    triggeredAt: null,
+    cancelWindowEndsAt: null,
+    nextAttemptAt: null,
+    redialWindowEndsAt: null,
+    callbackWindowEndsAt: null,
+    failureReason: null,
+    callEnd: null,
+    msd: 'none',
+    voiceSince: null,
+    contactsNotified: false,
+    cancellable: false,
+    holdToEndMs: null,
+    holdEndsAt: null,
+    crash: null,
+    audioMuted: false,
+  };
 }
 
 /** Signals of a healthy, parked car with the ignition off. */
@@ -54,6 +82,8 @@ export class Hmi {
   /** Signals the vehicle republishes every second while `heartbeat` is on. */
   private readonly vehicle = new Map<string, SignalInput>();
   private heartbeatTimer: number | null = null;
+  private sessionSeq = 0;
+  private lastSession: SessionInput = idleSession();
 
   constructor(config: Partial<SosConfig> = {}) {
     this.actor = createActor(sosHmiMachine, { clock: this.clock, input: { config } });
@@ -127,10 +157,16 @@ export class Hmi {
     );
   }
 
-  progress(phase: Extract<SignalInput, { type: 'callProgress' }>['phase'], reason?: string): void {
-    this.signal(
-      reason === undefined ? { type: 'callProgress', phase } : { type: 'callProgress', phase, reason },
-    );
+  /**
+   * The telematics unit reports its session (a lasting signal, republished by the heartbeat). Fields
+   * not given keep their previous value; `seq` moves on with every call.
+   */
+  session(fields: Partial<Omit<CallSessionSignal, 'type' | 'ts' | 'seq'>>): SessionInput {
+    this.sessionSeq += 1;
+    const report: SessionInput = { ...this.lastSession, ...fields, seq: this.sessionSeq };
+    this.lastSession = report;
+    this.set(report);
+    return report;
   }
 
   crash(occupants = 2): void {
