@@ -52,6 +52,9 @@ export class SosActiveCall extends CallScreen {
       .left .grow {
         flex: 1;
       }
+      .right .panel {
+        padding-block: 14px;
+      }
       sos-hold-progress {
         max-inline-size: 520px;
       }
@@ -93,7 +96,7 @@ export class SosActiveCall extends CallScreen {
     return html`<div class="left">
       ${view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
       ${view.noVoiceHint && view.kind !== 'test' ? html`<p class="hint-ready" data-part="no-voice" role="note">${t.NO_VOICE_HINT}</p>` : nothing}
-      ${view.kind === 'automatic' ? html`<p class="end-hint" data-part="end-hint">${t.ONLY_CENTRE_ENDS}</p>` : endHint(view)}
+      ${endHint(view)}
       ${
         holding
           ? html`<sos-hold-progress

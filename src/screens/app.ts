@@ -33,7 +33,9 @@ interface BarSlice {
 /**
  * The shell: the status bar on top, then exactly one screen by priority — a call screen wins over
  * everything (emergency first), then the malfunction message, then the status screen. A live region
- * announces phase and malfunction changes (assertive for emergencies).
+ * announces phase and malfunction changes (assertive for emergencies). A request the car refused
+ * (cancel, call now, a test call …) is one line in the status bar, an alert, over whatever screen is
+ * up, so it never covers the screen's own status.
  */
 @customElement('sos-app')
 export class SosApp extends LitElement {
@@ -93,7 +95,7 @@ export class SosApp extends LitElement {
   /** Only what decides the screen and the announcement, not every second of a countdown. */
   private readonly call = new ActorController<
     unknown,
-    Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber'> | undefined
+    Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber' | 'refusal'> | undefined
   >(
     this,
     () => this.services?.call,
@@ -106,6 +108,7 @@ export class SosApp extends LitElement {
           kind: v.kind,
           attempt: v.attempt,
           emergencyNumber: v.emergencyNumber,
+          refusal: v.refusal,
         }
       );
     },
@@ -149,6 +152,7 @@ export class SosApp extends LitElement {
         case 'redialing':
           return html`<sos-call-redialing></sos-call-redialing>`;
         case 'failed':
+        case 'unconfirmed':
           return html`<sos-call-failed></sos-call-failed>`;
         case 'ended':
           return html`<sos-call-ended></sos-call-ended>`;
@@ -217,7 +221,8 @@ export class SosApp extends LitElement {
         call.screen === 'cancelWindow' ||
         call.screen === 'active' ||
         call.screen === 'redialing' ||
-        call.screen === 'failed';
+        call.screen === 'failed' ||
+        call.screen === 'unconfirmed';
       const text = t.announceCall({ ...call, attempt: this.call.value?.attempt ?? call.attempt });
       return urgent ? ['', text] : [text, ''];
     }
@@ -248,6 +253,7 @@ export class SosApp extends LitElement {
         .cellularBars=${status?.cellularBars ?? null}
         .gnssFix=${status?.position?.fix ?? null}
         ?gnssTrusted=${status?.position?.trusted ?? false}
+        notice=${call?.refusal ? t.refusalText(call.refusal) : ''}
       ></sos-status-bar>
       <main>${this.renderScreen()}</main>
       <div class="live" role="status" aria-live="polite" data-part="live-polite">${polite}</div>

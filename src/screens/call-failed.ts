@@ -6,8 +6,10 @@ import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
 
 /**
- * The car could not reach the centre within the redial window: tell the occupant to call the
- * emergency number from a phone, big, and give the position to read out (5 decimals, N/E).
+ * The car could not reach the centre within the redial window (`failed`), or the car's telematics unit
+ * has not confirmed an emergency call after a crash or stopped reporting mid-call (`unconfirmed`):
+ * tell the occupant to call the emergency number from a phone, big, and give the position to read
+ * out (5 decimals, N/E).
  */
 @customElement('sos-call-failed')
 export class SosCallFailed extends CallScreen {
@@ -17,15 +19,21 @@ export class SosCallFailed extends CallScreen {
       .screen {
         grid-template-columns: 1fr 420px;
         gap: 36px;
+        padding-block: 22px;
         background: radial-gradient(ellipse 60% 90% at 10% 40%, var(--sos-danger-soft), transparent 70%);
       }
       .main {
         display: flex;
         flex-direction: column;
-        gap: 14px;
+        gap: 12px;
       }
       h1 {
         color: var(--sos-danger);
+        text-wrap: balance;
+      }
+      /* A longer title: one line in English; two in Italian or Spanish still leave room for Close. */
+      .screen[data-screen='unconfirmed'] h1 {
+        font-size: 42px;
       }
       .call-phone {
         font-size: 54px;
@@ -69,11 +77,19 @@ export class SosCallFailed extends CallScreen {
   protected override render(): TemplateResult {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
-    return html`<section class="screen" aria-labelledby="title">
+    const unconfirmed = view.screen === 'unconfirmed';
+    const explanation = unconfirmed
+      ? view.crash !== null
+        ? t.UNCONFIRMED_CRASH
+        : t.UNCONFIRMED_NOT_RESPONDING
+      : t.FAILED_EXPLANATION;
+    return html`<section class="screen" aria-labelledby="title" data-screen=${view.screen}>
       <div class="main">
-        <h1 id="title" tabindex="-1" data-idrive-fallback>${t.FAILED_TITLE}</h1>
+        <h1 id="title" tabindex="-1" data-idrive-fallback>
+          ${unconfirmed ? t.UNCONFIRMED_TITLE : t.FAILED_TITLE}
+        </h1>
         <p class="call-phone" data-part="call-phone">${t.callFromPhoneText(view.emergencyNumber)}</p>
-        <p class="lead">${t.FAILED_EXPLANATION}</p>
+        <p class="lead" data-part="explanation">${explanation}</p>
         ${view.failureReason ? html`<p class="lead">${t.failureReasonText(view.failureReason)}</p>` : nothing}
         <div class="grow"></div>
         <div class="actions">

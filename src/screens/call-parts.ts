@@ -26,25 +26,40 @@ export function sentPanel(sent: SentDataView | null): TemplateResult | typeof no
       <dt>${t.SENT_TIME}</dt>
       <dd>${t.formatTimeOfDay(sent.time)}</dd>
       <dt>${t.SENT_OCCUPANTS}</dt>
-      <dd>${sent.occupants ?? t.NOT_AVAILABLE}</dd>
+      <dd>${sent.occupants === null ? unknown() : sent.occupants}</dd>
     </dl>
   </section>`;
 }
 
-/** Crash data of an automatic call. */
+/** "Unknown", dimmed: a field the car reported missing or out of range. */
+function unknown(): TemplateResult {
+  return html`<span class="unknown" data-unknown>${t.UNKNOWN}</span>`;
+}
+
+/** One crash fact; a field the airbag unit did not report is "Unknown". */
+function crashFact(key: string, value: string | null, part: string): TemplateResult {
+  return html`<div data-part=${part}>
+    <span class="k">${key}</span><span class="v">${value === null ? unknown() : value}</span>
+  </div>`;
+}
+
+/** Crash data of an automatic call; each field may have arrived unknown (the crash is never dropped for it). */
 export function crashPanel(crash: CrashView | null): TemplateResult | typeof nothing {
   if (!crash) return nothing;
   return html`<section class="crash" aria-labelledby="crash-title" data-part="crash">
     <h2 id="crash-title">${t.CRASH_HEADING}</h2>
     <div class="crash-grid">
-      <div>
-        <span class="k">${t.CRASH_SEVERITY}</span
-        ><span class="v">${t.crashSeverityText(crash.severity)}</span>
-      </div>
-      <div>
-        <span class="k">${t.CRASH_AIRBAGS}</span><span class="v">${t.airbagText(crash.airbagDeployed)}</span>
-      </div>
-      <div><span class="k">${t.CRASH_ROLLOVER}</span><span class="v">${t.yesNo(crash.rollover)}</span></div>
+      ${crashFact(
+        t.CRASH_SEVERITY,
+        crash.severity === null ? null : t.crashSeverityText(crash.severity),
+        'crash-severity',
+      )}
+      ${crashFact(
+        t.CRASH_AIRBAGS,
+        crash.airbagDeployed === null ? null : t.airbagText(crash.airbagDeployed),
+        'crash-airbags',
+      )}
+      ${crashFact(t.CRASH_ROLLOVER, crash.rollover === null ? null : t.yesNo(crash.rollover), 'crash-rollover')}
     </div>
   </section>`;
 }
@@ -64,15 +79,21 @@ export function phaseStepper(phase: CallPhaseView | null): TemplateResult {
   </ol>`;
 }
 
-/** How this call can end: only the centre (automatic, or by policy once connected) or by holding. */
+/**
+ * How this call can end, as the telematics unit says: by holding the SOS button when it allows that
+ * now; otherwise only the centre ends an emergency call (automatic or manual); a test call has its own
+ * button, so nothing.
+ */
 export function endHint(view: CallView): TemplateResult | typeof nothing {
-  if (view.kind === 'automatic' || !view.canEndByHold) {
-    if (view.kind === 'automatic' || view.holdToEndPolicy === 'untilConnected') {
-      return html`<p class="end-hint" data-part="end-hint">${t.ONLY_CENTRE_ENDS}</p>`;
-    }
-    return nothing;
+  if (view.canEndByHold) {
+    return html`<p class="end-hint" data-part="end-hint">${t.holdToEndText(view.holdToEndS)}</p>`;
   }
-  return html`<p class="end-hint" data-part="end-hint">${t.holdToEndText(view.holdToEndS)}</p>`;
+  // While the occupants can still cancel, "only the centre ends it" would contradict the button.
+  if (view.canCancel) return nothing;
+  if (view.kind === 'automatic' || view.kind === 'manual') {
+    return html`<p class="end-hint" data-part="end-hint">${t.ONLY_CENTRE_ENDS}</p>`;
+  }
+  return nothing;
 }
 
 /** Muted-speaker icon next to "Entertainment audio muted". */

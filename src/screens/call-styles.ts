@@ -50,16 +50,20 @@ export const callStyles: CSSResult = css`
   }
   .sent dl.facts {
     font-size: 18px;
-    gap: 4px 16px;
+    gap: 2px 16px;
   }
   .trust {
     color: var(--sos-tone);
     font-weight: 650;
   }
+  /* Tight enough that what was sent and the crash data stay on screen when the trust wraps (de, it, es). */
   .crash {
-    margin-block-start: 12px;
-    padding-block-start: 10px;
+    margin-block-start: 8px;
+    padding-block-start: 8px;
     border-block-start: 1px solid var(--sos-border);
+  }
+  .crash h2 {
+    margin-block-end: 4px;
   }
   .crash-grid {
     display: grid;
@@ -75,6 +79,11 @@ export const callStyles: CSSResult = css`
     display: block;
     font-size: 19px;
     font-weight: 650;
+  }
+  /* A field the car reported missing or out of range: readable, but not dressed as data. */
+  .unknown {
+    color: var(--sos-text-dim);
+    font-style: italic;
   }
   .end-hint {
     font-size: 22px;

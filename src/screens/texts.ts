@@ -549,7 +549,20 @@ export let CRASH_HEADING = '';
 onLocale(() => (CRASH_HEADING = msg('Crash data')));
 export let CRASH_SEVERITY = '';
 onLocale(() => (CRASH_SEVERITY = msg('Severity')));
-export function airbagText(deployed: boolean): string {
+/**
+ * A crash or sent-data field the car reported missing or out of range. Its own id: a value beside
+ * several labels (severity, airbags, rollover, occupants), so gender-neutral where a language has to choose.
+ */
+export let UNKNOWN = '';
+onLocale(
+  () =>
+    (UNKNOWN = msg('Unknown', {
+      id: 'crashFieldUnknown',
+      desc: 'Value of a crash or sent-data field the car did not report (severity, airbags, rollover, occupants).',
+    })),
+);
+export function airbagText(deployed: boolean | null): string {
+  if (deployed === null) return UNKNOWN;
   return deployed ? msg('deployed') : msg('not deployed');
 }
 /** Accessible name of the call timer. */
@@ -558,7 +571,8 @@ onLocale(() => (CALL_TIME_LABEL = msg('Call time')));
 /** Accessible name of the phase stepper. */
 export let CALL_PROGRESS_LABEL = '';
 onLocale(() => (CALL_PROGRESS_LABEL = msg('Call progress')));
-export function crashSeverityText(severity: number): string {
+export function crashSeverityText(severity: number | null): string {
+  if (severity === null) return UNKNOWN;
   const words = ['', msg('light'), msg('moderate'), msg('serious'), msg('severe')];
   const word = words[severity] ?? msg('unknown');
   return msg(str`${word} (${severity} of 4)`);
@@ -567,7 +581,8 @@ export let CRASH_AIRBAGS = '';
 onLocale(() => (CRASH_AIRBAGS = msg('Airbags')));
 export let CRASH_ROLLOVER = '';
 onLocale(() => (CRASH_ROLLOVER = msg('Rollover')));
-export function yesNo(value: boolean, yes = msg('Yes'), no = msg('No')): string {
+export function yesNo(value: boolean | null, yes = msg('Yes'), no = msg('No')): string {
+  if (value === null) return UNKNOWN;
   return value ? yes : no;
 }
 
@@ -595,6 +610,18 @@ onLocale(
 );
 export let READ_OUT_HEADING = '';
 onLocale(() => (READ_OUT_HEADING = msg('Your position to read out')));
+/**
+ * A crash was seen but the car's telematics unit has not confirmed an emergency call (or it stopped
+ * reporting mid-call): the occupants must call from a phone.
+ */
+export let UNCONFIRMED_TITLE = '';
+onLocale(() => (UNCONFIRMED_TITLE = msg('Emergency call not confirmed')));
+export let UNCONFIRMED_CRASH = '';
+onLocale(
+  () => (UNCONFIRMED_CRASH = msg('A crash was detected, but the car has not confirmed an emergency call.')),
+);
+export let UNCONFIRMED_NOT_RESPONDING = '';
+onLocale(() => (UNCONFIRMED_NOT_RESPONDING = msg('The car’s emergency call system is not responding.')));
 export let ENDED_TITLE = '';
 onLocale(() => (ENDED_TITLE = msg('Call ended')));
 export function endedSummary(elapsedS: number): string {
@@ -627,6 +654,34 @@ onLocale(
     )),
 );
 
+// ── Refused requests (one line in the status bar) ───────────────────────────────────────────
+/**
+ * The telematics unit refused what the occupants asked (cancel, call now, end the test call, start a
+ * test call, answer a call-back): its reason in the driver's words, one line.
+ */
+export function refusalText(reason: string): string {
+  switch (reason) {
+    case 'not cancellable':
+      return msg('The car could not cancel: the call has already connected');
+    case 'no cancel window':
+      return msg('The countdown has already ended');
+    case 'automatic call':
+      return msg('Only the emergency centre can end an automatic call');
+    case 'not endable':
+      return ONLY_CENTRE_ENDS;
+    case 'no call':
+      return msg('There is no call to end');
+    case 'no call-back':
+      return msg('There is no call-back to answer');
+    case 'busy':
+      return msg('A call is already in progress');
+    case 'timeout':
+      return msg('The car did not answer');
+    default:
+      return msg('The car could not carry out the request');
+  }
+}
+
 // ── Status bar titles ─────────────────────────────────────────────────────────────────────────
 export let BAR_TITLE_STATUS = '';
 onLocale(() => (BAR_TITLE_STATUS = msg('SOS emergency call')));
@@ -647,6 +702,8 @@ export function announceCall(view: CallView): string {
       return REDIAL_TITLE;
     case 'failed':
       return `${FAILED_TITLE}. ${callFromPhoneText(view.emergencyNumber)}.`;
+    case 'unconfirmed':
+      return `${UNCONFIRMED_TITLE}. ${callFromPhoneText(view.emergencyNumber)}.`;
     case 'ended':
       return ENDED_TITLE;
     case 'cancelled':

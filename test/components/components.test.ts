@@ -185,4 +185,33 @@ describe('sos-status-bar', () => {
       'GPS position',
     );
   });
+
+  it('shows a notice as a one-line alert in place of the title; telltale and clock stay', async () => {
+    const el = await fixture<SosStatusBar>(
+      html`<div style="width:1280px">
+        <sos-status-bar telltale="ready" clock="14:05" heading="Emergency call"></sos-status-bar>
+      </div>`,
+    ).then((wrapper) => wrapper.querySelector('sos-status-bar')!);
+    expect(el.renderRoot.querySelector('[role="alert"]')).to.equal(null);
+    el.notice = 'A call is already in progress';
+    await el.updateComplete;
+    const notice = el.renderRoot.querySelector<HTMLElement>('[role="alert"][data-part="notice"]')!;
+    expect(notice.textContent?.trim()).to.equal('A call is already in progress');
+    expect(el.renderRoot.querySelector('.title')).to.equal(null);
+    expect(el.renderRoot.querySelector('sos-telltale')).to.exist;
+    expect(el.renderRoot.querySelector('[data-part="clock"]')?.textContent).to.equal('14:05');
+    // One line even when the text is longer than the bar: cut with an ellipsis, never wrapped.
+    el.notice = 'The car could not cancel: the call has already connected '.repeat(4);
+    await el.updateComplete;
+    const bar = el.getBoundingClientRect();
+    const box = notice.getBoundingClientRect();
+    expect(box.height).to.be.below(bar.height);
+    expect(box.right).to.be.at.most(
+      el.renderRoot.querySelector('[data-part="clock"]')!.getBoundingClientRect().left,
+    );
+    el.notice = '';
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('[role="alert"]')).to.equal(null);
+    expect(el.renderRoot.querySelector('.title')?.textContent).to.equal('Emergency call');
+  });
 });

@@ -7,6 +7,7 @@ import { mountApp as mountWith, screenOf } from '../harness/mount-app.js';
 import {
   AUTOMATIC_VOICE,
   CALL_FAILED,
+  CALL_UNCONFIRMED,
   CANCEL_WINDOW,
   MANUAL_VOICE,
   NO_CALL,
@@ -77,6 +78,56 @@ describe('sos-app', () => {
   });
 });
 
+describe('refused requests', () => {
+  /** The one-line alert in the status bar, or null. */
+  const refusalOf = async (app: Awaited<ReturnType<typeof mountApp>>) => {
+    await app.updateComplete;
+    const bar = app.renderRoot.querySelector('sos-status-bar')!;
+    await bar.updateComplete;
+    return bar.renderRoot.querySelector<HTMLElement>('[role="alert"][data-part="notice"]');
+  };
+
+  it('shows the car’s reason as a one-line alert in the bar, over the call screen, until it clears', async () => {
+    const hmi = fakeHmi({ call: CANCEL_WINDOW });
+    const app = await mountApp(hmi);
+    expect(await refusalOf(app)).to.equal(null);
+    hmi.call.push({ ...AUTOMATIC_VOICE, kind: 'manual', phase: 'connecting', refusal: 'not cancellable' });
+    const alert = await refusalOf(app);
+    expect(alert?.textContent?.trim()).to.equal('The car could not cancel: the call has already connected');
+    // One line, inside the bar: the call screen's own status stays in view.
+    expect(getComputedStyle(alert!.querySelector('span')!).whiteSpace).to.equal('nowrap');
+    const bar = app.renderRoot.querySelector('sos-status-bar')!.getBoundingClientRect();
+    const box = alert!.getBoundingClientRect();
+    expect(box.top).to.be.at.least(bar.top);
+    expect(box.bottom).to.be.at.most(bar.bottom);
+    const screen = await screenOf(app);
+    expect(screen.element.localName).to.equal('sos-active-call');
+    expect(await screen.heading()).to.equal('Connecting…');
+    hmi.call.push({ refusal: null });
+    expect(await refusalOf(app)).to.equal(null);
+  });
+
+  it('says each reason in the driver’s words, and something generic for one it does not know', async () => {
+    const hmi = fakeHmi();
+    const app = await mountApp(hmi);
+    const cases: [string, string][] = [
+      ['busy', 'A call is already in progress'],
+      ['timeout', 'The car did not answer'],
+      ['no cancel window', 'The countdown has already ended'],
+      ['automatic call', 'Only the emergency centre can end an automatic call'],
+      ['no call', 'There is no call to end'],
+      ['no call-back', 'There is no call-back to answer'],
+      ['unit rebooting', 'The car could not carry out the request'],
+    ];
+    for (const [reason, text] of cases) {
+      hmi.call.push({ refusal: reason });
+      expect((await refusalOf(app))?.textContent?.trim(), reason).to.equal(text);
+    }
+    // Over whatever is up: here the status screen, no call.
+    expect((await screenOf(app)).element.localName).to.equal('sos-status-screen');
+  });
+});
+
 describe('sos-cancel-flow', () => {
   it('counts down, focuses "Cancel call" and sends user.cancel on Enter', async () => {
     const hmi = fakeHmi({ call: CANCEL_WINDOW });
@@ -138,6 +189,67 @@ describe('sos-active-call', () => {
     expect(await (await screenOf(app)).heading()).to.equal('Redialling…');
   });
 
+  it('end hint: holding ends it when the car says so, otherwise only the centre; nothing on a test call', async () => {
+    const hmi = fakeHmi({ call: { ...MANUAL_VOICE, canEndByHold: true, holdToEndS: 3 } });
+    const app = await mountApp(hmi);
+    const hint = async () => {
+      const screen = await screenOf(app);
+      return screen.element.shadowRoot!.querySelector('[data-part="end-hint"]')?.textContent?.trim() ?? null;
+    };
+    expect(await hint()).to.equal('Hold SOS button for 3 s to end call');
+    hmi.call.push({ canEndByHold: false });
+    expect(await hint()).to.equal('Only the emergency centre can end this call');
+    hmi.call.push({ kind: 'automatic', canEndByHold: false });
+    expect(await hint()).to.equal('Only the emergency centre can end this call');
+    // The car decides, even for an automatic call.
+    hmi.call.push({ kind: 'automatic', canEndByHold: true, holdToEndS: 2 });
+    expect(await hint()).to.equal('Hold SOS button for 2 s to end call');
+    hmi.call.push({ kind: 'test', canEndByHold: false });
+    expect(await hint()).to.equal(null);
+    // The redialling screen says the same.
+    hmi.call.push({ screen: 'redialing', kind: 'manual', canEndByHold: false, redialInS: 10 });
+    expect(await hint()).to.equal('Only the emergency centre can end this call');
+  });
+
+  it('crash data and what was sent say "Unknown" for a field the car did not report', async () => {
+    const screen = await screenOf(
+      await mountApp(
+        fakeHmi({
+          call: {
+            ...AUTOMATIC_VOICE,
+            crash: { severity: null, airbagDeployed: null, rollover: null, occupants: null },
+            sent: { ...AUTOMATIC_VOICE.sent!, occupants: null },
+          },
+        }),
+      ),
+    );
+    const root = screen.element.shadowRoot!;
+    for (const part of ['crash-severity', 'crash-airbags', 'crash-rollover']) {
+      expect(root.querySelector(`[data-part="${part}"] .v`)?.textContent?.trim(), part).to.equal('Unknown');
+    }
+    const sent = root.querySelector('[data-part="sent"]')!;
+    expect(sent.querySelectorAll('[data-unknown]').length).to.equal(1);
+    expect(sent.textContent).to.contain('Unknown');
+  });
+
+  it('crash data with some fields known shows those and "Unknown" for the rest', async () => {
+    const screen = await screenOf(
+      await mountApp(
+        fakeHmi({
+          call: {
+            ...AUTOMATIC_VOICE,
+            crash: { severity: 3, airbagDeployed: true, rollover: null, occupants: 2 },
+          },
+        }),
+      ),
+    );
+    const root = screen.element.shadowRoot!;
+    const value = (part: string) => root.querySelector(`[data-part="${part}"] .v`)?.textContent?.trim();
+    expect(value('crash-severity')).to.equal('serious (3 of 4)');
+    expect(value('crash-airbags')).to.equal('deployed');
+    expect(value('crash-rollover')).to.equal('Unknown');
+  });
+
   it('names each phase as the contract says', async () => {
     const hmi = fakeHmi({ call: { ...MANUAL_VOICE, phase: 'dataSent' } });
     const app = await mountApp(hmi);
@@ -165,6 +277,42 @@ describe('call outcome screens', () => {
       await mountApp(fakeHmi({ call: { ...CALL_FAILED, emergencyNumber: '911' } })),
     );
     expect(await screen.text()).to.contain('Call 911 from a phone');
+  });
+
+  it('unconfirmed: the car has not confirmed a call after a crash — call 112 from a phone, position, Close dismisses', async () => {
+    const hmi = fakeHmi({ call: CALL_UNCONFIRMED });
+    const app = await mountApp(hmi);
+    const screen = await screenOf(app);
+    expect(screen.element.localName).to.equal('sos-call-failed');
+    expect(await screen.heading()).to.equal('Emergency call not confirmed');
+    const text = await screen.text();
+    expect(text).to.contain('A crash was detected, but the car has not confirmed an emergency call.');
+    expect(text).to.contain('Call 112 from a phone');
+    expect(text).not.to.contain('Call failed');
+    const position = screen.element.shadowRoot!.querySelector('[data-part="position"]')?.textContent;
+    expect(position).to.contain('48.18123° N');
+    expect(position).to.contain('11.56199° E');
+    expect(app.renderRoot.querySelector('[data-part="live-assertive"]')?.textContent).to.equal(
+      'Emergency call not confirmed. Call 112 from a phone.',
+    );
+    const bar = app.renderRoot.querySelector('sos-status-bar')!;
+    expect(bar.heading).to.equal('Emergency call');
+    expect(await screen.focusedAction()).to.equal('Close');
+    await screen.press();
+    expect(hmi.sent).to.deep.equal([{ type: 'user.dismiss' }]);
+    await screen.back();
+    expect(hmi.sent).to.deep.equal([{ type: 'user.dismiss' }, { type: 'user.dismiss' }]);
+  });
+
+  it('unconfirmed without a crash (the unit stopped reporting), in North America: 911', async () => {
+    const screen = await screenOf(
+      await mountApp(fakeHmi({ call: { ...CALL_UNCONFIRMED, crash: null, emergencyNumber: '911' } })),
+    );
+    expect(await screen.heading()).to.equal('Emergency call not confirmed');
+    const text = await screen.text();
+    expect(text).to.contain('The car’s emergency call system is not responding.');
+    expect(text).to.contain('Call 911 from a phone');
+    expect(text).to.contain('48.18123° N');
   });
 
   it('redialling, ended, cancelled and call-back screens use the contract headings', async () => {

@@ -79,7 +79,6 @@ export const NO_CALL: CallView = {
   canCancel: false,
   canCallNow: false,
   canEndByHold: false,
-  holdToEndPolicy: 'always',
   holdProgress: null,
   holdToEndS: 2,
   elapsedS: 0,
@@ -91,6 +90,9 @@ export const NO_CALL: CallView = {
   audioMayBeLost: false,
   contactsNotified: false,
   failureReason: null,
+  callEnd: null,
+  msd: 'none',
+  refusal: null,
   callbackRemainingS: null,
   emergencyNumber: '112',
   led: 'off',
@@ -145,6 +147,17 @@ export const CALL_FAILED: CallView = {
   position: { latitude: 48.181234, longitude: 11.561987, headingDeg: null, trusted: true, fix: '3d' },
   sent: { kind: 'manual', position: READY_STATUS.position, time: SENT_AT, occupants: 1 },
   led: 'red',
+};
+
+/** A crash on the bus that the car's telematics unit has not confirmed as an emergency call. */
+export const CALL_UNCONFIRMED: CallView = {
+  ...NO_CALL,
+  screen: 'unconfirmed',
+  kind: 'automatic',
+  attempt: 0,
+  crash: { severity: 4, airbagDeployed: true, rollover: null, occupants: null },
+  position: { latitude: 48.181234, longitude: 11.561987, headingDeg: null, trusted: true, fix: '3d' },
+  led: 'off',
 };
 
 export interface FakeHmi {

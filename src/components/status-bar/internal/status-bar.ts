@@ -63,6 +63,33 @@ export class StatusBar extends LitElement {
       fill: currentColor;
       opacity: 0.25;
     }
+    /* A refused request: one line in place of the title, amber like a limit, never over the screen. */
+    .notice {
+      flex: 1;
+      min-inline-size: 0;
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      block-size: 38px;
+      margin: 0;
+      padding: 0 16px 0 10px;
+      border: 2px solid var(--sos-limited);
+      border-radius: 10px;
+      background: var(--sos-limited-soft);
+      color: var(--sos-text);
+      font-weight: 650;
+    }
+    .notice svg {
+      flex: none;
+      inline-size: 26px;
+      block-size: 26px;
+      color: var(--sos-limited);
+    }
+    .notice span {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
     .clock {
       color: var(--sos-text);
       font-size: 24px;
@@ -80,6 +107,12 @@ export class StatusBar extends LitElement {
 
   /** Screen title shown next to the telltale. */
   @property() heading = '';
+
+  /**
+   * A one-line notice (a request the car refused), shown as an alert in place of the title while
+   * non-empty; telltale, position, network and clock stay visible.
+   */
+  @property() notice = '';
 
   /** Vehicle link state; anything but `connected` is spelled out. */
   @property() connection: StatusBarConnection = 'connecting';
@@ -160,7 +193,20 @@ export class StatusBar extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<sos-telltale state=${this.telltale}></sos-telltale>
-      <span class="title">${this.heading}</span>
+      ${
+        this.notice
+          ? html`<p class="notice" role="alert" data-part="notice">
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path
+                  fill="currentColor"
+                  fill-rule="evenodd"
+                  d="M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z"
+                />
+              </svg>
+              <span>${this.notice}</span>
+            </p>`
+          : html`<span class="title">${this.heading}</span>`
+      }
       ${this.renderConnection()} ${this.renderGnss()} ${this.renderCellular()}
       <span class="clock" data-part="clock">${this.clock}</span>`;
   }
