@@ -13,15 +13,19 @@
  */
 import { and, assign, enqueueActions, not, or, raise, setup, stateIn } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
-import type { CallSessionSignal, CrashData, LedState, PointOfInterest } from '../bridge/signals.js';
+import type { CrashData, LedState, PointOfInterest } from '../bridge/signals.js';
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import type { BridgeMachineEvent, UserEvent } from './events.js';
 import type { ChildCommandEvent } from './statusMachine.js';
 import { nearestPoints } from './pointsOfInterest.js';
 import type { PositionView } from './views.js';
-
-/** The unit's session report as the machine keeps it. */
-export type SessionReport = Omit<CallSessionSignal, 'type'>;
+import {
+  isOlderReport,
+  nextTick,
+  reportScreen,
+  type ReportScreen,
+  type SessionReport,
+} from './sessionReport.js';
 
 /** Events the call machine raises to itself, listed so tests can drive them too. */
 export type CallInternalEvent =
@@ -70,84 +74,8 @@ export interface CallContext {
   readonly guidanceTo: PointOfInterest['kind'] | null;
 }
 
-/** Which screen state a report puts the machine in (one place for the mapping). */
-export type ReportScreen =
-  | 'idle'
-  | 'cancelWindow'
-  | 'connecting'
-  | 'dataSent'
-  | 'acknowledged'
-  | 'voice'
-  | 'redialing'
-  | 'failed'
-  | 'cancelled'
-  | 'ended'
-  | 'callback'
-  | 'testEnded';
-
-export function reportScreen(report: SessionReport): ReportScreen {
-  switch (report.phase) {
-    case 'idle':
-      return 'idle';
-    case 'cancelWindow':
-      return 'cancelWindow';
-    case 'dialing':
-      return 'connecting';
-    case 'connected':
-      return report.msd === 'ackPositive' || report.msd === 'ackNegative' ? 'acknowledged' : 'dataSent';
-    case 'voice':
-      return 'voice';
-    case 'redialWait':
-      return 'redialing';
-    case 'failed':
-      return report.kind === 'test' ? 'testEnded' : 'failed';
-    case 'cancelled':
-      return 'cancelled';
-    case 'ended':
-      return report.kind === 'test' ? 'testEnded' : 'ended';
-    case 'callbackRinging':
-    case 'callback':
-      return 'callback';
-  }
-}
-
 /** Session phases in which a call is being set up or is up. */
 const CALL_UP_PHASES: readonly string[] = ['cancelWindow', 'dialing', 'connected', 'voice', 'redialWait'];
-
-const ms = (
-  report: SessionReport | null,
-  key: 'cancelWindowEndsAt' | 'nextAttemptAt' | 'callbackWindowEndsAt' | 'holdEndsAt',
-): number | null => (report ? report[key] : null);
-
-/** Milliseconds from `now` until the next whole second of a countdown to `deadline`. */
-function toNextSecond(deadline: number, now: number): number {
-  const left = deadline - now;
-  if (left <= 0) return Infinity;
-  return left % 1000 || 1000;
-}
-
-/**
- * Presentation tick: how long until something on screen changes (a countdown or the voice timer
- * turns a second, the hold bar moves 100 ms); Infinity when nothing is timed.
- */
-export function nextTick(context: Pick<CallContext, 'report' | 'now'>): number {
-  const { report, now } = context;
-  if (!report) return Infinity;
-  let next = Infinity;
-  for (const key of ['cancelWindowEndsAt', 'nextAttemptAt', 'callbackWindowEndsAt'] as const) {
-    const deadline = ms(report, key);
-    if (deadline !== null) next = Math.min(next, toNextSecond(deadline, now));
-  }
-  if (report.voiceSince !== null) next = Math.min(next, 1000 - (Math.max(0, now - report.voiceSince) % 1000));
-  const holdEndsAt = ms(report, 'holdEndsAt');
-  if (holdEndsAt !== null && holdEndsAt > now) next = Math.min(next, Math.min(100, holdEndsAt - now));
-  return next;
-}
-
-/** Whole seconds from `now` to `deadline` (never negative), null without a deadline. */
-export function secondsLeft(deadline: number | null, now: number): number | null {
-  return deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1000));
-}
 
 /** The `reportIs` guard for these screens. */
 const reportIs = (...screens: ReportScreen[]) => ({ type: 'reportIs' as const, params: { screens } });
@@ -277,6 +205,10 @@ export const emergencyCallMachine = setup({
     }),
   },
   guards: {
+    reportIsOlder: ({ context, event }) => {
+      const report = reportOf(event);
+      return report !== null && context.report !== null && isOlderReport(report, context.report);
+    },
     /** The report puts the screen where it is already (a cyclic repeat, or a change of detail only). */
     reportStays: ({ context, event }) => {
       const report = reportOf(event);
@@ -331,6 +263,7 @@ export const emergencyCallMachine = setup({
       event.type === 'bridge.commandAck' &&
       ['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'].includes(event.command),
     refused: ({ event }) => event.type === 'bridge.commandAck' && !event.ok,
+    linkLost: ({ event }) => event.type === 'bridge.connection' && event.state === 'lost',
   },
 }).createMachine({
   id: 'call',
@@ -379,6 +312,8 @@ export const emergencyCallMachine = setup({
           target: '.unconfirmed.crash',
         },
         'bridge.callSession': [
+          // A report older than the one shown (a replay, a message overtaken on the way) changes nothing.
+          { guard: 'reportIsOlder' },
           { guard: 'reportStays', actions: 'takeReport' },
           // A session that vanishes without an end (a unit restarted mid-call) is never lost silently.
           {
@@ -636,14 +571,27 @@ export const emergencyCallMachine = setup({
         },
       },
     },
-    /** The unit reports cyclically; reports that stop mid-call are not taken as "all is well". */
+    /**
+     * The unit reports cyclically; reports that stop mid-call while the vehicle link is up are not
+     * taken as "all is well". With the link lost nothing is heard from anyone: the status says so, and
+     * the unit gets `unconfirmedMs` again once the link is back.
+     */
     unitWatch: {
       initial: 'unheard',
       states: {
         unheard: { on: { 'bridge.callSession': 'heard' } },
         heard: {
           after: { unconfirmed: { target: 'unheard', actions: raise({ type: 'call.unitSilent' }) } },
-          on: { 'bridge.callSession': { target: 'heard', reenter: true } },
+          on: {
+            'bridge.callSession': { target: 'heard', reenter: true },
+            'bridge.connection': { guard: 'linkLost', target: 'linkLost' },
+          },
+        },
+        linkLost: {
+          on: {
+            'bridge.callSession': 'heard',
+            'bridge.connection': { guard: not('linkLost'), target: 'heard' },
+          },
         },
       },
     },

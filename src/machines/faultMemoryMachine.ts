@@ -6,6 +6,7 @@
 import { assign, setup } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
 import type { CallSessionSignal } from '../bridge/signals.js';
+import { isOlderReport, type SessionReport } from './sessionReport.js';
 import type { BridgeMachineEvent } from './events.js';
 import {
   emptyFaultLog,
@@ -39,8 +40,6 @@ export interface FaultMemoryContext {
   /** The telematics unit's latest session report: entries are written for what changed. */
   readonly session: SessionReport | null;
 }
-
-type SessionReport = Omit<CallSessionSignal, 'type'>;
 
 /** What a change of the unit's session report means for the fault memory (attempts, outcomes). */
 export function sessionLogInputs(before: SessionReport | null, report: SessionReport): FaultLogInput[] {
@@ -117,6 +116,8 @@ export const faultMemoryMachine = setup({
         'ts' in event && typeof event.ts === 'number' ? Math.max(context.lastTs, event.ts) : context.lastTs;
       if (event.type === 'bridge.callSession') {
         const { type: _type, ...report } = event;
+        // A replayed or overtaken report is no news.
+        if (context.session && isOlderReport(report, context.session)) return { lastTs };
         const log = sessionLogInputs(context.session, report).reduce(reduceFaultLog, context.log);
         return { log, lastTs, session: report };
       }

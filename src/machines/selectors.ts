@@ -11,7 +11,8 @@ import { guide, guideForCause, guidesForCauses, type GuideId } from './guides.js
 import { diagnoseRing, suspectUnit, type RingDiagnosis } from './ringDiagnosis.js';
 import { selfTestRows } from './selfTestResults.js';
 import { emergencyNumber } from './config.js';
-import { secondsLeft, type emergencyCallMachine } from './emergencyCallMachine.js';
+import type { emergencyCallMachine } from './emergencyCallMachine.js';
+import { secondsLeft } from './sessionReport.js';
 import type { malfunctionMachine } from './malfunctionMachine.js';
 import type { statusMachine } from './statusMachine.js';
 import type {

@@ -165,23 +165,30 @@ describe('MockBridge: boundary checks', () => {
 describe('MockBridge: commands', () => {
   it("assigns ids, delivers after the latency, relays the vehicle's ack", () => {
     const t = setup();
-    const id1 = t.bridge.send({ type: 'setLed', led: 'red' });
-    const id2 = t.bridge.send({ type: 'muteAudio', muted: true });
+    const id1 = t.bridge.send({ type: 'startTestCall' });
+    const id2 = t.bridge.send({ type: 'callNow' });
     assert.deepEqual([id1, id2], ['cmd-1', 'cmd-2']);
     assert.equal(t.sim.commands.length, 0, 'not there yet');
     t.clock.advance(20);
     assert.deepEqual(
       t.sim.commands.map((c) => [c.id, c.at, c.command.type]),
       [
-        ['cmd-1', 0, 'setLed'],
-        ['cmd-2', 0, 'muteAudio'],
+        ['cmd-1', 0, 'startTestCall'],
+        ['cmd-2', 0, 'callNow'],
       ],
     );
+    // The unit takes the test call and has no cancel window to cut short: accepted, then refused.
     assert.deepEqual(t.acks(), [
-      { type: 'commandAck', ts: 20, commandId: 'cmd-1', command: 'setLed', ok: true },
-      { type: 'commandAck', ts: 20, commandId: 'cmd-2', command: 'muteAudio', ok: true },
+      { type: 'commandAck', ts: 20, commandId: 'cmd-1', command: 'startTestCall', ok: true },
+      {
+        type: 'commandAck',
+        ts: 20,
+        commandId: 'cmd-2',
+        command: 'callNow',
+        ok: false,
+        error: 'no cancel window',
+      },
     ]);
-    assert.equal(t.sim.led, 'red');
     assert.deepEqual(
       t.bridge.sent.map((s) => s.id),
       ['cmd-1', 'cmd-2'],
@@ -190,20 +197,22 @@ describe('MockBridge: commands', () => {
     assert.equal(t.acks().length, 2, 'no timeout after a real ack');
   });
 
-  it('startCall: ack at +20 ms and the whole call progress through the bridge', () => {
+  it('a crash: the unit dials by itself and its session reports come through the bridge', () => {
     const t = setup();
-    t.bridge.send({ type: 'startCall', kind: 'manual' });
+    t.clock.advance(0);
+    t.sim.crash();
     t.clock.advance(10_000);
-    assert.equal(t.acks()[0]!.ts, 20);
-    const phases = t.signals().flatMap((s) => (s.type === 'callProgress' ? [[s.phase, s.ts]] : []));
+    assert.deepEqual(t.acks(), [], 'nothing was asked of the vehicle');
+    const phases: [string, number][] = [];
+    for (const s of t.signals()) {
+      if (s.type !== 'callSession') continue;
+      if (phases.at(-1)?.[0] !== s.phase) phases.push([s.phase, s.ts]);
+    }
     assert.deepEqual(phases, [
-      ['dialing', 120],
-      ['ringing', 1120],
-      ['connected', 4120],
-      ['msdSent', 4620],
-      ['msdAcknowledged', 5620],
-      ['contactsNotified', 5870],
-      ['voiceConnected', 6120],
+      ['idle', 0],
+      ['dialing', 0],
+      ['connected', 4000],
+      ['voice', 6000],
     ]);
   });
 
@@ -213,7 +222,7 @@ describe('MockBridge: commands', () => {
     const bridge = new MockBridge({ clock, simulator: vehicle, log: () => {} });
     const events: BridgeEvent[] = [];
     bridge.subscribe((e) => events.push(e));
-    const id = bridge.send({ type: 'startCall', kind: 'automatic' });
+    const id = bridge.send({ type: 'cancelCall' });
     clock.advance(COMMAND_ACK_TIMEOUT_MS - 1);
     assert.equal(vehicle.got.length, 1);
     assert.equal(events.length, 1);
@@ -224,13 +233,13 @@ describe('MockBridge: commands', () => {
         type: 'commandAck',
         ts: COMMAND_ACK_TIMEOUT_MS,
         commandId: id,
-        command: 'startCall',
+        command: 'cancelCall',
         ok: false,
         error: 'timeout',
       },
     });
     // A late answer after the timeout is dropped: every command resolves exactly once.
-    vehicle.say({ type: 'commandAck', ts: clock.now(), commandId: id, command: 'startCall', ok: true });
+    vehicle.say({ type: 'commandAck', ts: clock.now(), commandId: id, command: 'cancelCall', ok: true });
     assert.equal(events.length, 2);
     assert.equal(bridge.rejected.length, 1);
   });
@@ -261,29 +270,51 @@ describe('MockBridge: commands', () => {
 
   it('a malformed command is refused before it leaves, answered with ok:false', () => {
     const t = setup();
-    const id = t.bridge.send({ type: 'setLed', led: 'purple' } as unknown as VehicleCommand);
+    const id = t.bridge.send({
+      type: 'setRingBypass',
+      unit: 'amplifier',
+      bypassed: 'yes',
+    } as unknown as VehicleCommand);
     t.clock.advance(COMMAND_ACK_TIMEOUT_MS * 2);
     assert.equal(t.sim.commands.length, 0);
     assert.deepEqual(
       t.acks().map((a) => [a.commandId, a.ok, a.error]),
+      [[id, false, 'setRingBypass.bypassed: expected true or false, got "yes"']],
+    );
+  });
+
+  it("a refused request reaches the HMI as ok:false with the unit's reason", () => {
+    const t = setup();
+    t.sim.crash();
+    t.bridge.send({ type: 'startTestCall' });
+    t.bridge.send({ type: 'cancelCall' });
+    t.clock.advance(100);
+    assert.deepEqual(
+      t.acks().map((a) => [a.command, a.ok, a.error]),
       [
-        [
-          id,
-          false,
-          'setLed.led: expected one of "off", "green-blinking", "green-steady", "red", got "purple"',
-        ],
+        ['startTestCall', false, 'busy'],
+        ['cancelCall', false, 'not cancellable'],
       ],
     );
   });
 
-  it('a refused startCall on a broken ring reaches the HMI as ok:false "ring break"', () => {
+  it('a crash with out-of-range fields is delivered with them unknown, and counted', () => {
     const t = setup();
-    t.sim.inject('most-node-failure:satellite-radio');
-    t.bridge.send({ type: 'startCall', kind: 'manual' });
-    t.clock.advance(100);
-    assert.deepEqual(
-      t.acks().map((a) => [a.ok, a.error]),
-      [[false, 'ring break']],
+    t.clock.advance(0);
+    t.sim.crash({ severity: 9, occupants: -1 });
+    const crash = t.signals().find((s) => s.type === 'crash');
+    assert.deepEqual(crash, {
+      type: 'crash',
+      ts: 0,
+      severity: null,
+      airbagDeployed: true,
+      rollover: false,
+      occupants: null,
+    });
+    assert.ok(t.bridge.incomplete.length >= 1);
+    assert.match(
+      t.bridge.incomplete[0]!.error,
+      /crash\.severity: expected an integer from 1 to 4, got 9; taken as unknown/,
     );
   });
 
@@ -305,7 +336,7 @@ describe('MockBridge: commands', () => {
 
   it('dispose stops everything', () => {
     const t = setup();
-    t.bridge.send({ type: 'startCall', kind: 'manual' });
+    t.bridge.send({ type: 'startTestCall' });
     t.sim.pressSos(1000);
     t.bridge.dispose();
     assert.equal(t.clock.pendingTimers, 0);

@@ -124,6 +124,8 @@ describe('model-based coverage', () => {
       },
       { type: 'bridge.commandAck', ts, commandId: '1', command: 'cancelCall', ok: true },
       { type: 'bridge.gnss', ts, fix: '3d', latitude: 1, longitude: 2, headingDeg: 0, trusted: true },
+      { type: 'bridge.connection', state: 'lost' },
+      { type: 'bridge.connection', state: 'connected' },
       { type: 'call.crashUnconfirmed' },
       { type: 'call.unitSilent' },
       { type: 'user.cancel' },
