@@ -12,7 +12,7 @@ import { emergencyCallMachine } from './emergencyCallMachine.js';
 import type { SosEvent } from './events.js';
 import type { FaultLogEntry } from './faultLog.js';
 import { faultMemoryMachine, type StatusCausesEvent } from './faultMemoryMachine.js';
-import { statusMachine, type ChildCommandEvent, type StatusChangedEvent } from './statusMachine.js';
+import { statusMachine, type ChildCommandEvent } from './statusMachine.js';
 
 export interface SosHmiInput {
   readonly config?: Partial<SosConfig>;
@@ -26,7 +26,7 @@ export interface CommandEmitted {
   readonly command: VehicleCommand;
 }
 
-export type SosHmiEvent = SosEvent | StatusChangedEvent | ChildCommandEvent | StatusCausesEvent;
+export type SosHmiEvent = SosEvent | ChildCommandEvent | StatusCausesEvent;
 
 export const sosHmiMachine = setup({
   types: {
@@ -44,13 +44,11 @@ export const sosHmiMachine = setup({
   actions: {
     toStatus: sendTo(
       'status',
-      ({ event }) =>
-        event as Exclude<SosHmiEvent, ChildCommandEvent | StatusChangedEvent | StatusCausesEvent>,
+      ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusCausesEvent>,
     ),
     toCall: sendTo(
       'call',
-      ({ event }) =>
-        event as Exclude<SosHmiEvent, ChildCommandEvent | StatusCausesEvent | StatusChangedEvent>,
+      ({ event }) => event as Exclude<SosHmiEvent, ChildCommandEvent | StatusCausesEvent>,
     ),
     toDiagnostics: sendTo(
       'diagnostics',
@@ -58,7 +56,7 @@ export const sosHmiMachine = setup({
     ),
     toFaultMemory: sendTo(
       'faultMemory',
-      ({ event }) => event as Exclude<SosHmiEvent, StatusChangedEvent | { type: `user.${string}` }>,
+      ({ event }) => event as Exclude<SosHmiEvent, { type: `user.${string}` }>,
     ),
     emitCommand: emit(({ event }) => {
       if (event.type !== 'child.command')

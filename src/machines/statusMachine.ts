@@ -10,7 +10,6 @@ import {
   EMPTY_FACTS,
   factReceivedAt,
   foldFact,
-  hasWarning,
   REQUIRED_SIGNALS,
   sameAssessment,
   signalKey,
@@ -22,16 +21,8 @@ import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import type { BridgeMachineEvent } from './events.js';
 import { malfunctionMachine } from './malfunctionMachine.js';
 import { foldSelfTestResult, type SelfTestRecords } from './selfTestResults.js';
-import type { DiagnosticsPage, SosLevel } from './views.js';
+import type { DiagnosticsPage } from './views.js';
 import type { StatusCausesEvent } from './faultMemoryMachine.js';
-
-/** Told to the parent whenever the shown level or the malfunction flag changes. */
-export interface StatusChangedEvent {
-  readonly type: 'status.changed';
-  readonly level: SosLevel;
-  /** A Check Control malfunction (warn-cause) is present while the system is operating. */
-  readonly malfunction: boolean;
-}
 
 /** A command for the vehicle, handed to the parent (the root emits it to the bridge). */
 export interface ChildCommandEvent {
@@ -85,12 +76,8 @@ export interface StatusContext {
   readonly assessment: Assessment;
   /** Ignition cycle last told to the malfunction machine. */
   readonly assessedCycle: number;
-  /** Last `status.changed` told to the parent. */
-  readonly reported: { readonly level: SosLevel; readonly malfunction: boolean } | null;
   readonly selfTest: SelfTestState;
 }
-
-const OPERATING_LEVELS: readonly SosLevel[] = ['ready', 'limited', 'unavailable', 'unknown'];
 
 export const statusMachine = setup({
   types: {
@@ -189,20 +176,6 @@ export const statusMachine = setup({
         ? { selfTest: { ...context.selfTest, request: 'failed' as const, error: 'no answer' } }
         : {},
     ),
-    /** Tells the parent the shown level (param, or the last one) and the malfunction flag, if changed. */
-    report: enqueueActions(({ context, enqueue, self }, params: { level?: SosLevel } | undefined) => {
-      const level = params?.level ?? context.reported?.level ?? 'unknown';
-      const malfunction = OPERATING_LEVELS.includes(level) && hasWarning(context.assessment);
-      if (
-        context.reported &&
-        context.reported.level === level &&
-        context.reported.malfunction === malfunction
-      )
-        return;
-      enqueue.assign({ reported: { level, malfunction } });
-      if (self._parent)
-        enqueue.sendParent({ type: 'status.changed', level, malfunction } satisfies StatusChangedEvent);
-    }),
     sendCommand: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) => {
       enqueue.emit({ type: 'command', command: params.command });
       if (self._parent)
@@ -234,22 +207,21 @@ export const statusMachine = setup({
       ignitionCycle: 0,
       assessment: assess(EMPTY_FACTS, [], connection),
       assessedCycle: 0,
-      reported: null,
       selfTest: { records: {}, request: 'idle', requestedAt: null, error: null },
     };
   },
   invoke: { id: 'malfunction', systemId: 'malfunction', src: 'malfunction' },
   initial: 'unknown',
   on: {
-    'bridge.unitHealth': { actions: ['recordSignal', 'reassess', 'report'] },
-    'bridge.mostRing': { actions: ['recordSignal', 'reassess', 'report'] },
-    'bridge.gnss': { actions: ['recordSignal', 'reassess', 'report'] },
-    'bridge.cellular': { actions: ['recordSignal', 'reassess', 'report'] },
-    'status.stale': { actions: ['markStale', 'reassess', 'report'] },
+    'bridge.unitHealth': { actions: ['recordSignal', 'reassess'] },
+    'bridge.mostRing': { actions: ['recordSignal', 'reassess'] },
+    'bridge.gnss': { actions: ['recordSignal', 'reassess'] },
+    'bridge.cellular': { actions: ['recordSignal', 'reassess'] },
+    'status.stale': { actions: ['markStale', 'reassess'] },
     // A lost link means nothing we know is current: unknown, from any state.
     'bridge.connection': [
       { guard: 'eventLinkLost', target: '.unknown', actions: ['setConnection', 'reassess'] },
-      { actions: ['setConnection', 'reassess', 'report'] },
+      { actions: ['setConnection', 'reassess'] },
     ],
     'user.acknowledge': { actions: 'forwardToMalfunction' },
     'user.showMalfunction': { actions: 'forwardToMalfunction' },
@@ -262,7 +234,6 @@ export const statusMachine = setup({
   states: {
     /** No data yet, or the link to the vehicle is lost. */
     unknown: {
-      entry: { type: 'report', params: { level: 'unknown' } },
       on: {
         'bridge.ignition': [
           { guard: 'linkLost', actions: ['recordSignal', 'reassess'] },
@@ -279,7 +250,6 @@ export const statusMachine = setup({
       },
     },
     off: {
-      entry: { type: 'report', params: { level: 'off' } },
       on: {
         'bridge.ignition': [
           { guard: 'ignitionOnEvent', target: 'selfTest', actions: ['recordSignal', 'reassess'] },
@@ -289,7 +259,6 @@ export const statusMachine = setup({
     },
     /** Telltale bulb check at ignition (and on request). */
     selfTest: {
-      entry: { type: 'report', params: { level: 'selfTest' } },
       after: { selfTest: 'operating' },
       on: {
         'bridge.ignition': [
@@ -324,20 +293,16 @@ export const statusMachine = setup({
           ],
         },
         ready: {
-          entry: { type: 'report', params: { level: 'ready' } },
           always: { guard: { type: 'levelIsNot', params: { level: 'ready' } }, target: 'assessing' },
         },
         limited: {
-          entry: { type: 'report', params: { level: 'limited' } },
           always: { guard: { type: 'levelIsNot', params: { level: 'limited' } }, target: 'assessing' },
         },
         unavailable: {
-          entry: { type: 'report', params: { level: 'unavailable' } },
           always: { guard: { type: 'levelIsNot', params: { level: 'unavailable' } }, target: 'assessing' },
         },
         /** Operating, but a required signal is missing or stale: never shown as ready. */
         unknown: {
-          entry: { type: 'report', params: { level: 'unknown' } },
           always: { guard: { type: 'levelIsNot', params: { level: 'unknown' } }, target: 'assessing' },
         },
       },

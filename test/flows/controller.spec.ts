@@ -8,18 +8,13 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/hmi.js';
 import { HmiHarness } from './harness/hmi.js';
 import type { ScreenHarness } from './harness/screens.js';
-import { BOOT_MS, SILENT_CENTRE } from './model.js';
+import { BOOT_MS, CRASH } from './model.js';
 
-async function open(page: Page): Promise<HmiHarness> {
+/** Opens the page past boot; the telematics unit's cancel window is 5 s, `unit` adds its other settings. */
+async function open(page: Page, unit = ''): Promise<HmiHarness> {
   const hmi = new HmiHarness(page);
-  await hmi.open('clock=manual&bridge=mock&cancelWindowMs=5000');
-  await page.evaluate(
-    ({ centre, boot }) => {
-      window.sosHmi.sim.callCentre(centre);
-      window.sosHmi.sim.advance(boot);
-    },
-    { centre: SILENT_CENTRE, boot: BOOT_MS },
-  );
+  await hmi.open(`clock=manual&bridge=mock&cancelWindowMs=5000${unit}`);
+  await hmi.advance(BOOT_MS);
   return hmi;
 }
 
@@ -27,6 +22,12 @@ async function open(page: Page): Promise<HmiHarness> {
 async function on(hmi: HmiHarness, tag: string): Promise<ScreenHarness> {
   await expect.poll(async () => (await hmi.screen()).tag(), { message: `${tag} on top` }).toBe(tag);
   return hmi.screen();
+}
+
+/** Lets simulated time pass in steps until `tag` is on top (the unit and the centre keep their own time). */
+async function until(hmi: HmiHarness, tag: string, stepMs: number, steps: number): Promise<void> {
+  for (let i = 0; i < steps && (await (await hmi.screen()).tag()) !== tag; i++) await hmi.advance(stepMs);
+  expect(await (await hmi.screen()).tag(), `${tag} within ${(stepMs * steps) / 1000} s`).toBe(tag);
 }
 
 /** Rotates one full turn (wheel, then arrows back): every action gets selected; focus never lost. */
@@ -64,9 +65,8 @@ async function back(hmi: HmiHarness): Promise<void> {
   await (await hmi.screen()).back();
 }
 
-async function say(hmi: HmiHarness, phase: string): Promise<void> {
-  await hmi.vehicleSays({ type: 'callProgress', phase });
-}
+/** The unit's answer to a request arrives (the bridge's transport latency). */
+const ANSWER_MS = 100;
 
 test('status, diagnosis and the malfunction message by controller alone', async ({ page }) => {
   const hmi = await open(page);
@@ -108,6 +108,7 @@ test('a manual call from cancel window to call-back by controller alone', async 
   await hmi.advance(300);
   await walk(hmi, 'sos-cancel-flow');
   await choose(hmi, 'Cancel call');
+  await hmi.advance(ANSWER_MS);
   await walk(hmi, 'sos-call-cancelled');
   await back(hmi);
   await walk(hmi, 'sos-status-screen');
@@ -115,14 +116,17 @@ test('a manual call from cancel window to call-back by controller alone', async 
   await page.evaluate(() => window.sosHmi.sim.pressSos());
   await hmi.advance(300);
   await choose(hmi, 'Call now');
+  await hmi.advance(ANSWER_MS);
   // A manual call has no on-screen action (hold SOS to end): focus rests on the heading, never lost.
   await walk(hmi, 'sos-active-call');
   for (const key of ['ArrowDown', 'Enter', 'Escape']) {
     await page.keyboard.press(key);
     expect((await hmi.focus()).lost).toBe(false);
   }
-  await say(hmi, 'voiceConnected');
-  await say(hmi, 'endedByCentre');
+  // The centre answers after 4 s; voice 2 s later; then the operator hangs up.
+  await hmi.advance(6100);
+  expect((await hmi.state()).call.phase).toBe('voice');
+  await page.evaluate(() => window.sosHmi.sim.centreEndsCall());
   await walk(hmi, 'sos-call-ended');
   await back(hmi);
   await walk(hmi, 'sos-callback');
@@ -130,32 +134,45 @@ test('a manual call from cancel window to call-back by controller alone', async 
   await walk(hmi, 'sos-status-screen');
 });
 
-test('automatic, failed and test calls by controller alone', async ({ page }) => {
-  const hmi = await open(page);
-  await page.evaluate(() => window.sosHmi.sim.crash({ severity: 3, airbagDeployed: true }));
+test('automatic, failed, unconfirmed and test calls by controller alone', async ({ page }) => {
+  // Short unit timers: an attempt gives up after 8 s, the next one 20 s after the last began, for 30 s.
+  const hmi = await open(page, '&attemptTimeoutMs=8000&redialIntervalMs=20000&redialWindowMs=30000');
+  await page.evaluate(() => window.sosHmi.sim.callCentre({ noAnswer: true }));
+  await page.evaluate((crash) => window.sosHmi.sim.crash(crash), CRASH);
   const active = await walk(hmi, 'sos-active-call');
   // No cancel in an automatic call: only the centre ends it.
   expect(await active.visibleActions()).toEqual([]);
   await page.keyboard.press('Escape');
   expect(await (await hmi.screen()).tag()).toBe('sos-active-call');
-  await hmi.vehicleSays({ type: 'callProgress', phase: 'failed', reason: 'no answer' });
+  // The centre never answers: the attempt times out, the unit redials, then gives up.
+  await until(hmi, 'sos-call-redialing', 1000, 10);
   await walk(hmi, 'sos-call-redialing');
-  // Every redial fails until the window closes.
-  for (let t = 0; t < 130; t++) {
-    if ((await (await hmi.screen()).tag()) === 'sos-call-failed') break;
-    await hmi.advance(1000);
-    if ((await hmi.state()).call.phase === 'connecting')
-      await hmi.vehicleSays({ type: 'callProgress', phase: 'failed', reason: 'no answer' });
-  }
+  await until(hmi, 'sos-call-failed', 1000, 40);
   await walk(hmi, 'sos-call-failed');
   await choose(hmi, 'Close');
   await walk(hmi, 'sos-status-screen');
 
+  // A crash with a dead telematics unit: no call confirmed within 5 s; Back dismisses the notice.
+  await page.evaluate(() => window.sosHmi.sim.inject('control-module-failure'));
+  await hmi.advance(1000);
+  await page.evaluate((crash) => window.sosHmi.sim.crash(crash), CRASH);
+  await hmi.advance(5000);
+  const unconfirmed = await walk(hmi, 'sos-call-failed');
+  await expect(unconfirmed.heading()).toHaveText(/Emergency call not confirmed/);
+  await back(hmi);
+  await walk(hmi, 'sos-malfunction-warning');
+  await page.evaluate(() => window.sosHmi.sim.clear('control-module-failure'));
+  await hmi.advance(1000);
+  await walk(hmi, 'sos-status-screen');
+
+  await page.evaluate(() => window.sosHmi.sim.callCentre({ noAnswer: false }));
   await choose(hmi, 'Diagnosis');
   await on(hmi, 'sos-self-test-results');
   await choose(hmi, 'Test call');
+  await hmi.advance(ANSWER_MS);
   await walk(hmi, 'sos-active-call');
   await choose(hmi, 'End test call');
+  await hmi.advance(ANSWER_MS);
   await walk(hmi, 'sos-test-call-ended');
   await choose(hmi, 'Close');
   await walk(hmi, 'sos-self-test-results');

@@ -1,8 +1,9 @@
 /**
  * What each state must show: the screen on top (same priority as the shell: a call screen, then the
  * malfunction message, then a diagnosis page, then the status screen), its h1 (the visible-text
- * contract), the telltale, the LED mirror and exactly which actions it offers — e.g. no Cancel in
- * an automatic call. Pure: computed from `window.sosHmi.state()`.
+ * contract), the telltale, the LED mirror, exactly which actions it offers — e.g. no Cancel in an
+ * automatic call, nothing to end a call-back — and a request the car refused, as the status bar's
+ * one-line notice. Pure: computed from `window.sosHmi.state()`.
  */
 import type { HmiState } from '../../src/machines/views.js';
 
@@ -70,7 +71,21 @@ export interface ScreenExpectation {
   readonly details: boolean;
   /** Text the assertive live region must announce (call phases, malfunctions), if any. */
   readonly announce: 'assertive' | 'polite' | null;
+  /** The status bar's notice: a request the telematics unit refused, in the driver's words; null: none. */
+  readonly notice: string | null;
 }
+
+/** A refusal of the telematics unit as the status bar words it (`refusalText` in src/screens/texts.ts). */
+export const REFUSAL_NOTICES: Readonly<Record<string, string>> = {
+  'not cancellable': 'The car could not cancel: the call has already connected',
+  'no cancel window': 'The countdown has already ended',
+  'automatic call': 'Only the emergency centre can end an automatic call',
+  'no call': 'There is no call to end',
+  'no call-back': 'There is no call-back to answer',
+  busy: 'A call is already in progress',
+  timeout: 'The car did not answer',
+};
+const REFUSED_OTHERWISE = 'The car could not carry out the request';
 
 const CALL_SCREENS: Record<Exclude<HmiState['call']['screen'], 'none'>, ScreenTag> = {
   cancelWindow: 'sos-cancel-flow',
@@ -82,6 +97,8 @@ const CALL_SCREENS: Record<Exclude<HmiState['call']['screen'], 'none'>, ScreenTa
   callbackWaiting: 'sos-callback',
   callback: 'sos-callback',
   testEnded: 'sos-test-call-ended',
+  // No emergency call the car confirms: the failed-call screen with its own title.
+  unconfirmed: 'sos-call-failed',
 };
 
 function phaseHeading(state: HmiState): string {
@@ -109,10 +126,11 @@ export function expectScreen(state: HmiState): ScreenExpectation {
     details: false,
     actionsExact: true,
     announce: null,
+    notice: call.refusal === null ? null : (REFUSAL_NOTICES[call.refusal] ?? REFUSED_OTHERWISE),
   } as const;
   if (call.screen !== 'none') {
     const screen = CALL_SCREENS[call.screen];
-    const urgent = ['cancelWindow', 'active', 'redialing', 'failed'].includes(call.screen);
+    const urgent = ['cancelWindow', 'active', 'redialing', 'failed', 'unconfirmed'].includes(call.screen);
     const common = {
       ...base,
       screen,
@@ -124,7 +142,7 @@ export function expectScreen(state: HmiState): ScreenExpectation {
         return {
           ...common,
           heading: `Emergency call in ${call.countdownS ?? 0} s`,
-          actions: [b.cancelCall, ...(call.canCallNow ? [b.callNow] : [])],
+          actions: [...(call.canCancel ? [b.cancelCall] : []), ...(call.canCallNow ? [b.callNow] : [])],
         };
       case 'active':
         return {
@@ -142,6 +160,8 @@ export function expectScreen(state: HmiState): ScreenExpectation {
         };
       case 'failed':
         return { ...common, heading: 'Call failed', actions: [b.close] };
+      case 'unconfirmed':
+        return { ...common, heading: 'Emergency call not confirmed', actions: [b.close] };
       case 'ended':
         return {
           ...common,

@@ -12,7 +12,7 @@ import { expect, test } from '../e2e/hmi.js';
 import { HmiHarness } from './harness/hmi.js';
 import { axeViolations, emergencyTargetsMm, EMERGENCY_TARGET_MM, glance } from './harness/checks.js';
 import type { Via } from './harness/screens.js';
-import { describeEvent, progressSignal, SILENT_CENTRE, type FlowEvent } from './model.js';
+import { CRASH, describeEvent, rawReport, type FlowEvent } from './model.js';
 import type { Plan, PlannedFlow } from './plan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,9 +34,7 @@ async function perform(hmi: HmiHarness, event: FlowEvent, via: Via): Promise<voi
         event.action,
       );
     case 'crash':
-      return page.evaluate(() =>
-        window.sosHmi.sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 }),
-      );
+      return page.evaluate((crash) => window.sosHmi.sim.crash(crash), CRASH);
     case 'ignition':
       return page.evaluate((s) => window.sosHmi.sim.ignition(s), event.state);
     case 'fault':
@@ -48,12 +46,18 @@ async function perform(hmi: HmiHarness, event: FlowEvent, via: Via): Promise<voi
       return hmi.link(event.state);
     case 'batteryReset':
       return page.evaluate(() => window.sosHmi.sim.batteryReset());
-    case 'progress': {
-      const { ts: _ts, ...signal } = progressSignal(event, 0);
-      return hmi.vehicleSays(signal);
+    case 'centre':
+      return event.action === 'endsCall'
+        ? page.evaluate(() => window.sosHmi.sim.centreEndsCall())
+        : page.evaluate(() => window.sosHmi.sim.centreCallsBack());
+    case 'callCentre':
+      return page.evaluate((options) => window.sosHmi.sim.callCentre(options), event.options);
+    case 'report': {
+      // Made from the unit's latest report, like the model does (why each one: RAW_REPORTS).
+      const latest = await hmi.session();
+      if (!latest) throw new Error('no session report from the telematics unit yet');
+      return hmi.injectRaw(rawReport(event.report, latest, (await hmi.state()).now));
     }
-    case 'pointsOfInterest':
-      return hmi.vehicleSays({ type: 'pointsOfInterest', points: event.points });
     case 'press': {
       const screen = await hmi.screen();
       if (event.label === 'Guide' && (await screen.tag()) === 'sos-malfunction-warning') {
@@ -71,13 +75,7 @@ function runFlow(flow: PlannedFlow): void {
   test(`${flow.id} ${flow.title}`, async ({ page }, testInfo) => {
     const hmi = new HmiHarness(page);
     await hmi.open(flow.query);
-    await page.evaluate(
-      ({ centre, boot }) => {
-        window.sosHmi.sim.callCentre(centre);
-        window.sosHmi.sim.advance(boot);
-      },
-      { centre: SILENT_CENTRE, boot: flow.bootMs },
-    );
+    await hmi.advance(flow.bootMs);
     const start = await hmi.state();
     expect(
       { status: start.status.value, malfunction: start.malfunction.value, call: start.call.value },
@@ -109,6 +107,9 @@ function runFlow(flow: PlannedFlow): void {
           .poll(() => screen.visibleActions(), { message: `${what}: offered actions` })
           .toEqual(e.actionsExact ? e.actions : expect.arrayContaining([...e.actions]));
         expect(await hmi.telltale(), `${what}: telltale`).toBe(e.telltale);
+        // A request the unit refused is one line in the status bar, and nothing else is.
+        if (e.notice === null) await expect(hmi.notice(), `${what}: no status-bar notice`).toHaveCount(0);
+        else await expect(hmi.notice(), `${what}: status-bar notice`).toHaveText(e.notice);
         if (e.led)
           await expect(
             screenRoot.locator('[data-part="led-mirror"]').first(),

@@ -1,15 +1,17 @@
 /**
  * The screen-flow model: the machines themselves, run in Node exactly as the page runs them
- * (`createHmi` on a manual clock with the simulator behind the mock bridge), explored with
- * `xstate/graph`. A model event is something a person or the vehicle does — press a screen action,
- * press the SOS button, a crash, a fault, a call-progress message from the telematics unit, time
- * passing — supplied per state (only the actions the screen offers, only the progress messages a
- * call can get). Every explored edge carries the transitions and states the machines took on the
- * way, so paths can be chosen until every state and transition of every machine is covered.
+ * (`createHmi` on a manual clock with the simulator — vehicle, telematics unit and emergency centre —
+ * behind the mock bridge), explored with `xstate/graph`. A model event is something a person, the
+ * car or the emergency centre does — press a screen action, press or hold the SOS button, a crash, a
+ * fault, the operator hanging up or calling back, time passing — supplied per state (only the
+ * actions the screen offers, only what the centre can do on the call it has). The telematics unit
+ * runs every call by itself, on its own timers and the centre's real timing. Every explored edge
+ * carries the transitions and states the machines took on the way, so paths can be chosen until
+ * every state and transition of every machine is covered.
  */
 import type { AnyStateMachine } from 'xstate';
 import { TestModel } from 'xstate/graph';
-import type { CallProgressPhase, IgnitionState, PointOfInterest } from '../../src/bridge/signals.js';
+import type { CallSessionPhase, CallSessionSignal, IgnitionState } from '../../src/bridge/signals.js';
 import { createHmi, type Hmi } from '../../src/app/createHmi.js';
 import { createTransitionTrace } from '../../src/app/transitionTrace.js';
 import type { SosConfig } from '../../src/machines/config.js';
@@ -23,7 +25,7 @@ import { statusMachine } from '../../src/machines/statusMachine.js';
 import type { HmiState } from '../../src/machines/views.js';
 import type { BridgeConnection } from '../../src/bridge/vehicleBridge.js';
 import type { Fault } from '../../src/sim/faults.js';
-import { MOCK_POINTS_OF_INTEREST } from '../../src/sim/vehicleSimulator.js';
+import type { CallCentreOptions, TelematicsSettings } from '../../src/sim/types.js';
 import { BUTTON_LABELS, expectScreen, type ScreenExpectation } from './expectations.js';
 
 type LinkState = BridgeConnection;
@@ -38,29 +40,49 @@ export const MACHINES: Readonly<Record<string, AnyStateMachine>> = {
   faultMemory: faultMemoryMachine,
 };
 
-/** What a person or the vehicle does in one step of a flow. */
+/**
+ * Session reports no well-behaved telematics unit sends, injected raw (`sim.injectRaw`) because the
+ * machine must still handle them; each with why the simulated unit cannot produce it.
+ */
+export const RAW_REPORTS = {
+  /** An `idle` report in the middle of a call. */
+  idle: 'a unit that restarts and has lost its session reports idle mid-call; the simulated unit keeps its session in memory across a restart, so only a raw report shows it',
+  /** A copy of the latest report, stamped 1 ms earlier. */
+  replay:
+    'a report overtaken on the way (older than the one shown); the simulated bus delivers every report in order',
+} as const;
+export type RawReport = keyof typeof RAW_REPORTS;
+
+/** What a person, the car or the emergency centre does in one step of a flow. */
 export type FlowEvent =
   | { readonly type: 'wait'; readonly ms: number }
+  /** The SOS button goes down and stays down (`press`), or comes up (`release`). */
   | { readonly type: 'sos'; readonly action: 'press' | 'release' }
+  /** A crash from the airbag unit: the telematics unit dials by itself. */
   | { readonly type: 'crash' }
   | { readonly type: 'ignition'; readonly state: IgnitionState }
   | { readonly type: 'fault'; readonly fault: Fault; readonly on: boolean }
   | { readonly type: 'link'; readonly state: LinkState }
-  /** A call-progress message from the telematics unit (`sim.injectRaw`). */
-  | { readonly type: 'progress'; readonly phase: CallProgressPhase; readonly reason?: string }
+  /** The emergency centre's operator hangs up (`sim.centreEndsCall`) or calls the car back (`sim.centreCallsBack`). */
+  | { readonly type: 'centre'; readonly action: 'endsCall' | 'callsBack' }
+  /** How the emergency centre behaves on the next calls (`sim.callCentre`). */
+  | { readonly type: 'callCentre'; readonly options: CallCentreOptions }
+  /** A session report no well-behaved unit sends (`sim.injectRaw`; why: `RAW_REPORTS`). */
+  | { readonly type: 'report'; readonly report: RawReport }
   /** An action on the screen, chosen with the controller or by touch. */
   | { readonly type: 'press'; readonly label: string }
   /** The controller's Back key. */
   | { readonly type: 'back' }
-  /** The centre hands over the nearest police stations and hospitals (`pointsOfInterest`). */
-  | { readonly type: 'pointsOfInterest'; readonly points: readonly PointOfInterest[] }
   /** Battery reset: every unit without power for a few seconds. */
   | { readonly type: 'batteryReset' };
 
 /** Settings a flow runs with; each is also the page's URL (`?cancelWindowMs=0…`). */
 export interface Variant {
   readonly name: string;
+  /** The HMI's own (presentation) timers, `SosConfig`. */
   readonly config: Partial<Omit<SosConfig, 'region'>>;
+  /** The simulated telematics unit's settings (`createHmi({ unit })`; the page takes the same URL params). */
+  readonly unit: Partial<TelematicsSettings>;
   /** Start situation (`?scenario=`); `ready` when absent. */
   readonly scenario?: string;
   /** Simulated ms before the first step; `BOOT_MS` (SOS ready) when absent, 0 for a cold start. */
@@ -71,30 +93,31 @@ export interface Variant {
 
 /**
  * Shorter timers than the defaults so flows can wait them out in a few simulated seconds (the rules
- * are the same; the default timings are covered by the end-to-end tests).
+ * are the same; the default timings are covered by the end-to-end tests). The centre keeps its
+ * default timing (answer after 4 s, data acknowledged 1.5 s and voice 2 s after that).
  */
-const BASE: Partial<SosConfig> = {
+const UNIT: Partial<TelematicsSettings> = {
   cancelWindowMs: 5000,
   attemptTimeoutMs: 8000,
   redialIntervalMs: 5000,
   redialWindowMs: 20_000,
   callbackWindowMs: 20_000,
-  noVoiceHintMs: 4000,
 };
+const CONFIG: Partial<Omit<SosConfig, 'region'>> = { noVoiceHintMs: 4000 };
 
 export const VARIANTS: readonly Variant[] = [
-  { name: 'default', config: BASE },
-  /** No cancel window: dial at once, cancel allowed until connected. */
-  { name: 'no-cancel-window', config: { ...BASE, cancelWindowMs: 0 } },
+  { name: 'default', config: CONFIG, unit: UNIT },
+  /** No cancel window: the unit dials at once; cancel allowed until connected. */
+  { name: 'no-cancel-window', config: CONFIG, unit: { ...UNIT, cancelWindowMs: 0 } },
   /** Hold protection: the button must be held 1 s. */
-  { name: 'hold-to-trigger', config: { ...BASE, triggerHoldMs: 1000 } },
-  { name: 'hold-no-window', config: { ...BASE, triggerHoldMs: 1000, cancelWindowMs: 0 } },
+  { name: 'hold-to-trigger', config: CONFIG, unit: { ...UNIT, triggerHoldMs: 1000 } },
+  { name: 'hold-no-window', config: CONFIG, unit: { ...UNIT, triggerHoldMs: 1000, cancelWindowMs: 0 } },
   /** A parked car, the page just opened: nothing has arrived from the vehicle yet. */
-  { name: 'cold-parked', config: BASE, scenario: 'ignition-off', bootMs: 0 },
+  { name: 'cold-parked', config: CONFIG, unit: UNIT, scenario: 'ignition-off', bootMs: 0 },
   /** The page just opened, nothing has arrived yet, the car is on. */
-  { name: 'cold', config: BASE, bootMs: 0 },
+  { name: 'cold', config: CONFIG, unit: UNIT, bootMs: 0 },
   /** The page opens with the vehicle link down: the car has never answered. */
-  { name: 'link-lost', config: BASE, bootMs: 0, link: 'lost' },
+  { name: 'link-lost', config: CONFIG, unit: UNIT, bootMs: 0, link: 'lost' },
 ];
 
 /** The page query for a variant (what the browser opens). */
@@ -102,15 +125,13 @@ export function variantQuery(variant: Variant): string {
   const params = new URLSearchParams({ clock: 'manual', bridge: 'mock', trace: 'transitions' });
   if (variant.scenario) params.set('scenario', variant.scenario);
   if (variant.link) params.set('link', variant.link);
-  for (const [key, value] of Object.entries(variant.config)) params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...variant.config, ...variant.unit }))
+    params.set(key, String(value));
   return params.toString();
 }
 
 /** Time from opening the page to `SOS ready` (first cycle at 0, self-test 3 s). */
 export const BOOT_MS = 4000;
-
-/** The simulated centre never answers by itself: every call phase comes from the flow. */
-export const SILENT_CENTRE = { answerDelayMs: 86_400_000, notifyContacts: false } as const;
 
 /** Opens the HMI as the page does for a variant, past boot. */
 export function openHmi(variant: Variant): { hmi: Hmi; trace: ReturnType<typeof createTransitionTrace> } {
@@ -119,12 +140,12 @@ export function openHmi(variant: Variant): { hmi: Hmi; trace: ReturnType<typeof 
     clock: 'manual',
     scenario: variant.scenario ?? 'ready',
     config: variant.config,
+    unit: variant.unit,
     link: variant.link ?? 'connected',
     startAt: 1_700_000_000_000,
     faultMemory: { load: () => [], save: () => {}, clear: () => {} },
     inspect: trace.inspect,
   });
-  hmi.sim!.callCentre(SILENT_CENTRE);
   hmi.clock.advance(variant.bootMs ?? BOOT_MS);
   return { hmi, trace };
 }
@@ -208,33 +229,79 @@ export function backEventFor(state: HmiState): UserEvent | null {
   }
 }
 
+/** The telematics unit's report with no session. */
+const IDLE_REPORT: Omit<CallSessionSignal, 'ts' | 'seq'> = {
+  type: 'callSession',
+  phase: 'idle',
+  kind: null,
+  attempt: 0,
+  triggeredAt: null,
+  cancelWindowEndsAt: null,
+  nextAttemptAt: null,
+  redialWindowEndsAt: null,
+  callbackWindowEndsAt: null,
+  failureReason: null,
+  callEnd: null,
+  msd: 'none',
+  voiceSince: null,
+  contactsNotified: false,
+  cancellable: false,
+  holdToEndMs: null,
+  holdEndsAt: null,
+  crash: null,
+  audioMuted: false,
+};
+
+/**
+ * The raw session report of a `report` event, made from the unit's latest report (`sim.session`)
+ * and the vehicle clock now (see `RAW_REPORTS` for why each one is injected).
+ */
+export function rawReport(report: RawReport, latest: CallSessionSignal, now: number): CallSessionSignal {
+  switch (report) {
+    case 'idle':
+      return { ...IDLE_REPORT, ts: now, seq: (latest.seq + 1) % 65536 };
+    case 'replay':
+      return { ...latest, ts: latest.ts - 1 };
+  }
+}
+
+/** The crash every flow has: severe, airbags deployed, two occupants. */
+export const CRASH = { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 } as const;
+
 /** Performs a flow event on a running HMI in Node (the browser does the same through the page). */
 export function perform(hmi: Hmi, event: FlowEvent): void {
   const sim = hmi.sim!;
-  const now = hmi.clock.now();
   switch (event.type) {
     case 'wait':
       return hmi.clock.advance(event.ms);
     case 'sos':
       return event.action === 'press' ? sim.holdSos() : sim.releaseSos();
     case 'crash':
-      return sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });
+      return sim.crash(CRASH);
     case 'ignition':
       return sim.ignition(event.state);
     case 'fault':
       return event.on ? sim.inject(event.fault) : sim.clear(event.fault);
     case 'link':
       return (hmi.bridge as { setConnection(s: LinkState): void }).setConnection(event.state);
-    case 'progress':
-      return hmi.bridge.injectRaw(progressSignal(event, now));
-    case 'pointsOfInterest':
-      return hmi.bridge.injectRaw({ type: 'pointsOfInterest', ts: now, points: [...event.points] });
+    case 'centre':
+      return event.action === 'endsCall' ? sim.centreEndsCall() : sim.centreCallsBack();
+    case 'callCentre':
+      return sim.callCentre(event.options);
+    case 'report':
+      return hmi.bridge.injectRaw(rawReport(event.report, sim.session, hmi.clock.now()));
     case 'batteryReset':
       return sim.batteryReset();
     case 'press': {
       // Details only unfolds the message on screen; the machines do not know about it.
       if (event.label === BUTTON_LABELS.details) return;
-      const user = userEventFor(event.label, hmi.state());
+      const state = hmi.state();
+      const shown = expectScreen(state);
+      if (!shown.actions.includes(event.label) && !(event.label === BUTTON_LABELS.guide && shown.details))
+        throw new Error(
+          `"${event.label}" is not offered on ${shown.screen} (offered: ${shown.actions.join(', ')})`,
+        );
+      const user = userEventFor(event.label, state);
       if (!user) throw new Error(`no event for the action "${event.label}"`);
       return hmi.send(user);
     }
@@ -244,13 +311,6 @@ export function perform(hmi: Hmi, event: FlowEvent): void {
       return;
     }
   }
-}
-
-export function progressSignal(
-  event: Extract<FlowEvent, { type: 'progress' }>,
-  ts: number,
-): Record<string, unknown> {
-  return { type: 'callProgress', ts, phase: event.phase, ...(event.reason ? { reason: event.reason } : {}) };
 }
 
 /** One line for a flow event (test titles, failure messages). */
@@ -268,14 +328,16 @@ export function describeEvent(event: FlowEvent): string {
       return `${event.on ? 'inject' : 'clear'} ${event.fault}`;
     case 'link':
       return `vehicle link ${event.state}`;
-    case 'progress':
-      return `call progress ${event.phase}`;
+    case 'centre':
+      return event.action === 'endsCall' ? 'centre ends the call' : 'centre calls back';
+    case 'callCentre':
+      return `centre behaves ${JSON.stringify(event.options)}`;
+    case 'report':
+      return `raw ${event.report} session report`;
     case 'press':
       return `press "${event.label}"`;
     case 'back':
       return 'Back';
-    case 'pointsOfInterest':
-      return 'places handed over';
     case 'batteryReset':
       return 'battery reset';
   }
@@ -283,116 +345,244 @@ export function describeEvent(event: FlowEvent): string {
 
 const press = (label: string): FlowEvent => ({ type: 'press', label });
 const wait = (ms: number): FlowEvent => ({ type: 'wait', ms });
-const progress = (phase: CallProgressPhase): FlowEvent => ({ type: 'progress', phase });
+const sos = (action: 'press' | 'release'): FlowEvent => ({ type: 'sos', action });
+const fault = (name: Fault, on = true): FlowEvent => ({ type: 'fault', fault: name, on });
+const CRASH_EVENT: FlowEvent = { type: 'crash' };
+const ENDS_CALL: FlowEvent = { type: 'centre', action: 'endsCall' };
+const CALLS_BACK: FlowEvent = { type: 'centre', action: 'callsBack' };
+/** From a crash to voice with the default centre: answered at 4 s, data acknowledged at 5.5 s, voice at 6 s. */
+const TO_VOICE: readonly FlowEvent[] = [wait(5000), wait(1000)];
+/** The unit's answer to a request arrives (the bridge's transport latency, 20 ms each way). */
+const ANSWERED = wait(100);
+const linkTo = (state: LinkState): FlowEvent => ({ type: 'link', state });
 
 /**
- * Flows written out for the few transitions that need more steps than the breadth-first
- * exploration goes deep (they are replayed and checked exactly like the generated ones).
+ * Flows written out for the transitions that need more steps (or finer timing) than the
+ * breadth-first exploration goes (they are replayed and checked exactly like the generated ones).
  */
 export const SEED_FLOWS: readonly { readonly variant: string; readonly events: readonly FlowEvent[] }[] = [
-  // Hold-to-end of a connected manual call, then of one not yet connected.
+  // Hold-to-end of a connected manual call: it ends.
   {
     variant: 'default',
     events: [
-      { type: 'sos', action: 'press' },
-      { type: 'sos', action: 'release' },
+      sos('press'),
+      sos('release'),
       press('Call now'),
-      progress('voiceConnected'),
-      { type: 'sos', action: 'press' },
+      ANSWERED,
+      ...TO_VOICE,
+      sos('press'),
       wait(1000),
       wait(1000),
+      sos('release'),
     ],
   },
+  // Hold-to-end of a manual call not yet connected: cancelled; the notice goes by itself.
   {
     variant: 'default',
     events: [
-      { type: 'sos', action: 'press' },
-      { type: 'sos', action: 'release' },
+      sos('press'),
+      sos('release'),
       press('Call now'),
-      { type: 'sos', action: 'press' },
+      ANSWERED,
+      sos('press'),
+      wait(1000),
+      wait(1000),
+      sos('release'),
       wait(5000),
     ],
   },
-  // Directions after the call: places handed over, the call ends, the occupant asks for directions.
+  // Directions after the call: the centre hands the places over with the acknowledgement and hangs
+  // up; the occupant asks for directions, closes the summary and the call-back screen; the window closes.
   {
     variant: 'default',
     events: [
-      { type: 'crash' },
-      progress('msdAcknowledged'),
-      { type: 'pointsOfInterest', points: MOCK_POINTS_OF_INTEREST },
-      progress('voiceConnected'),
-      progress('endedByCentre'),
+      CRASH_EVENT,
+      ...TO_VOICE,
+      ENDS_CALL,
       press('Police station'),
       press('Hospital'),
+      press('Close'),
+      press('Close'),
+      wait(20_000),
     ],
   },
-  // A call-back still running when the window closes: its end goes straight to idle.
+  // Call-back: the centre calls back and hangs up (back to the window), calls back again once the
+  // call-back screen is closed, and that call-back outlives the window: its end goes straight to idle.
   {
     variant: 'default',
     events: [
-      { type: 'crash' },
-      progress('voiceConnected'),
-      progress('endedByCentre'),
-      progress('callbackIncoming'),
+      CRASH_EVENT,
+      ...TO_VOICE,
+      ENDS_CALL,
+      press('Close'),
+      CALLS_BACK,
+      wait(1000),
+      ENDS_CALL,
+      press('Close'),
+      CALLS_BACK,
       wait(20_000),
-      progress('endedByCentre'),
+      ENDS_CALL,
+    ],
+  },
+  // A test call the unit refuses as busy (a crash the moment it was asked for): the refusal is
+  // shown in the status bar, then goes.
+  {
+    variant: 'default',
+    events: [press('Diagnosis'), press('Test call'), CRASH_EVENT, wait(1000), wait(5000)],
+  },
+  // Cancel asked for the moment a crash made the call automatic: refused; a second crash changes nothing.
+  {
+    variant: 'default',
+    events: [sos('press'), sos('release'), press('Cancel call'), CRASH_EVENT, wait(1000), CRASH_EVENT],
+  },
+  // A test call runs to its end (the test number hangs up), then another is ended by the occupant.
+  {
+    variant: 'default',
+    events: [
+      press('Diagnosis'),
+      press('Test call'),
+      wait(5000),
+      wait(5000),
+      wait(5000),
+      press('Test call'),
+      ANSWERED,
+      press('End test call'),
+      ANSWERED,
+      press('Close'),
+    ],
+  },
+  // A crash with a dead unit (control module failure), twice: no call confirmed; closed.
+  {
+    variant: 'default',
+    events: [
+      fault('control-module-failure'),
+      wait(1000),
+      CRASH_EVENT,
+      CRASH_EVENT,
+      wait(5000),
+      press('Close'),
+      fault('control-module-failure', false),
+    ],
+  },
+  // The unit hangs (software glitch) mid-call, each time at a different step: in the cancel window …
+  {
+    variant: 'default',
+    events: [sos('press'), sos('release'), fault('software-glitch'), wait(5000), press('Close')],
+  },
+  // … while dialling …
+  { variant: 'default', events: [CRASH_EVENT, wait(1000), fault('software-glitch'), wait(5000)] },
+  // … after the data was acknowledged: no voice (the hint), then nobody confirms the call …
+  {
+    variant: 'default',
+    events: [CRASH_EVENT, wait(5000), wait(500), fault('software-glitch'), wait(5000)],
+  },
+  // … while redialling (no network failed the attempt) …
+  {
+    variant: 'default',
+    events: [CRASH_EVENT, wait(1000), fault('no-cellular'), fault('software-glitch'), wait(5000)],
+  },
+  // … and during a call-back; it restarts after the window closed and reports no session: the
+  // notice stays until dismissed.
+  {
+    variant: 'default',
+    events: [
+      CRASH_EVENT,
+      ...TO_VOICE,
+      ENDS_CALL,
+      CALLS_BACK,
+      wait(1000),
+      fault('software-glitch'),
+      wait(5000),
+      wait(20_000),
+      batteryReset(),
+      wait(5000),
+      wait(5000),
+      press('Close'),
+    ],
+  },
+  // No network: every attempt fails until the redial window closes; the call failed.
+  {
+    variant: 'default',
+    events: [fault('no-cellular'), wait(1000), CRASH_EVENT, wait(20_000), wait(5000), press('Close')],
+  },
+  // A connected call dropped by the network: redialled at once, it holds.
+  {
+    variant: 'default',
+    events: [
+      { type: 'callCentre', options: { dropAfterMs: 1000, dropCount: 1 } },
+      CRASH_EVENT,
+      ...TO_VOICE,
+      wait(1000),
+      wait(5000),
+      wait(1000),
+    ],
+  },
+  // The centre never answers: each attempt times out and is redialled.
+  {
+    variant: 'default',
+    events: [{ type: 'callCentre', options: { noAnswer: true } }, CRASH_EVENT, wait(20_000), wait(5000)],
+  },
+  // Raw reports: one overtaken on the way, and a unit that lost its session mid-call.
+  {
+    variant: 'default',
+    events: [
+      CRASH_EVENT,
+      wait(1000),
+      { type: 'report', report: 'replay' },
+      { type: 'report', report: 'idle' },
+      wait(1000),
+    ],
+  },
+  // The vehicle link drops in the cancel window: the countdown runs out on screen, then the clock
+  // stops; when the link is back the unit's call is shown.
+  {
+    variant: 'default',
+    events: [
+      sos('press'),
+      sos('release'),
+      linkTo('lost'),
+      wait(5000),
+      wait(20_000),
+      wait(20_000),
+      wait(20_000),
+      linkTo('connected'),
+      wait(1000),
     ],
   },
   // Hold protection again from the cancelled notice.
   {
     variant: 'hold-to-trigger',
     events: [
-      { type: 'sos', action: 'press' },
+      sos('press'),
       wait(1000),
       press('Cancel call'),
-      { type: 'sos', action: 'release' },
-      { type: 'sos', action: 'press' },
-    ],
-  },
-  // A test call the telematics unit refuses (software hangs): the test ends at once.
-  {
-    variant: 'default',
-    events: [
-      { type: 'fault', fault: 'software-glitch', on: true },
-      wait(1000),
-      press('OK'),
-      press('Diagnosis'),
-      press('Self-test'),
-      press('Test call'),
+      ANSWERED,
+      sos('release'),
+      sos('press'),
       wait(1000),
     ],
   },
   // The page opens before anything arrived: the link drops, then the parked car reports in.
   {
     variant: 'cold-parked',
-    events: [
-      { type: 'link', state: 'lost' },
-      { type: 'link', state: 'connected' },
-      wait(1000),
-      { type: 'link', state: 'lost' },
-      { type: 'link', state: 'connected' },
-    ],
+    events: [linkTo('lost'), linkTo('connected'), wait(1000), linkTo('lost'), linkTo('connected')],
   },
   // The link drops before the car has said anything, then comes back in two steps.
   {
     variant: 'cold',
-    events: [
-      { type: 'link', state: 'lost' },
-      { type: 'link', state: 'connecting' },
-      { type: 'link', state: 'connected' },
-      wait(5000),
-    ],
+    events: [linkTo('lost'), linkTo('connecting'), linkTo('connected'), wait(5000)],
   },
-  // The page opens while the vehicle link is down; the car answers when it comes up.
+  // The page opens while the vehicle link is down and the occupant presses SOS meanwhile: the page
+  // learns of the unit's call mid-session when the link comes up.
   {
     variant: 'link-lost',
-    events: [wait(1000), { type: 'link', state: 'connected' }, wait(5000)],
+    events: [wait(1000), sos('press'), sos('release'), wait(1000), linkTo('connected'), wait(5000)],
   },
   // Bypass test from the ring diagram of a ring break.
   {
     variant: 'default',
     events: [
-      { type: 'fault', fault: 'most-node-failure:satellite-radio', on: true },
+      fault('most-node-failure:satellite-radio'),
       wait(1000),
       press('OK'),
       press('Diagnosis'),
@@ -404,7 +594,7 @@ export const SEED_FLOWS: readonly { readonly variant: string; readonly events: r
   {
     variant: 'default',
     events: [
-      { type: 'fault', fault: 'microphone-fault', on: true },
+      fault('microphone-fault'),
       wait(1000),
       press('OK'),
       { type: 'ignition', state: 'off' },
@@ -414,40 +604,54 @@ export const SEED_FLOWS: readonly { readonly variant: string; readonly events: r
     ],
   },
   // Pressing SOS again from the cancelled, test-ended and failed screens, in both trigger settings.
-  ...(['no-cancel-window', 'hold-to-trigger'] as const).flatMap((variant) => [
-    {
-      variant,
-      events: [
-        { type: 'sos', action: 'press' },
-        ...(variant === 'hold-to-trigger' ? [wait(1000)] : []),
-        press('Cancel call'),
-        { type: 'sos', action: 'release' },
-        { type: 'sos', action: 'press' },
-      ] satisfies FlowEvent[],
-    },
-    {
-      variant,
-      events: [
-        press('Diagnosis'),
-        press('Test call'),
-        press('End test call'),
-        { type: 'sos', action: 'press' },
-      ] satisfies FlowEvent[],
-    },
-    {
-      variant,
-      events: [
-        { type: 'crash' },
-        progress('failed'),
-        wait(20_000),
-        wait(20_000),
-        { type: 'sos', action: 'press' },
-      ] satisfies FlowEvent[],
-    },
-  ]),
+  ...(['no-cancel-window', 'hold-to-trigger'] as const).flatMap((variant) => {
+    const held: FlowEvent[] = variant === 'hold-to-trigger' ? [wait(1000)] : [];
+    return [
+      {
+        variant,
+        events: [
+          sos('press'),
+          ...held,
+          press('Cancel call'),
+          ANSWERED,
+          sos('release'),
+          sos('press'),
+          ...held,
+        ],
+      },
+      {
+        variant,
+        events: [
+          press('Diagnosis'),
+          press('Test call'),
+          ANSWERED,
+          press('End test call'),
+          ANSWERED,
+          sos('press'),
+          ...held,
+        ],
+      },
+      {
+        variant,
+        events: [
+          fault('no-cellular'),
+          CRASH_EVENT,
+          wait(20_000),
+          wait(5000),
+          fault('no-cellular', false),
+          sos('press'),
+          ...held,
+        ],
+      },
+    ];
+  }),
   // Units without power: every signal goes stale, the status is unknown while operating.
-  { variant: 'default', events: [{ type: 'batteryReset' }, wait(5000), wait(5000)] },
+  { variant: 'default', events: [batteryReset(), wait(5000), wait(5000)] },
 ];
+
+function batteryReset(): FlowEvent {
+  return { type: 'batteryReset' };
+}
 
 /** What one explored state of the model holds: the flow so far and what it led to. */
 export interface FlowState {
@@ -455,6 +659,8 @@ export interface FlowState {
   readonly focus: Focus;
   readonly events: readonly FlowEvent[];
   readonly state: HmiState;
+  /** The phase of the telematics unit's session (what the centre can do now). */
+  readonly unitPhase: CallSessionPhase;
   readonly held: boolean;
   readonly faults: readonly Fault[];
   readonly link: LinkState;
@@ -464,12 +670,25 @@ export interface FlowState {
 
 /**
  * Two explorations keep the graph small: `call` (the emergency call and its screens; the car stays
- * healthy) and `status` (ignition, faults, the vehicle link, the malfunction message and diagnosis).
+ * healthy but for the network and the unit itself) and `status` (ignition, faults, the vehicle link,
+ * the malfunction message and diagnosis).
  */
 export type Focus = 'call' | 'status';
 
 const FAULTS: readonly Fault[] = ['microphone-fault', 'software-glitch', 'most-node-failure:satellite-radio'];
 const WAITS = [1000, 5000, 20_000];
+/** Phases of the unit's session with the centre on the line (it can hang up). */
+const CENTRE_ON_LINE: readonly CallSessionPhase[] = ['connected', 'voice', 'callback'];
+/** Phases of the unit's session with a call being set up or up (a fault can hit it). */
+const CALL_UP: readonly CallSessionPhase[] = [
+  'cancelWindow',
+  'dialing',
+  'connected',
+  'voice',
+  'redialWait',
+  'callbackRinging',
+  'callback',
+];
 
 /** Runs a flow from the start in Node and reads the result. */
 export function replay(
@@ -478,6 +697,7 @@ export function replay(
   withSteps = true,
 ): {
   state: HmiState;
+  unitPhase: CallSessionPhase;
   covered: string[];
   initial: StepExpectation;
   steps: StepExpectation[];
@@ -495,7 +715,7 @@ export function replay(
       ...Object.entries(report.states).flatMap(([m, keys]) => keys.map((k) => `${m}#${k}`)),
       ...Object.entries(report.transitions).flatMap(([m, keys]) => keys.map((k) => `${m}#${k}`)),
     ];
-    return { state: hmi.state(), covered, initial, steps };
+    return { state: hmi.state(), unitPhase: hmi.sim!.session.phase, covered, initial, steps };
   } finally {
     hmi.dispose();
   }
@@ -514,7 +734,7 @@ export function stepExpectation(state: HmiState): StepExpectation {
   };
 }
 
-/** The events a person or the vehicle can cause now, for this exploration. */
+/** The events a person, the car or the centre can cause now, for this exploration. */
 export function eventsFor(s: FlowState): FlowEvent[] {
   const out: FlowEvent[] = WAITS.map((ms) => ({ type: 'wait' as const, ms }));
   const { state } = s;
@@ -527,32 +747,16 @@ export function eventsFor(s: FlowState): FlowEvent[] {
   }
   if (screen.details) out.push({ type: 'press', label: BUTTON_LABELS.guide });
   if (backEventFor(state)) out.push({ type: 'back' });
-  const callValue = JSON.stringify(state.call.value);
   if (s.focus === 'call') {
     out.push({ type: 'sos', action: s.held ? 'release' : 'press' }, { type: 'crash' });
-    if (callValue.includes('session')) {
-      for (const phase of [
-        'connected',
-        'msdAcknowledged',
-        'voiceConnected',
-        'contactsNotified',
-        'endedByCentre',
-      ] as const)
-        out.push({ type: 'progress', phase });
-      out.push({ type: 'progress', phase: 'dropped', reason: 'network lost' });
-      out.push({ type: 'progress', phase: 'failed', reason: 'no answer' });
-    }
-    if (callValue.includes('session'))
-      out.push({ type: 'pointsOfInterest', points: MOCK_POINTS_OF_INTEREST });
-    // A call the vehicle reports that the HMI does not know of (page reloaded mid-call).
-    if (callValue === '"idle"') out.push({ type: 'progress', phase: 'voiceConnected' });
-    if (callValue.includes('callbackWindow')) {
-      out.push({ type: 'progress', phase: 'callbackIncoming' });
-      out.push({ type: 'progress', phase: 'endedByCentre' });
-    }
-    // Faults the call notices (audio path) and ignition off during a call.
-    if (callValue.includes('session') || callValue.includes('callback')) {
-      out.push({ type: 'fault', fault: 'microphone-fault', on: !s.faults.includes('microphone-fault') });
+    if (CENTRE_ON_LINE.includes(s.unitPhase)) out.push({ type: 'centre', action: 'endsCall' });
+    if (s.unitPhase === 'ended' && state.call.kind !== 'test')
+      out.push({ type: 'centre', action: 'callsBack' });
+    // No network drops or fails the call; a hung unit falls silent. One at a time, each cleared again.
+    for (const f of ['no-cellular', 'software-glitch'] as const) {
+      if (s.faults.includes(f)) out.push({ type: 'fault', fault: f, on: false });
+      else if (s.faults.length === 0 && CALL_UP.includes(s.unitPhase))
+        out.push({ type: 'fault', fault: f, on: true });
     }
   } else {
     out.push({ type: 'ignition', state: state.status.level === 'off' ? 'on' : 'off' });
@@ -560,8 +764,8 @@ export function eventsFor(s: FlowState): FlowEvent[] {
       if (link !== s.link) out.push({ type: 'link', state: link });
     out.push({ type: 'batteryReset' });
     // One fault at a time keeps the graph small; each is cleared again.
-    if (s.faults.length === 0) for (const fault of FAULTS) out.push({ type: 'fault', fault, on: true });
-    else for (const fault of s.faults) out.push({ type: 'fault', fault, on: false });
+    if (s.faults.length === 0) for (const f of FAULTS) out.push({ type: 'fault', fault: f, on: true });
+    else for (const f of s.faults) out.push({ type: 'fault', fault: f, on: false });
   }
   return out;
 }
@@ -573,10 +777,12 @@ function serialize(s: FlowState): string {
     s.focus,
     state.call.value,
     state.call.kind,
+    s.unitPhase,
     s.held,
     state.call.holdProgress !== null,
     state.call.canCancel,
     state.call.screen,
+    s.faults,
   ];
   if (s.focus === 'call') return JSON.stringify([...base, state.diagnostics.page?.screen ?? null]);
   return JSON.stringify([
@@ -584,7 +790,6 @@ function serialize(s: FlowState): string {
     state.status.value,
     state.malfunction.value,
     state.diagnostics.page?.screen ?? null,
-    s.faults,
     s.link,
   ]);
 }
@@ -592,12 +797,13 @@ function serialize(s: FlowState): string {
 /** The model as `xstate/graph` logic: a state is a flow; a transition replays the flow one event longer. */
 export function flowModel(variant: Variant, focus: Focus, depth = Infinity) {
   const initial = (): FlowState => {
-    const { state, covered } = replay(variant, [], false);
+    const { state, unitPhase, covered } = replay(variant, [], false);
     return {
       variant,
       focus,
       events: [],
       state,
+      unitPhase,
       held: false,
       faults: [],
       link: variant.link ?? 'connected',
@@ -609,16 +815,14 @@ export function flowModel(variant: Variant, focus: Focus, depth = Infinity) {
     transition: (snapshot: { context: FlowState }, event: FlowEvent) => {
       const s = snapshot.context;
       const events = [...s.events, event];
-      const { state, covered } = replay(variant, events, false);
+      const { state, unitPhase, covered } = replay(variant, events, false);
       const held = event.type === 'sos' ? event.action === 'press' : s.held;
-      const faults =
-        event.type === 'fault'
-          ? event.on
-            ? [...s.faults, event.fault]
-            : s.faults.filter((f) => f !== event.fault)
-          : s.faults;
+      const faults = nextFaults(s.faults, event);
       const link = event.type === 'link' ? event.state : s.link;
-      return { ...snapshot, context: { variant, focus, events, state, held, faults, link, covered } };
+      return {
+        ...snapshot,
+        context: { variant, focus, events, state, unitPhase, held, faults, link, covered },
+      };
     },
     getInitialSnapshot: () => ({
       status: 'active' as const,
@@ -638,6 +842,13 @@ export function flowModel(variant: Variant, focus: Focus, depth = Infinity) {
       serializeEvent: (event: FlowEvent) => JSON.stringify(event),
     } as never,
   );
+}
+
+/** The faults present after an event (a battery reset clears a software glitch, as in the car). */
+export function nextFaults(faults: readonly Fault[], event: FlowEvent): readonly Fault[] {
+  if (event.type === 'batteryReset') return faults.filter((f) => f !== 'software-glitch');
+  if (event.type !== 'fault') return faults;
+  return event.on ? [...faults, event.fault] : faults.filter((f) => f !== event.fault);
 }
 
 /** Every state node id and transition key of a machine, `<machine>#<key>`. */

@@ -148,8 +148,8 @@ export function buildPlan(): Plan {
   }
   const seeds = SEED_FLOWS.map((seed) => {
     const variant = VARIANTS.find((v) => v.name === seed.variant)!;
-    const { state, covered } = replay(variant, seed.events, false);
-    return { state: { ...seedState(variant, state), events: seed.events, covered } };
+    const { state, unitPhase, covered } = replay(variant, seed.events, false);
+    return { state: { ...seedState(variant, state, unitPhase), events: seed.events, covered } };
   });
   const chosen = choose([...explore(), ...seeds], wanted);
   const flows = chosen.map((s, i): PlannedFlow => {
@@ -182,12 +182,17 @@ export function buildPlan(): Plan {
   return plan;
 }
 
-function seedState(variant: FlowState['variant'], state: FlowState['state']): FlowState {
+function seedState(
+  variant: FlowState['variant'],
+  state: FlowState['state'],
+  unitPhase: FlowState['unitPhase'],
+): FlowState {
   return {
     variant,
     focus: 'call',
     events: [],
     state,
+    unitPhase,
     held: false,
     faults: [],
     link: variant.link ?? 'connected',

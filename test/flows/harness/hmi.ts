@@ -1,9 +1,10 @@
 /**
  * The whole HMI page as a harness: open it (manual clock), move time, act as the vehicle through
  * `window.sosHmi.sim`, and read what the shell shows — the screen on top (with its screen harness),
- * the status-bar telltale, live-region announcements, and where the focus really is.
+ * the status-bar telltale and notice, live-region announcements, and where the focus really is.
  */
 import type { Locator, Page } from '@playwright/test';
+import type { CallSessionSignal } from '../../../src/bridge/signals.js';
 import type { HmiState } from '../../../src/machines/views.js';
 import type { TransitionTraceReport } from '../../../src/app/transitionTrace.js';
 import { SCREEN_HARNESSES, ScreenHarness } from './screens.js';
@@ -12,7 +13,11 @@ export type LinkState = 'lost' | 'connecting' | 'connected';
 
 interface TracedAutomation {
   trace(): TransitionTraceReport | null;
-  sim: { injectRaw(raw: unknown): void; link(state: LinkState): void };
+  sim: {
+    injectRaw(raw: unknown): void;
+    link(state: LinkState): void;
+    readonly session: CallSessionSignal | null;
+  };
 }
 
 /** What has focus, seen through every shadow root. */
@@ -49,6 +54,19 @@ export class HmiHarness {
       const hmi = window.sosHmi as unknown as TracedAutomation & { state(): { now: number } };
       hmi.sim.injectRaw({ ...s, ts: hmi.state().now });
     }, signal);
+  }
+
+  /** A raw message as if from the vehicle, exactly as given (validated at the bridge like any other). */
+  injectRaw(message: unknown): Promise<void> {
+    return this.page.evaluate(
+      (m) => (window.sosHmi as unknown as TracedAutomation).sim.injectRaw(m),
+      message,
+    );
+  }
+
+  /** The telematics unit's latest session report (what the call screens mirror); null before the first. */
+  session(): Promise<CallSessionSignal | null> {
+    return this.page.evaluate(() => (window.sosHmi as unknown as TracedAutomation).sim.session);
   }
 
   link(state: LinkState): Promise<void> {
@@ -103,6 +121,11 @@ export class HmiHarness {
   /** The status-bar telltale's state (`ready`, `malfunction`, …). */
   telltale(): Promise<string | null> {
     return this.page.locator('sos-status-bar sos-telltale').first().getAttribute('state');
+  }
+
+  /** The status bar's one-line notice (a request the car refused); absent when there is none. */
+  notice(): Locator {
+    return this.page.locator('sos-status-bar [data-part="notice"]');
   }
 
   /** Text of the polite and the assertive live region. */
