@@ -256,6 +256,8 @@ function takeCrashData(
 ): CrashData {
   const field = <K extends keyof CrashData>(key: K): CrashData[K] | null => {
     const value = raw[key];
+    // null is the sender's own "unknown": nothing wrong with the message.
+    if (value === null) return null;
     const checked = v.safeParse(CRASH_FIELDS[key], value);
     if (checked.success) return checked.output as CrashData[K];
     unknown.push(`${where}.${key}: ${checked.issues[0].message}, got ${show(value)}; taken as unknown`);

@@ -246,7 +246,7 @@ export class TelematicsUnit {
   crash(data: CrashData): void {
     if (!this.isAlive || this.disposed) return;
     const s = this.s;
-    const crash: CrashData = { ...data };
+    const crash = takeCrashData(data);
     const callbackOrIdle =
       !ACTIVE.includes(s.phase) || s.phase === 'callbackRinging' || s.phase === 'callback';
     if (callbackOrIdle || s.kind === 'test') {
@@ -721,4 +721,20 @@ function definedOnly(settings: Partial<TelematicsSettings>): Partial<TelematicsS
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) if (value !== undefined) out[key] = value;
   return out as Partial<TelematicsSettings>;
+}
+
+/**
+ * The unit checks the airbag unit's grading before it puts it in its data (the MSD has "unknown"
+ * encodings): a value out of range is unknown, never a reason to hold back the call.
+ */
+function takeCrashData(data: CrashData): CrashData {
+  const whole = (value: unknown, min: number, max: number): number | null =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+  const flag = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+  return {
+    severity: whole(data.severity, 1, 4),
+    airbagDeployed: flag(data.airbagDeployed),
+    rollover: flag(data.rollover),
+    occupants: whole(data.occupants, 0, 9),
+  };
 }

@@ -258,9 +258,12 @@ describe('safety-critical events are never dropped for an ancillary field', () =
     assert.equal(result.unknownFields?.length, 1);
   });
 
-  it('a well-formed crash carries no note', () => {
+  it('a well-formed crash carries no note, nor does one whose sender says "unknown" (null)', () => {
     const result = validateSignal(GOOD.crash);
     assert.ok(result.ok && result.unknownFields === undefined);
+    const unknown = validateSignal({ ...GOOD.crash, severity: null, occupants: null });
+    assert.ok(unknown.ok && unknown.unknownFields === undefined);
+    assert.deepEqual(unknown.signal, { ...GOOD.crash, severity: null, occupants: null });
   });
 });
 

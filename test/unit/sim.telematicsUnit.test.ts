@@ -161,11 +161,16 @@ describe('telematics unit: automatic call without any HMI', () => {
     assert.deepEqual([t.last().attempt, t.last().triggeredAt, t.last().phase], [1, 0, 'dialing']);
   });
 
-  it('out-of-range crash fields pass through to the report as given (the bridge nulls them)', () => {
+  it('out-of-range crash fields are unknown in the report (the unit checks them; the call goes on)', () => {
     const t = setup();
     t.sim.crash({ severity: 9, occupants: 42 });
     const report = t.last();
-    assert.deepEqual(report.crash, { severity: 9, airbagDeployed: true, rollover: false, occupants: 42 });
+    assert.deepEqual(report.crash, {
+      severity: null,
+      airbagDeployed: true,
+      rollover: false,
+      occupants: null,
+    });
     const checked = validateSignal(report);
     assert.ok(checked.ok && checked.signal.type === 'callSession');
     assert.deepEqual(checked.signal.crash, {
