@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CallSessionSignal, LedState } from '../../src/bridge/signals.js';
-import { CHAIN_UNITS } from '../../src/bridge/signals.js';
+import { CHAIN_UNITS, NO_CALL_SESSION } from '../../src/bridge/signals.js';
 import { DEFAULT_POSITION } from '../../src/sim/vehicleSimulator.js';
 import { LED_CODES } from '../can/canVehicle.js';
 import { DbcCodec } from '../can/dbc.js';
@@ -24,27 +24,7 @@ import { encodeSessionFrames } from '../can/sessionFrames.js';
 /** Session report fields as the unit holds them; times are ms from the start of the log. */
 type SessionState = Omit<CallSessionSignal, 'type' | 'ts'>;
 
-const IDLE: SessionState = {
-  seq: 1,
-  phase: 'idle',
-  kind: null,
-  attempt: 0,
-  triggeredAt: null,
-  cancelWindowEndsAt: null,
-  nextAttemptAt: null,
-  redialWindowEndsAt: null,
-  callbackWindowEndsAt: null,
-  failureReason: null,
-  callEnd: null,
-  msd: 'none',
-  voiceSince: null,
-  contactsNotified: false,
-  cancellable: false,
-  holdToEndMs: null,
-  holdEndsAt: null,
-  crash: null,
-  audioMuted: false,
-};
+const IDLE: SessionState = { seq: 1, ...NO_CALL_SESSION };
 
 /** The crash as the airbag unit graded it (ST_CR) and the unit passed it into its session. */
 const CRASH = { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 } as const;

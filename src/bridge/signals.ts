@@ -245,6 +245,28 @@ export interface CallSessionSignal {
   readonly audioMuted: boolean;
 }
 
+/** What the unit reports with no session: no call, no window, nothing sent. */
+export const NO_CALL_SESSION: Omit<CallSessionSignal, 'type' | 'ts' | 'seq'> = {
+  phase: 'idle',
+  kind: null,
+  attempt: 0,
+  triggeredAt: null,
+  cancelWindowEndsAt: null,
+  nextAttemptAt: null,
+  redialWindowEndsAt: null,
+  callbackWindowEndsAt: null,
+  failureReason: null,
+  callEnd: null,
+  msd: 'none',
+  voiceSince: null,
+  contactsNotified: false,
+  cancellable: false,
+  holdToEndMs: null,
+  holdEndsAt: null,
+  crash: null,
+  audioMuted: false,
+};
+
 /** What the SOS LED above the mirror shows (the roof function centre drives it for the telematics unit). */
 export interface SosLedSignal {
   readonly type: 'sosLed';

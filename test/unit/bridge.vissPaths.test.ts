@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { validateCommand, validateSignal } from '../../src/bridge/validation.js';
 import type { VehicleCommand } from '../../src/bridge/commands.js';
-import type { VehicleSignal } from '../../src/bridge/signals.js';
+import { NO_CALL_SESSION, type VehicleSignal } from '../../src/bridge/signals.js';
 import { parseVissRequest, parseVissServerMessage } from '../../src/bridge/vissProtocol.js';
 import {
   commandToVss,
@@ -60,29 +60,7 @@ const SIGNALS: VehicleSignal[] = [
     crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 },
     audioMuted: true,
   },
-  {
-    type: 'callSession',
-    ts,
-    seq: 0,
-    phase: 'idle',
-    kind: null,
-    attempt: 0,
-    triggeredAt: null,
-    cancelWindowEndsAt: null,
-    nextAttemptAt: null,
-    redialWindowEndsAt: null,
-    callbackWindowEndsAt: null,
-    failureReason: null,
-    callEnd: null,
-    msd: 'none',
-    voiceSince: null,
-    contactsNotified: false,
-    cancellable: false,
-    holdToEndMs: null,
-    holdEndsAt: null,
-    crash: null,
-    audioMuted: false,
-  },
+  { type: 'callSession', ts, seq: 0, ...NO_CALL_SESSION },
   { type: 'sosLed', ts, led: 'green-blinking' },
   { type: 'sosLed', ts, led: 'off' },
 ];

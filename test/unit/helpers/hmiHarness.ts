@@ -5,7 +5,7 @@
 import { createActor } from 'xstate';
 import type { VehicleCommand } from '../../../src/bridge/commands.js';
 import type { CallSessionSignal, ChainUnit, UnitStatus, VehicleSignal } from '../../../src/bridge/signals.js';
-import { CHAIN_UNITS } from '../../../src/bridge/signals.js';
+import { CHAIN_UNITS, NO_CALL_SESSION } from '../../../src/bridge/signals.js';
 import type { SosConfig } from '../../../src/machines/config.js';
 import type { SosEvent, UserEvent } from '../../../src/machines/events.js';
 import {
@@ -32,28 +32,7 @@ export type SessionInput = Omit<CallSessionSignal, 'ts'>;
 
 /** The telematics unit's report with no session. */
 export function idleSession(): SessionInput {
-  return {
-    type: 'callSession',
-    seq: 0,
-    phase: 'idle',
-    kind: null,
-    attempt: 0,
-    triggeredAt: null,
-    cancelWindowEndsAt: null,
-    nextAttemptAt: null,
-    redialWindowEndsAt: null,
-    callbackWindowEndsAt: null,
-    failureReason: null,
-    callEnd: null,
-    msd: 'none',
-    voiceSince: null,
-    contactsNotified: false,
-    cancellable: false,
-    holdToEndMs: null,
-    holdEndsAt: null,
-    crash: null,
-    audioMuted: false,
-  };
+  return { type: 'callSession', seq: 0, ...NO_CALL_SESSION };
 }
 
 /** Signals of a healthy, parked car with the ignition off. */
