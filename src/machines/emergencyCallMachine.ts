@@ -245,7 +245,6 @@ export const emergencyCallMachine = setup({
     inCancelWindow: ({ context }) => context.report?.phase === 'cancelWindow',
     testCallUp: ({ context }) =>
       context.report?.kind === 'test' && CALL_UP_PHASES.includes(context.report.phase),
-    callbackRinging: ({ context }) => context.report?.phase === 'callbackRinging',
     /** A new session may be asked for: none is being set up or up. */
     noCallUp: ({ context }) =>
       context.report === null ||
@@ -264,6 +263,7 @@ export const emergencyCallMachine = setup({
       ['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'].includes(event.command),
     refused: ({ event }) => event.type === 'bridge.commandAck' && !event.ok,
     linkLost: ({ event }) => event.type === 'bridge.connection' && event.state === 'lost',
+    linkUp: ({ event }) => event.type === 'bridge.connection' && event.state === 'connected',
   },
 }).createMachine({
   id: 'call',
@@ -528,11 +528,6 @@ export const emergencyCallMachine = setup({
           target: '.waiting',
           actions: { type: 'request', params: { command: { type: 'endCall' } } },
         },
-        'user.answerCallback': {
-          guard: 'callbackRinging',
-          target: '.waiting',
-          actions: { type: 'request', params: { command: { type: 'answerCallback' } } },
-        },
         'user.testCall': {
           guard: 'noCallUp',
           target: '.waiting',
@@ -590,7 +585,8 @@ export const emergencyCallMachine = setup({
         linkLost: {
           on: {
             'bridge.callSession': 'heard',
-            'bridge.connection': { guard: not('linkLost'), target: 'heard' },
+            // `connecting` is not back yet: nothing can be heard before the link is up.
+            'bridge.connection': { guard: 'linkUp', target: 'heard' },
           },
         },
       },

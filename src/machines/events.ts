@@ -42,8 +42,6 @@ export type UserEvent =
   | { readonly type: 'user.cancel' }
   /** Ask the telematics unit to dial now instead of waiting for the cancel window. */
   | { readonly type: 'user.callNow' }
-  /** Ask the telematics unit to answer the centre's call-back now (it also answers by itself). */
-  | { readonly type: 'user.answerCallback' }
   /** Acknowledge the Check Control message (until the next ignition cycle). */
   | { readonly type: 'user.acknowledge' }
   /** Re-open the malfunction details after acknowledging. */

@@ -90,7 +90,6 @@ export const sosHmiMachine = setup({
     'user.selfTest': { actions: 'toStatus' },
     'user.cancel': { actions: 'toCall' },
     'user.callNow': { actions: 'toCall' },
-    'user.answerCallback': { actions: 'toCall' },
     'user.dismiss': { actions: 'toCall' },
     'user.testCall': { actions: 'toCall' },
     'user.endTestCall': { actions: 'toCall' },

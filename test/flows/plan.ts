@@ -61,11 +61,7 @@ export const UNREACHABLE: Readonly<Record<string, string>> = {
   'status#status.unknown|bridge.ignition|0':
     'an ignition signal while the vehicle link is lost: both bridges drop every message while their link is down, so no page can deliver one; the machine still refuses it (defence in depth, test/unit/machines.status.test.ts "shows unknown when the link to the vehicle is lost")',
   'call#call.unitWatch.linkLost|bridge.callSession|0':
-    'a session report while the vehicle link is lost: both bridges drop every message while their link is down (and any link state but lost leaves linkLost first), so no page can deliver one; the machine still takes it (defence in depth, driven at machine level only)',
-  'call#call.request|user.answerCallback|0':
-    'no screen offers "Answer": the telematics unit answers a call-back by itself (EN 16062) and the call-back screen says so, so no page sends user.answerCallback; the request exists in the machine and the bridge contract only',
-  'sosHmi#sosHmi|user.answerCallback|0':
-    'the root forwarding user.answerCallback to the call machine: no screen sends the event (see call#call.request|user.answerCallback|0)',
+    'a session report while the vehicle link is lost: both bridges drop every message while their link is not up (only `connected` leaves linkLost; `connecting` does not), so no page can deliver one; the machine still takes it (defence in depth, driven at machine level only)',
 };
 
 /** Breadth-first depth per exploration: deep enough for every state, small enough for CI. */

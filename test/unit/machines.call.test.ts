@@ -383,6 +383,25 @@ describe('a unit that falls silent mid-call', () => {
     hmi.stop();
   });
 
+  it('with the vehicle link lost (or still connecting) nobody is heard: the call screen stays; once up, the unit gets 5 s again', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({ phase: 'voice', kind: 'automatic', attempt: 1, triggeredAt: t, voiceSince: t });
+    hmi.stopHeartbeat();
+    hmi.actor.send({ type: 'bridge.connection', state: 'lost' });
+    hmi.advance(30_000);
+    assert.equal(hmi.call().screen, 'active');
+    hmi.actor.send({ type: 'bridge.connection', state: 'connecting' });
+    hmi.advance(10_000);
+    assert.equal(hmi.call().screen, 'active', 'connecting is not back yet');
+    hmi.actor.send({ type: 'bridge.connection', state: 'connected' });
+    hmi.advance(hmi.config.unconfirmedMs - 1);
+    assert.equal(hmi.call().screen, 'active');
+    hmi.advance(1);
+    assert.equal(hmi.call().screen, 'unconfirmed', 'the link is up and the unit says nothing');
+    hmi.stop();
+  });
+
   it('a session that vanishes (idle while calling) is never lost silently', () => {
     const { hmi } = ready();
     hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: hmi.clock.now() });
