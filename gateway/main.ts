@@ -58,6 +58,8 @@ export interface GatewayArgs {
   fromS: number;
   origins: string[];
   token: string | null;
+  /** KUKSA's authorization: the RSA public key (PEM file) that signs the clients' JWTs. */
+  jwtPublicKey: string | null;
   scenario: string | null;
   mostSocket: string | null;
   mostFail: MostNode[];
@@ -87,7 +89,7 @@ const TELEMATICS_MS_OPTIONS = {
 } as const satisfies Record<string, Exclude<keyof TelematicsSettings, 'holdToEndPolicy'>>;
 
 const USAGE = `usage: npm run gateway -- (--sim | --replay <candump.log> | --can <iface>) [--port 8090] [--host 127.0.0.1]
-  [--speed 1] [--loop] [--from <s>] [--origin <url>]... [--token <secret>] [--scenario <name>]
+  [--speed 1] [--loop] [--from <s>] [--origin <url>]... [--token <secret>] [--jwt-public-key <file>] [--scenario <name>]
   [--most-socket <path>] [--most-fail <unit>] [--can-driver auto|socketcan|can-utils] [--tx-log <file>]
   [--serve <dist dir>] [--density <px per mm>] [--day-night day|night]
   with --sim, the telematics unit's calibration: [--cancel-window-ms <ms>] [--trigger-hold-ms <ms>]
@@ -104,6 +106,7 @@ export function parseArgs(argv: readonly string[]): GatewayArgs {
     fromS: 0,
     origins: [...DEFAULT_ORIGINS],
     token: null,
+    jwtPublicKey: null,
     scenario: null,
     mostSocket: null,
     mostFail: [],
@@ -161,6 +164,9 @@ export function parseArgs(argv: readonly string[]): GatewayArgs {
         break;
       case '--token':
         args.token = next();
+        break;
+      case '--jwt-public-key':
+        args.jwtPublicKey = next();
         break;
       case '--scenario':
         args.scenario = next();
@@ -235,13 +241,24 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/** How `startGateway` runs, beside the command line (tests and tools). */
+export interface StartOptions {
+  /** `false` leaves the clock to the caller (tests); default: the clock follows wall time. */
+  readonly driveClock?: boolean;
+  readonly log?: (m: string) => void;
+  /**
+   * Test support: the vehicle clock starts at this epoch (ms) instead of now. With a driven clock, a
+   * start in the past is caught up at once before the first client is served, so everything the
+   * vehicle does in between happens as it would have (`--sim --scenario crash` with `startAt` 6 s ago:
+   * a crash 6 s in the past and the call the telematics unit placed since, without waiting).
+   */
+  readonly startAt?: number;
+}
+
 /** Builds and starts a gateway. `driveClock: false` leaves the clock to the caller (tests). */
-export async function startGateway(
-  args: GatewayArgs,
-  options: { driveClock?: boolean; log?: (m: string) => void } = {},
-): Promise<Gateway> {
+export async function startGateway(args: GatewayArgs, options: StartOptions = {}): Promise<Gateway> {
   const log = options.log ?? ((m: string) => console.log(m));
-  const clock = new SimulatedClock(Date.now());
+  const clock = new SimulatedClock(options.startAt ?? Date.now());
   const driver = options.driveClock === false ? null : new RealTimeDriver(clock, 1, 20);
 
   // MOST: the real SocketMost daemon, or the simulated ring over an in-memory link.
@@ -340,6 +357,7 @@ export async function startGateway(
     ...(http ? { server: http, path: '/viss' } : {}),
     origins,
     token: args.token,
+    ...(args.jwtPublicKey ? { jwtPublicKey: readFileSync(args.jwtPublicKey, 'utf8') } : {}),
     now: () => clock.now(),
     log,
   });
@@ -350,6 +368,11 @@ export async function startGateway(
     throw error;
   }
   ring?.start();
+  if (driver && options.startAt !== undefined) {
+    // Started in the past (tests): the vehicle lives through the time up to now before real time takes over.
+    const behind = Date.now() - clock.now();
+    if (behind > 0) clock.advance(behind);
+  }
   driver?.start();
   if (args.dayNight) sim?.sim.dayNight(args.dayNight);
   if (http) {

@@ -1,10 +1,17 @@
 /**
- * The gateway's VISS v2 endpoint (as KUKSA databroker speaks it): WebSocket, subprotocol `VISSv2`,
- * get / set / subscribe / unsubscribe, `subscription` pushes, string values, ISO 8601 timestamps,
- * errors `{number, reason, message}`.
+ * The gateway's VISS v2 endpoint, answering as KUKSA databroker does (eclipse-kuksa/kuksa-databroker
+ * `databroker/src/viss/server.rs`, `viss/v2/server.rs`, `viss/v2/types.rs`, `broker.rs`; the
+ * differences from the W3C text and the gateway's own additions are tabled in docs/kuksa.md):
+ * WebSocket with subprotocol `VISSv2` (none, or an unknown one, is taken as VISSv2), get / set /
+ * subscribe / unsubscribe, `subscription` pushes, string values, `null` for a path without a value
+ * yet, ISO 8601 timestamps, errors `{number, reason, message}` with KUKSA's reasons, UUID subscription
+ * ids, several JSON requests in one frame answered one by one, binary frames ignored, the
+ * `static-metadata`, `paths` and `timebased` filters, and KUKSA's JWT authorization
+ * (`jwtPublicKey`: a token in each request's `authorization`, `read` / `actuate` scopes).
  *
- * State values (the telematics unit's call session among them) are sent on subscribe; events
- * (button, crash, self-test result) never are. The unit owns the call: the HMI only asks.
+ * Every subscription's first notification carries the current value (`null` when there is none),
+ * events included: the client tells a replayed event by its `seq`. The unit owns the call: the HMI
+ * only asks.
  *
  * Security: binds to 127.0.0.1 unless told otherwise; browser clients must come from an allowed
  * Origin (clients without an Origin header, i.e. not browsers, are let in); an optional token
@@ -21,7 +28,7 @@
  * Clients that vanish are found by ping (`heartbeatMs`); connections that never finish the
  * WebSocket handshake are cut after `handshakeTimeoutMs`. `stop()` leaves no sockets or timers.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,13 +36,26 @@ import type { VehicleCommand } from '../src/bridge/commands.js';
 import type { VehicleSignal } from '../src/bridge/signals.js';
 import { validateCommand, validateSignal } from '../src/bridge/validation.js';
 import {
-  parseVissRequest,
+  genericIds,
+  parseVissRequestValue,
+  splitJsonFrame,
   VISS_ERRORS,
   VISS_SUBPROTOCOL,
   vissTs,
+  type VissErrorKey,
   type VissRequest,
 } from '../src/bridge/vissProtocol.js';
-import { eventSeq, pathSpec, PATHS, signalToVss, vssToCommand } from '../src/bridge/vissPaths.js';
+import {
+  eventSeq,
+  pathSpec,
+  PATHS,
+  signalToVss,
+  VSS_PATHS,
+  vssToCommand,
+  type VssPathSpec,
+} from '../src/bridge/vissPaths.js';
+import { ALLOW_ALL, JwtDecoder, resolvePermissions, type Permissions } from './jwt.js';
+import { VSS_DESCRIPTIONS } from './vssDescriptions.js';
 import type { VehicleSource } from './sources/source.js';
 
 export const DEFAULT_ORIGINS: readonly string[] = [
@@ -59,6 +79,13 @@ export interface VissServerOptions {
   readonly path?: string;
   readonly origins?: readonly string[];
   readonly token?: string | null;
+  /**
+   * KUKSA's authorization (`--jwt-public-key`): the RSA public key (PEM) that signs the clients'
+   * JWTs. With it every get, set and subscribe needs a token in its `authorization` field (401
+   * `token_missing` / `token_invalid`), reads need a `read` (or higher) scope on the path and sets an
+   * `actuate` scope (403 `user_forbidden`). Independent of `token` (the handshake secret).
+   */
+  readonly jwtPublicKey?: string | KeyObject | null;
   /** Timestamps of published values (the vehicle-side clock). Default Date.now. */
   readonly now?: () => number;
   /**
@@ -126,9 +153,15 @@ interface Subscription {
   readonly socket: WebSocket;
   /** State values may be coalesced for a slow client; events never. */
   readonly coalesce: boolean;
+  /** What the subscriber's token allows (KUKSA checks it on every notification). */
+  readonly permissions: Permissions;
+  /** `timebased` filter: notifications closer than this to the last one are dropped (KUKSA). */
+  readonly periodMs: number | null;
+  lastEmitted: number;
 }
 
-type ErrorKey = keyof typeof VISS_ERRORS;
+type ErrorKey = VissErrorKey;
+type Ids = { action: string; requestId: string; subscriptionId?: string };
 
 /** The requests that can start or answer a call: they share the call rate limit. */
 export const RATE_LIMITED: ReadonlySet<VehicleCommand['type']> = new Set([
@@ -145,7 +178,10 @@ export class VissServer {
   private readonly path: string;
   private readonly origins: readonly string[];
   private readonly token: string | null;
+  private readonly jwt: JwtDecoder | null;
   private readonly now: () => number;
+  /** When the paths came into being: the `ts` of a value that was never written (KUKSA). */
+  private createdAt = 0;
   private readonly callRate: { max: number; windowMs: number; minGapMs: number };
   private readonly commandWaitMs: number;
   private readonly log: (message: string) => void;
@@ -165,7 +201,6 @@ export class VissServer {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly callTimes: number[] = [];
   private wss: WebSocketServer | null = null;
-  private subCounter = 0;
   private eventSeq = 0;
   private off: (() => void) | undefined;
   /** Commands that reached the vehicle through this server, in order (diagnostics, tests). */
@@ -179,6 +214,7 @@ export class VissServer {
     this.path = options.path ?? '/viss';
     this.origins = options.origins ?? DEFAULT_ORIGINS;
     this.token = options.token ?? null;
+    this.jwt = options.jwtPublicKey ? new JwtDecoder(options.jwtPublicKey) : null;
     this.now = options.now ?? Date.now;
     this.callRate = { max: 6, windowMs: 60_000, minGapMs: 1000, ...options.callRate };
     this.commandWaitMs = options.commandWaitMs ?? 10_000;
@@ -224,6 +260,7 @@ export class VissServer {
   }
 
   async start(): Promise<void> {
+    this.createdAt = this.now();
     this.off = this.source.onOutput((output) => {
       if (output.kind === 'signal') this.publishSignal(output.signal);
       else this.publish(output.path, output.value);
@@ -259,16 +296,13 @@ export class VissServer {
     const wss = new WebSocketServer({
       ...(this.httpServer ? { server: this.httpServer, path: this.path } : { server: own! }),
       maxPayload: 64 * 1024,
+      // KUKSA: `VISSv2` when offered; a socket without a subprotocol, or offering only others, gets
+      // none in the answer and is taken as VISSv2 all the same.
       handleProtocols: (protocols) => (protocols.has(VISS_SUBPROTOCOL) ? VISS_SUBPROTOCOL : false),
       verifyClient: (
         info: { origin: string; req: IncomingMessage },
         done: (ok: boolean, code?: number, message?: string) => void,
       ) => {
-        const offered = String(info.req.headers['sec-websocket-protocol'] ?? '')
-          .split(',')
-          .map((p) => p.trim());
-        if (!offered.includes(VISS_SUBPROTOCOL))
-          return done(false, 400, `subprotocol ${VISS_SUBPROTOCOL} required`);
         if (info.origin && !this.origins.includes(info.origin)) {
           this.log(`[gateway] refused a client from origin ${info.origin}`);
           return done(false, 403, 'origin not allowed');
@@ -339,13 +373,32 @@ export class VissServer {
     }
     this.values.set(path, { value, ts });
     const text = this.push(path, value, ts);
+    const now = Date.now();
     for (const sub of this.subscriptions.values()) {
-      if (sub.path === path)
-        this.sendRaw(
-          sub.socket,
-          text.replace('"__SUB__"', JSON.stringify(sub.id)),
-          this.queueKey(sub, value),
-        );
+      if (sub.path !== path) continue;
+      // KUKSA: a token that expired closes the subscription (no more notifications, no message);
+      // a path the token may not read is never notified; `timebased` drops what comes too soon.
+      if (sub.permissions.expired(now)) {
+        this.dropSubscription(sub);
+        continue;
+      }
+      if (!sub.permissions.canRead(path)) continue;
+      if (sub.periodMs !== null && now - sub.lastEmitted < sub.periodMs) continue;
+      sub.lastEmitted = now;
+      this.sendRaw(sub.socket, text.replace('"__SUB__"', JSON.stringify(sub.id)), this.queueKey(sub, value));
+    }
+  }
+
+  private dropSubscription(sub: Subscription): void {
+    this.subscriptions.delete(sub.id);
+    const client = this.clients.get(sub.socket);
+    if (!client) return;
+    client.subscriptions--;
+    const key = `s:${sub.id}`;
+    for (const [k, queued] of client.queue) {
+      if (k !== key && !k.startsWith(`${key}#`)) continue;
+      client.queue.delete(k);
+      client.queuedBytes -= queued.length;
     }
   }
 
@@ -354,12 +407,14 @@ export class VissServer {
    * same key replaces it); undefined: never replaced. The call session is keyed by its `seq`, so only
    * a cyclic repeat replaces a queued report, never a change.
    */
-  private queueKey(sub: Subscription, value: string): string | undefined {
+  private queueKey(sub: Subscription, value: string | null): string | undefined {
     if (!sub.coalesce) return undefined;
-    return sub.path === PATHS.callSession ? `s:${sub.id}#${eventSeq(sub.path, value) ?? '?'}` : `s:${sub.id}`;
+    return sub.path === PATHS.callSession
+      ? `s:${sub.id}#${(value !== null && eventSeq(sub.path, value)) ?? '?'}`
+      : `s:${sub.id}`;
   }
 
-  private push(path: string, value: string, ts: number): string {
+  private push(path: string, value: string | null, ts: number): string {
     return JSON.stringify({
       action: 'subscription',
       subscriptionId: '__SUB__',
@@ -388,14 +443,9 @@ export class VissServer {
     socket.on('pong', () => (client.alive = true));
     socket.on('message', (data, isBinary) => {
       client.alive = true;
-      if (isBinary)
-        return this.reply(
-          socket,
-          { action: 'get', requestId: '0' },
-          'badRequest',
-          'binary frames are not VISS',
-        );
-      void this.request(socket, String(data));
+      // KUKSA ignores binary frames (it logs them at debug level and answers nothing).
+      if (isBinary) return;
+      this.frame(socket, String(data));
     });
     socket.on('close', () => {
       this.forget(client);
@@ -428,81 +478,41 @@ export class VissServer {
     }
   }
 
-  private async request(socket: WebSocket, text: string): Promise<void> {
-    const parsed = parseVissRequest(text);
-    if (!parsed.ok) {
-      // Keep the ids the client sent, when there are any, so it can match the error.
-      let ids: { action: string; requestId: string } = { action: 'get', requestId: '0' };
-      try {
-        const raw = JSON.parse(text) as { action?: unknown; requestId?: unknown };
-        ids = {
-          action: typeof raw.action === 'string' ? raw.action.slice(0, 20) : 'get',
-          requestId: typeof raw.requestId === 'string' ? raw.requestId.slice(0, 64) : '0',
-        };
-      } catch {
-        // Not JSON at all.
-      }
-      return this.reply(socket, ids, 'badRequest', parsed.error);
-    }
-    const req: VissRequest = parsed.message;
-    switch (req.action) {
-      case 'get': {
-        const current = this.values.get(req.path);
-        if (!pathSpec(req.path)) return this.reply(socket, req, 'notFound', `unknown path ${req.path}`);
-        if (!current) return this.reply(socket, req, 'notFound', `no value yet for ${req.path}`);
-        return this.sendJson(socket, {
-          action: 'get',
-          requestId: req.requestId,
-          data: { path: req.path, dp: { value: current.value, ts: vissTs(current.ts) } },
-          ts: vissTs(this.now()),
-        });
-      }
-      case 'subscribe': {
-        const spec = pathSpec(req.path);
-        if (!spec) return this.reply(socket, req, 'notFound', `unknown path ${req.path}`);
-        const client = this.clients.get(socket);
-        if (client && client.subscriptions >= this.maxSubscriptions)
-          return this.reply(socket, req, 'tooManyRequests', `at most ${this.maxSubscriptions} subscriptions`);
-        const id = `s${++this.subCounter}`;
-        const sub: Subscription = { id, path: req.path, socket, coalesce: !spec.event };
-        this.subscriptions.set(id, sub);
-        if (client) client.subscriptions++;
+  /**
+   * One text frame: every JSON request in it is answered, in order (KUKSA's StreamDeserializer). The
+   * first one that cannot be parsed is answered with a generic 400 and ends the frame; its `action`
+   * and `requestId` are echoed only when the whole frame reads as one object carrying them.
+   */
+  private frame(socket: WebSocket, text: string): void {
+    for (const item of splitJsonFrame(text)) {
+      const parsed = item.ok ? parseVissRequestValue(item.value) : null;
+      if (!parsed?.ok) {
+        const ids = genericIds(text);
         this.sendJson(socket, {
-          action: 'subscribe',
-          subscriptionId: id,
-          requestId: req.requestId,
-          ts: vissTs(this.now()),
+          action: ids.action,
+          requestId: ids.requestId,
+          error: VISS_ERRORS.badRequest,
         });
-        // The current value of a state path at once (the call session too: a page loaded mid-call
-        // learns the session from it); events are never replayed.
-        const current = this.values.get(req.path);
-        if (current && !spec.event)
-          this.sendRaw(
-            socket,
-            this.push(req.path, current.value, current.ts).replace('"__SUB__"', JSON.stringify(id)),
-            this.queueKey(sub, current.value),
-          );
         return;
       }
+      void this.request(socket, parsed.message);
+    }
+  }
+
+  private async request(socket: WebSocket, req: VissRequest): Promise<void> {
+    switch (req.action) {
+      case 'get':
+        return this.get(socket, req);
+      case 'subscribe':
+        return this.subscribe(socket, req);
       case 'unsubscribe': {
         const sub = this.subscriptions.get(req.subscriptionId);
-        if (!sub || sub.socket !== socket)
-          return this.reply(socket, req, 'notFound', `no subscription ${req.subscriptionId}`);
-        this.subscriptions.delete(req.subscriptionId);
-        const client = this.clients.get(socket);
-        if (client) {
-          client.subscriptions--;
-          const key = `s:${req.subscriptionId}`;
-          for (const [k, queued] of client.queue) {
-            if (k !== key && !k.startsWith(`${key}#`)) continue;
-            client.queue.delete(k);
-            client.queuedBytes -= queued.length;
-          }
-        }
+        if (!sub || sub.socket !== socket) return this.reply(socket, req, 'invalidSubscriptionId');
+        this.dropSubscription(sub);
         return this.sendJson(socket, {
           action: 'unsubscribe',
-          subscriptionId: req.subscriptionId,
           requestId: req.requestId,
+          subscriptionId: req.subscriptionId,
           ts: vissTs(this.now()),
         });
       }
@@ -511,13 +521,142 @@ export class VissServer {
     }
   }
 
-  private async set(socket: WebSocket, req: Extract<VissRequest, { action: 'set' }>): Promise<void> {
+  /** KUKSA `resolve_permissions`, answered with 401 `token_missing` / `token_invalid` when refused. */
+  private permit(socket: WebSocket, req: Ids, token: string | null | undefined): Permissions | null {
+    if (!this.jwt) return ALLOW_ALL;
+    const resolved = resolvePermissions(this.jwt, token);
+    if (resolved.ok) return resolved.permissions;
+    this.reply(socket, req, resolved.refusal);
+    return null;
+  }
+
+  /** The current datapoint of a path: its value, or `null` (never written) with the creation time. */
+  private datapoint(path: string): { value: string | null; ts: string } {
+    const current = this.values.get(path);
+    return current
+      ? { value: current.value, ts: vissTs(current.ts) }
+      : { value: null, ts: vissTs(this.createdAt) };
+  }
+
+  private get(socket: WebSocket, req: Extract<VissRequest, { action: 'get' }>): void {
+    const filter = req.filter;
+    if (filter?.type === 'static-metadata') {
+      // KUKSA: no authorization needed for metadata; an unknown path answers an empty tree.
+      return this.sendJson(socket, {
+        action: 'get',
+        requestId: req.requestId,
+        metadata: metadataTree(req.path),
+      });
+    }
+    if (filter?.type === 'paths') {
+      if (req.path.includes('*')) return this.reply(socket, req, 'invalidPath');
+      const permissions = this.permit(socket, req, req.authorization);
+      if (!permissions) return;
+      const data: { path: string; dp: { value: string | null; ts: string } }[] = [];
+      const denied: string[] = [];
+      const take = (spec: VssPathSpec) => {
+        if (!permissions.expired() && permissions.canRead(spec.path))
+          data.push({ path: spec.path, dp: this.datapoint(spec.path) });
+        else denied.push(spec.path);
+      };
+      for (const parameter of filter.parameter) {
+        const pattern = toGlob(`${req.path}.${parameter}`);
+        let matched = false;
+        for (const spec of VSS_PATHS)
+          if (globMatches(pattern, spec.path)) {
+            matched = true;
+            take(spec);
+          }
+        // No match: it may name a branch (not for patterns starting with ** or ending with /**).
+        if (!matched && !pattern.startsWith('**') && !pattern.endsWith('/**')) {
+          const branch = `${pattern}/**`;
+          for (const spec of VSS_PATHS) if (globMatches(branch, spec.path)) take(spec);
+        }
+      }
+      if (denied.length)
+        return this.reply(
+          socket,
+          req,
+          'forbidden',
+          `Permission denied for some signal: ${denied.join(', ')}`,
+        );
+      return this.sendJson(socket, { action: 'get', requestId: req.requestId, data });
+    }
+    // No filter (or `timebased`, which a read ignores).
+    const permissions = this.permit(socket, req, req.authorization);
+    if (!permissions) return;
+    if (!pathSpec(req.path)) return this.reply(socket, req, 'invalidPath');
+    // KUKSA: a token past its exp (within jsonwebtoken's leeway it still decodes) → token_expired.
+    if (permissions.expired()) return this.reply(socket, req, 'tokenExpired');
+    if (!permissions.canRead(req.path)) return this.reply(socket, req, 'forbidden');
+    // KUKSA's get response has no top-level ts.
+    return this.sendJson(socket, {
+      action: 'get',
+      requestId: req.requestId,
+      data: { path: req.path, dp: this.datapoint(req.path) },
+    });
+  }
+
+  private subscribe(socket: WebSocket, req: Extract<VissRequest, { action: 'subscribe' }>): void {
+    const permissions = this.permit(socket, req, req.authorization);
+    if (!permissions) return;
     const spec = pathSpec(req.path);
-    if (!spec) return this.reply(socket, req, 'notFound', `unknown path ${req.path}`);
-    if (spec.type !== 'actuator') return this.reply(socket, req, 'forbidden', `${req.path} is read-only`);
-    if (typeof req.value !== 'string')
-      return this.reply(socket, req, 'badRequest', 'expected a string value');
-    const mapped = vssToCommand(req.path, req.value);
+    if (!spec) return this.reply(socket, req, 'invalidPath');
+    const client = this.clients.get(socket);
+    if (client && client.subscriptions >= this.maxSubscriptions)
+      return this.reply(socket, req, 'tooManyRequests', `at most ${this.maxSubscriptions} subscriptions`);
+    const id = randomUUID();
+    const sub: Subscription = {
+      id,
+      path: req.path,
+      socket,
+      coalesce: !spec.event,
+      permissions,
+      periodMs: req.filter?.type === 'timebased' ? req.filter.parameter.period : null,
+      lastEmitted: Date.now(),
+    };
+    this.subscriptions.set(id, sub);
+    if (client) client.subscriptions++;
+    this.sendJson(socket, {
+      action: 'subscribe',
+      subscriptionId: id,
+      requestId: req.requestId,
+      ts: vissTs(this.now()),
+    });
+    // KUKSA's first notification: the current value of every path, events included (a client tells
+    // a replayed event by its seq), null when never written. A path the token may not read gets a
+    // 500 error event instead (KUKSA's empty initial notification) and nothing afterwards.
+    if (permissions.expired() || !permissions.canRead(req.path)) {
+      return this.sendJson(socket, {
+        action: 'subscription',
+        subscriptionId: id,
+        error: VISS_ERRORS.internal,
+        ts: vissTs(this.now()),
+      });
+    }
+    const current = this.values.get(req.path);
+    const text = this.push(req.path, current?.value ?? null, current?.ts ?? this.createdAt).replace(
+      '"__SUB__"',
+      JSON.stringify(id),
+    );
+    this.sendRaw(socket, text, this.queueKey(sub, current?.value ?? null));
+  }
+
+  private async set(socket: WebSocket, req: Extract<VissRequest, { action: 'set' }>): Promise<void> {
+    // KUKSA's order: token, path, read-only, value type, actuate permission, allowed values.
+    const permissions = this.permit(socket, req, req.authorization);
+    if (!permissions) return;
+    const spec = pathSpec(req.path);
+    if (!spec) return this.reply(socket, req, 'invalidPath');
+    if (spec.type !== 'actuator') return this.reply(socket, req, 'readOnly');
+    if (!parsesAs(spec.datatype, req.value))
+      return this.reply(socket, req, 'badRequest', `Failed to parse the value as a ${spec.datatype}`);
+    if (permissions.expired()) return this.reply(socket, req, 'tokenExpired');
+    if (!permissions.canActuate(req.path)) return this.reply(socket, req, 'forbidden');
+    if (spec.allowed && !spec.allowed.includes(req.value as string))
+      return this.reply(socket, req, 'badRequest', 'Value out of allowed bounds.');
+    const value = req.value as string;
+    const mapped = vssToCommand(req.path, value);
     if (!mapped.ok) return this.reply(socket, req, 'badRequest', mapped.error);
     const checked = validateCommand(mapped.command);
     if (!checked.ok) return this.reply(socket, req, 'badRequest', checked.error);
@@ -533,7 +672,7 @@ export class VissServer {
     if (client && client.pendingSets >= this.maxPendingSets)
       return this.reply(socket, req, 'tooManyRequests', `at most ${this.maxPendingSets} commands waiting`);
     this.commands.push(command);
-    this.log(`[gateway] command ${command.type} ${req.value}`);
+    this.log(`[gateway] command ${command.type} ${value}`);
     let cancel = (): void => {};
     const waited = new Promise<null>((resolve) => {
       const timer = setTimeout(() => cancel(), this.commandWaitMs);
@@ -567,18 +706,14 @@ export class VissServer {
     return null;
   }
 
-  private reply(
-    socket: WebSocket,
-    req: { action: string; requestId: string; subscriptionId?: string },
-    key: ErrorKey,
-    message: string,
-  ): void {
+  /** An error response as KUKSA shapes it: the action and ids, `error`, `ts`; KUKSA's text by default. */
+  private reply(socket: WebSocket, req: Ids, key: ErrorKey, message?: string): void {
     const e = VISS_ERRORS[key];
     this.sendJson(socket, {
       action: req.action,
       requestId: req.requestId,
-      ...(req.subscriptionId ? { subscriptionId: req.subscriptionId } : {}),
-      error: { number: e.number, reason: e.reason, message },
+      ...(req.subscriptionId !== undefined ? { subscriptionId: req.subscriptionId } : {}),
+      error: { number: e.number, reason: e.reason, message: message ?? e.message },
       ts: vissTs(this.now()),
     });
   }
@@ -645,4 +780,79 @@ export class VissServer {
     this.forget(client);
     client.socket.close(CLOSE_TOO_SLOW, why);
   }
+}
+
+/** Whether a VISS value converts to the datatype (KUKSA `Value::try_into_type`, Rust's `parse`). */
+export function parsesAs(datatype: VssPathSpec['datatype'], value: string | string[] | null): boolean {
+  if (typeof value !== 'string') return false;
+  switch (datatype) {
+    case 'string':
+      return true;
+    case 'boolean':
+      return value === 'true' || value === 'false';
+    case 'uint8':
+    case 'uint16':
+      return /^\+?\d+$/.test(value) && Number(value) <= 4294967295;
+    case 'float':
+    case 'double':
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$/i.test(value);
+  }
+}
+
+/** KUKSA `Matcher::to_glob_string`: dots to slashes; a pattern without `*` also matches below it. */
+export function toGlob(pattern: string): string {
+  const p = pattern === '' || pattern === '""' ? '**' : pattern;
+  const glob = p.replace(/\./g, '/');
+  return p.includes('*') ? glob : `${glob}/**`;
+}
+
+/** `glob_match` on slash-separated paths: `*` within a segment, `**` any number of segments. */
+export function globMatches(glob: string, dottedPath: string): boolean {
+  const match = (g: string): boolean => {
+    const pat = g.split('/');
+    const segs = dottedPath.split('.');
+    const seg = (p: string, s: string) =>
+      new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(s);
+    const go = (i: number, j: number): boolean => {
+      if (i === pat.length) return j === segs.length;
+      if (pat[i] === '**') return go(i + 1, j) || (j < segs.length && go(i, j + 1));
+      return j < segs.length && seg(pat[i]!, segs[j]!) && go(i + 1, j + 1);
+    };
+    return go(0, 0);
+  };
+  // KUKSA `Matcher::is_match`: "A.B.C" matches the signal A.B.C itself as well as what lies below.
+  return match(glob) || (glob.endsWith('/**') && match(glob.slice(0, -3)));
+}
+
+type MetadataEntry =
+  | { type: 'branch'; description: string; children: Record<string, MetadataEntry> }
+  | { type: 'sensor' | 'actuator' | 'attribute'; datatype: string; description: string; allowed?: string[] };
+
+/**
+ * KUKSA `generate_metadata` for the `static-metadata` filter: every path that starts with the
+ * requested one (a string prefix, as KUKSA compares), as a tree whose top is the requested path's
+ * last component; branches in between have an empty description.
+ */
+export function metadataTree(path: string): Record<string, MetadataEntry> {
+  const root: Record<string, MetadataEntry> = {};
+  const cut = path.lastIndexOf('.');
+  const prefix = cut >= 0 ? path.slice(0, cut + 1) : '';
+  for (const spec of VSS_PATHS) {
+    if (!spec.path.startsWith(path)) continue;
+    const parts = spec.path.slice(prefix.length).split('.');
+    let level = root;
+    for (const part of parts.slice(0, -1)) {
+      let branch = level[part];
+      if (!branch) level[part] = branch = { type: 'branch', description: '', children: {} };
+      if (branch.type !== 'branch') break;
+      level = branch.children;
+    }
+    level[parts[parts.length - 1]!] = {
+      type: spec.type,
+      datatype: spec.datatype,
+      description: VSS_DESCRIPTIONS.get(spec.path) ?? '',
+      ...(spec.allowed ? { allowed: [...spec.allowed] } : {}),
+    };
+  }
+  return root;
 }

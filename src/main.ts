@@ -92,7 +92,7 @@ async function start(): Promise<void> {
   const hmi = assembleHmi({
     vehicle:
       'vissVehicle' in vehicles
-        ? vehicles.vissVehicle(options.url)
+        ? vehicles.vissVehicle(options.url, options.token)
         : vehicles.mockVehicle({
             scenario: options.scenario,
             faults: options.faults,

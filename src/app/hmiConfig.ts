@@ -5,7 +5,9 @@
  * vehicle link on the page's own origin). No inline script is needed (the CSP forbids it), and a
  * reload asks again. URL parameters still win (`?bridge=mock` on a head unit, for a demo).
  *
- *   { "bridge": "mock" | "ws", "vissPath"?: "/viss", "url"?: "ws://…", "density"?: 5.25 }
+ *   { "bridge": "mock" | "ws", "vissPath"?: "/viss", "url"?: "ws://…", "density"?: 5.25, "token"?: "<JWT>" }
+ *
+ * `token`: the access token sent in every VISS request (`authorization`, KUKSA's JWT model).
  */
 import type { HmiDefaults } from './urlOptions.js';
 
@@ -31,7 +33,7 @@ export function parseHmiConfig(
     return { defaults: {}, warnings: ['config.json: expected an object; using the defaults'] };
   }
   const raw = json as Record<string, unknown>;
-  const defaults: { bridge?: 'mock' | 'ws'; url?: string; density?: number } = {};
+  const defaults: { bridge?: 'mock' | 'ws'; url?: string; density?: number; token?: string } = {};
   if (raw.bridge === 'mock' || raw.bridge === 'ws') defaults.bridge = raw.bridge;
   else if (raw.bridge !== undefined)
     warnings.push(`config.json: bridge ${JSON.stringify(raw.bridge)} ignored`);
@@ -45,6 +47,8 @@ export function parseHmiConfig(
   if (typeof raw.density === 'number' && raw.density >= 1 && raw.density <= 40)
     defaults.density = raw.density;
   else if (raw.density !== undefined) warnings.push('config.json: density ignored (px per mm, 1–40)');
+  if (typeof raw.token === 'string' && /^[\w\-.~+/=]{1,4096}$/.test(raw.token)) defaults.token = raw.token;
+  else if (raw.token !== undefined) warnings.push('config.json: token ignored (expected a JWT string)');
   return { defaults, warnings };
 }
 

@@ -65,6 +65,8 @@ export interface HmiOptions {
   readonly unit: Partial<TelematicsSettings>;
   /** `?link=lost`: the mock bridge starts with its vehicle link lost (before the car ever answered). */
   readonly link: 'connected' | 'lost';
+  /** The vehicle link's access token from `config.json`; null: none (or `?token=` on the link's URL). */
+  readonly token: string | null;
   /** `?trace=transitions`: record every machine transition for `window.sosHmi.trace()`. */
   readonly trace: boolean;
   /** `?lang=`: the screens' language (English by default). */
@@ -97,6 +99,8 @@ export interface HmiDefaults {
   /** Absolute ws:// or wss:// address of the VISS endpoint. */
   readonly url?: string;
   readonly density?: number | null;
+  /** The vehicle link's access token (KUKSA's JWT), sent in every VISS request. */
+  readonly token?: string;
 }
 
 export function parseHmiOptions(
@@ -167,6 +171,7 @@ export function parseHmiOptions(
     region,
     config,
     unit: bridge === 'ws' ? {} : unit,
+    token: defaults.token ?? null,
     trace,
     link: linkOption(params, bridge, warnings),
     lang: pick(params, 'lang', allLocales, sourceLocale, warnings),

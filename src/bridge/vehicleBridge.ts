@@ -4,10 +4,17 @@ import type { VehicleSignal } from './signals.js';
 /** State of the link to the vehicle side. `lost`: was connected, is not now (the HMI shows "unknown"). */
 export type BridgeConnection = 'connecting' | 'connected' | 'lost';
 
+/**
+ * Why a link that is up gives this display nothing: `unauthorized` — the server refused its token or
+ * its permissions (KUKSA's JWT model). null: no such problem.
+ */
+export type LinkProblem = 'unauthorized' | null;
+
 /** What a bridge delivers to its listeners: validated signals and changes of the link itself. */
 export type BridgeEvent =
   | { readonly kind: 'signal'; readonly signal: VehicleSignal }
-  | { readonly kind: 'connection'; readonly state: BridgeConnection };
+  | { readonly kind: 'connection'; readonly state: BridgeConnection }
+  | { readonly kind: 'linkProblem'; readonly problem: LinkProblem };
 
 /** A message the bridge refused (or took with fields unknown) at its boundary, kept for diagnostics and logged. */
 export interface RejectedMessage {

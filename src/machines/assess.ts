@@ -4,7 +4,7 @@
  */
 import { CHAIN_UNITS } from '../bridge/signals.js';
 import type { ChainUnit, GnssFix, IgnitionState, MostNode, UnitStatus } from '../bridge/signals.js';
-import type { BridgeConnection } from '../bridge/vehicleBridge.js';
+import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
 import type { BridgeMachineEvent } from './events.js';
 import type { Cause, CauseId, RingView } from './views.js';
 
@@ -162,6 +162,7 @@ export const CAUSE_TABLE: Readonly<
   headUnitFault: { severity: 'unavailable', warn: true },
   noCellular: { severity: 'unavailable', warn: true },
   vehicleLinkLost: { severity: 'unknown', warn: false },
+  vehicleLinkRefused: { severity: 'unknown', warn: false },
   noVehicleData: { severity: 'unknown', warn: false },
   microphoneFault: { severity: 'limited', warn: true },
   speakerFault: { severity: 'limited', warn: true },
@@ -201,13 +202,15 @@ export function assess(
   facts: VehicleFacts,
   staleKeys: readonly string[],
   connection: BridgeConnection = 'connected',
+  linkProblem: LinkProblem = null,
 ): Assessment {
   const ring = ringView(facts.mostRing?.value);
-  if (connection === 'lost') {
-    // Without a link nothing we know is current: only "unknown", never a stale "ready" or fault.
+  if (connection === 'lost' || linkProblem === 'unauthorized') {
+    // Without a link (or one that refuses this display) nothing we know is current: only "unknown",
+    // never a stale "ready" or fault.
     return {
       level: 'unknown',
-      causes: [cause('vehicleLinkLost', [])],
+      causes: [cause(connection === 'lost' ? 'vehicleLinkLost' : 'vehicleLinkRefused', [])],
       staleSignals: [...REQUIRED_SIGNALS],
       ring,
     };

@@ -21,6 +21,7 @@ export const ADVICE: Readonly<Record<CauseId, readonly AdviceId[]>> = {
   backupBatteryLow: ['seeDealer'],
   noVehicleData: [],
   vehicleLinkLost: [],
+  vehicleLinkRefused: [],
 };
 
 /** What the driver will notice, per cause. */
@@ -47,9 +48,10 @@ export const EFFECTS: Readonly<Record<CauseId, readonly EffectId[]>> = {
   backupBatteryLow: [],
   noVehicleData: [],
   vehicleLinkLost: [],
+  vehicleLinkRefused: [],
 };
 
-const NO_DATA: readonly CauseId[] = ['noVehicleData', 'vehicleLinkLost'];
+const NO_DATA: readonly CauseId[] = ['noVehicleData', 'vehicleLinkLost', 'vehicleLinkRefused'];
 
 /**
  * The Check Control message for the causes, or null when no cause warns. The primary cause is the

@@ -1,4 +1,4 @@
-import type { BridgeConnection, BridgeEvent } from '../bridge/vehicleBridge.js';
+import type { BridgeConnection, BridgeEvent, LinkProblem } from '../bridge/vehicleBridge.js';
 import type { MostNode, PointOfInterestKind } from '../bridge/signals.js';
 import type { DiagnosticsPage } from './views.js';
 import type {
@@ -34,7 +34,8 @@ export type BridgeMachineEvent =
   | FromBridge<CommandAckSignal>
   | FromBridge<SelfTestResultSignal>
   | FromBridge<PointsOfInterestSignal>
-  | { readonly type: 'bridge.connection'; readonly state: BridgeConnection };
+  | { readonly type: 'bridge.connection'; readonly state: BridgeConnection }
+  | { readonly type: 'bridge.linkProblem'; readonly problem: LinkProblem };
 
 /** Events from the occupant, through the screens (iDrive controller, touch). */
 export type UserEvent =
@@ -70,6 +71,7 @@ export type SosEvent = BridgeMachineEvent | UserEvent;
 /** The one translation from what the bridge delivers to what machines receive. */
 export function toMachineEvent(event: BridgeEvent): BridgeMachineEvent {
   if (event.kind === 'connection') return { type: 'bridge.connection', state: event.state };
+  if (event.kind === 'linkProblem') return { type: 'bridge.linkProblem', problem: event.problem };
   const { type, ...rest } = event.signal;
   return { ...rest, type: `bridge.${type}` } as BridgeMachineEvent;
 }

@@ -91,7 +91,7 @@ export function emptyFaultLog(entries: readonly FaultLogEntry[] = []): FaultLog 
 }
 
 /** Causes that describe the data, not the car: not worth a workshop's attention. */
-const NOT_LOGGED: readonly CauseId[] = ['noVehicleData', 'vehicleLinkLost'];
+const NOT_LOGGED: readonly CauseId[] = ['noVehicleData', 'vehicleLinkLost', 'vehicleLinkRefused'];
 
 export function reduceFaultLog(log: FaultLog, input: FaultLogInput): FaultLog {
   const add = (next: FaultLog, entry: Omit<FaultLogEntry, 'seq' | 'cycle'>): FaultLog => ({

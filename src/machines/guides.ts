@@ -240,6 +240,7 @@ const CAUSE_GUIDE: Readonly<Record<Exclude<CauseId, 'ringBreak'>, GuideId>> = {
   backupBatteryLow: 'backupBattery',
   noVehicleData: 'noData',
   vehicleLinkLost: 'noData',
+  vehicleLinkRefused: 'noData',
 };
 
 /**

@@ -80,6 +80,7 @@ export function selectStatusView(snapshot: StatusSnapshot): SosStatusView {
     position,
     cellularBars: stale.has('cellular') ? null : (context.facts.cellular?.value.signalBars ?? null),
     connection: context.connection,
+    linkProblem: context.linkProblem,
     ignitionCycle: context.ignitionCycle,
   };
 }

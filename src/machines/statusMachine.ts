@@ -4,7 +4,7 @@
  */
 import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
-import type { BridgeConnection } from '../bridge/vehicleBridge.js';
+import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
 import {
   assess,
   EMPTY_FACTS,
@@ -71,6 +71,8 @@ export interface StatusContext {
   /** Required signals whose stale timer fired since their last receipt. */
   readonly staleKeys: readonly string[];
   readonly connection: BridgeConnection;
+  /** The link is up but refuses this display (its token or permissions). */
+  readonly linkProblem: LinkProblem;
   /** Ignition cycles (off → accessory/on) since start; the first power-up is cycle 1. */
   readonly ignitionCycle: number;
   readonly assessment: Assessment;
@@ -127,9 +129,12 @@ export const statusMachine = setup({
     setConnection: assign(({ event }) =>
       event.type === 'bridge.connection' ? { connection: event.state } : {},
     ),
+    setLinkProblem: assign(({ event }) =>
+      event.type === 'bridge.linkProblem' ? { linkProblem: event.problem } : {},
+    ),
     /** Recomputes the assessment and tells the malfunction machine when it or the cycle changed. */
     reassess: enqueueActions(({ context, enqueue, self }) => {
-      const assessment = assess(context.facts, context.staleKeys, context.connection);
+      const assessment = assess(context.facts, context.staleKeys, context.connection, context.linkProblem);
       const changed = !sameAssessment(assessment, context.assessment);
       if (!changed && context.assessedCycle === context.ignitionCycle) return;
       const ignitionCycle = context.ignitionCycle;
@@ -186,6 +191,7 @@ export const statusMachine = setup({
   guards: {
     linkLost: ({ context }) => context.connection === 'lost',
     eventLinkLost: ({ event }) => event.type === 'bridge.connection' && event.state === 'lost',
+    eventLinkRefused: ({ event }) => event.type === 'bridge.linkProblem' && event.problem !== null,
     eventLinkUp: ({ event }) => event.type === 'bridge.connection' && event.state !== 'lost',
     ignitionOnEvent: ({ event }) => event.type === 'bridge.ignition' && event.state !== 'off',
     ignitionOffEvent: ({ event }) => event.type === 'bridge.ignition' && event.state === 'off',
@@ -204,6 +210,7 @@ export const statusMachine = setup({
       facts: EMPTY_FACTS,
       staleKeys: [],
       connection,
+      linkProblem: null,
       ignitionCycle: 0,
       assessment: assess(EMPTY_FACTS, [], connection),
       assessedCycle: 0,
@@ -222,6 +229,11 @@ export const statusMachine = setup({
     'bridge.connection': [
       { guard: 'eventLinkLost', target: '.unknown', actions: ['setConnection', 'reassess'] },
       { actions: ['setConnection', 'reassess'] },
+    ],
+    // A link that refuses this display (its token) is as good as none: unknown, from any state.
+    'bridge.linkProblem': [
+      { guard: 'eventLinkRefused', target: '.unknown', actions: ['setLinkProblem', 'reassess'] },
+      { actions: ['setLinkProblem', 'reassess'] },
     ],
     'user.acknowledge': { actions: 'forwardToMalfunction' },
     'user.showMalfunction': { actions: 'forwardToMalfunction' },

@@ -10,7 +10,7 @@ import type { Guide, GuideId } from './guides.js';
 import type { PointOfInterestView } from './pointsOfInterest.js';
 import type { RingDiagnosis } from './ringDiagnosis.js';
 import type { SelfTestRow } from './selfTestResults.js';
-import type { BridgeConnection } from '../bridge/vehicleBridge.js';
+import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
 
 /** Overall SOS system status. `off`: ignition off (a running call still continues). */
 export type SosLevel = 'off' | 'selfTest' | 'ready' | 'limited' | 'unavailable' | 'unknown';
@@ -34,7 +34,9 @@ export type CauseId =
   | 'crashSensorFault'
   | 'backupBatteryLow'
   | 'noVehicleData'
-  | 'vehicleLinkLost';
+  | 'vehicleLinkLost'
+  /** The vehicle link is up but refused this display (its token or permissions): status unknown. */
+  | 'vehicleLinkRefused';
 
 /** What the driver can do about it. */
 export type AdviceId =
@@ -98,6 +100,8 @@ export interface SosStatusView {
   readonly position: PositionView | null;
   readonly cellularBars: number | null;
   readonly connection: BridgeConnection;
+  /** The link is up but refused this display (`unauthorized`: its token), else null. */
+  readonly linkProblem: LinkProblem;
   /** The ignition cycle count since start (a fault is warned again each cycle). */
   readonly ignitionCycle: number;
 }

@@ -150,7 +150,11 @@ export class SosStatusScreen extends HmiScreen {
       </div>
       <div class="main">
         <h1 id="title" tabindex="-1" data-idrive-fallback>
-          ${t.statusLine(view.level)}${view.level === 'unknown' && view.connection === 'connecting' ? connecting : nothing}
+          ${t.statusLine(view.level)}${view.level === 'unknown' && view.connection === 'connecting' ? connecting : nothing}${
+            view.level === 'unknown' && view.connection === 'connected' && view.linkProblem === 'unauthorized'
+              ? html` <span class="link">${t.LINK_REFUSED_DISPLAY}</span>`
+              : nothing
+          }
         </h1>
         <p class="lead">${t.statusExplanation(view.level, number)}</p>
         ${

@@ -139,6 +139,9 @@ export function statusLine(level: SosLevel): string {
 /** After `SOS status unknown` while the vehicle link has not answered yet (the HMI may boot first). */
 export let CONNECTING_TO_VEHICLE = '';
 onLocale(() => (CONNECTING_TO_VEHICLE = msg('— connecting to vehicle')));
+/** After `SOS status unknown` while the vehicle link is up but refuses this display (its token). */
+export let LINK_REFUSED_DISPLAY = '';
+onLocale(() => (LINK_REFUSED_DISPLAY = msg('— the vehicle link refused this display')));
 
 /** One sentence under the status line: what the level means for the driver. */
 export function statusExplanation(level: SosLevel, emergencyNumber: EmergencyNumber = '112'): string {
@@ -209,6 +212,9 @@ const CAUSE_TITLES: Record<CauseId, string> = {
   get vehicleLinkLost() {
     return msg('Connection to the car lost');
   },
+  get vehicleLinkRefused() {
+    return msg('The car’s link refused this display');
+  },
 };
 
 /** A short name for a cause (list entries, announcements). */
@@ -277,6 +283,10 @@ export function causeText(cause: CauseId, ring: RingView | null = null): string 
       return msg('The SOS system has not reported its status yet.');
     case 'vehicleLinkLost':
       return msg('The screen has lost its connection to the car’s SOS system, so its status is unknown.');
+    case 'vehicleLinkRefused':
+      return msg(
+        'The car’s vehicle link does not accept this display’s access token, so its SOS status is unknown. The screen keeps asking; a workshop can renew the token.',
+      );
   }
 }
 

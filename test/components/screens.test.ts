@@ -12,6 +12,7 @@ import {
   MANUAL_VOICE,
   NO_CALL,
   RING_BREAK_MALFUNCTION,
+  READY_STATUS,
   RING_BREAK_STATUS,
   fakeHmi,
   type FakeHmi,
@@ -42,6 +43,20 @@ describe('sos-app', () => {
     const text = await screen.text();
     expect(text).to.contain('Emergency calls may not work. In an emergency call 112 from a phone.');
     expect(text).to.contain('satellite radio tuner');
+  });
+
+  it('says when the vehicle link refuses this display (its token): unknown, with that reason', async () => {
+    const refused = {
+      ...READY_STATUS,
+      level: 'unknown' as const,
+      telltale: 'unknown' as const,
+      causes: [{ id: 'vehicleLinkRefused' as const, severity: 'unknown' as const, warn: false, units: [] }],
+      linkProblem: 'unauthorized' as const,
+    };
+    const app = await mountApp(fakeHmi({ status: refused }));
+    const screen = await screenOf(app);
+    expect(await screen.heading()).to.equal('SOS status unknown — the vehicle link refused this display');
+    expect(await screen.text()).to.contain('does not accept this display’s access token');
   });
 
   it('puts a call screen above the malfunction message, and the message above the status', async () => {

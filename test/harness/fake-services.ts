@@ -39,6 +39,7 @@ export const READY_STATUS: SosStatusView = {
   position: { latitude: 48.177432, longitude: 11.556341, headingDeg: 90, trusted: true, fix: '3d' },
   cellularBars: 4,
   connection: 'connected',
+  linkProblem: null,
   ignitionCycle: 1,
 };
 

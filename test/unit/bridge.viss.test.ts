@@ -153,7 +153,7 @@ describe('VissBridge', () => {
     assert.equal(bridge.rejected.length, 0);
     assert.equal(bridge.incomplete.length, 1);
     assert.match(bridge.incomplete[0]!.error, /crash\.severity: .*got 7; taken as unknown/);
-    assert.match(bridge.incomplete[0]!.error, /crash\.rollover: .*got null/);
+    assert.doesNotMatch(bridge.incomplete[0]!.error, /rollover/, 'null is the sender\'s own "unknown"');
   });
 
   it('delivers the unit’s session report and LED; every repeat of the session is delivered, however old', () => {

@@ -205,6 +205,24 @@ describe('VSS mapping', () => {
         '{"action":"set","path":"Vehicle.Private.SOS.Command.EndCall","value":"true","requestId":"9"}',
       ).ok,
     );
-    assert.equal(parseVissRequest('{"action":"set","path":"../etc","value":"1","requestId":"9"}').ok, false);
+    // KUKSA: a path is any string (an unknown one is answered 404 invalid_path), a requestId is a string.
+    assert.equal(parseVissRequest('{"action":"set","path":"../etc","value":"1","requestId":"9"}').ok, true);
+    assert.equal(
+      parseVissRequest('{"action":"set","path":"Vehicle.Speed","value":"1","requestId":9}').ok,
+      false,
+    );
+    assert.equal(
+      parseVissRequest('{"action":"set","path":"Vehicle.Speed","value":1,"requestId":"9"}').ok,
+      false,
+    );
+    assert.ok(
+      parseVissServerMessage(
+        JSON.stringify({
+          action: 'get',
+          requestId: '6',
+          data: { path: 'Vehicle.Speed', dp: { value: null, ts: t } },
+        }),
+      ).ok,
+    );
   });
 });

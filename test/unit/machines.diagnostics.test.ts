@@ -176,6 +176,7 @@ describe('cause → guide', () => {
     backupBatteryLow: 'backupBattery',
     noVehicleData: 'noData',
     vehicleLinkLost: 'noData',
+    vehicleLinkRefused: 'noData',
   };
   for (const cause of Object.keys(CAUSE_TABLE) as CauseId[]) {
     it(`${cause} → ${expected[cause]}`, () => assert.equal(guideForCause(cause), expected[cause]));

@@ -218,6 +218,24 @@ describe('status machine', () => {
     hmi.stop();
   });
 
+  it('a vehicle link that refuses this display: status unknown with that cause, never a stale ready; data again clears it', () => {
+    const hmi = new Hmi().readyCar();
+    assert.equal(hmi.status().level, 'ready');
+    hmi.actor.send({ type: 'bridge.linkProblem', problem: 'unauthorized' });
+    assert.equal(hmi.status().level, 'unknown');
+    assert.equal(hmi.status().linkProblem, 'unauthorized');
+    assert.deepEqual(
+      hmi.status().causes.map((c) => c.id),
+      ['vehicleLinkRefused'],
+    );
+    hmi.advance(10_000);
+    assert.equal(hmi.status().level, 'unknown', 'fresh-looking data does not outvote the refusal');
+    hmi.actor.send({ type: 'bridge.linkProblem', problem: null });
+    hmi.advance(hmi.config.selfTestMs + 1000);
+    assert.equal(hmi.status().level, 'ready');
+    hmi.stop();
+  });
+
   it('state() is plain JSON with every machine part', () => {
     const hmi = new Hmi().readyCar();
     const state = hmi.state();

@@ -146,7 +146,7 @@ describe('gateway integration: replay log → VISS over loopback → HMI machine
       rollover: false,
       occupants: null, // ST_CR carries no occupancy
     });
-    assert.equal(r.bridge.incomplete.length, 1, 'the crash is taken with its occupancy unknown');
+    assert.equal(r.bridge.incomplete.length, 0, 'occupancy is not on ST_CR: unknown (null), nothing wrong');
     const dialing = r.sessions().at(-1);
     assertSession(dialing, driveSessionAt(12_100, r.logStart));
     assert.equal(dialing?.kind, 'automatic');

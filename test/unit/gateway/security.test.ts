@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { get } from 'node:http';
+import { get, request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { WebSocket } from 'ws';
@@ -129,9 +129,33 @@ describe('gateway security: each refusal', () => {
     assert.equal(await open(custom.port, { origin: 'https://hmi.example' }).status, 101);
   });
 
-  it('refuses clients without the VISSv2 subprotocol (400) and plain HTTP requests (426)', async () => {
-    assert.equal(await open(server.port, { protocol: null }).status, 400);
-    assert.equal(await open(server.port, { protocol: 'mqtt' }).status, 400);
+  it('takes a client without a subprotocol, or with one it does not know, as VISSv2 (KUKSA); plain HTTP: 426', async () => {
+    const none = open(server.port, { protocol: null });
+    assert.equal(await none.status, 101);
+    none.send({ action: 'get', path: PATHS.ledState, requestId: 'np' });
+    assert.equal(await none.error('np'), null, 'and it speaks VISS v2');
+    none.ws.close();
+    // Offering only another subprotocol: 101 with none chosen (a ws client then gives up by itself).
+    const upgrade = await new Promise<{ status: number; protocol: unknown }>((resolve) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: server.port,
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'Sec-WebSocket-Protocol': 'mqtt',
+        },
+      });
+      req.on('upgrade', (res, socket) => {
+        socket.destroy();
+        resolve({ status: res.statusCode ?? 0, protocol: res.headers['sec-websocket-protocol'] });
+      });
+      req.on('response', (res) => resolve({ status: res.statusCode ?? 0, protocol: undefined }));
+      req.end();
+    });
+    assert.deepEqual(upgrade, { status: 101, protocol: undefined });
     const status = await new Promise<number>((resolve) =>
       get(`http://127.0.0.1:${server.port}/`, (res) => {
         res.resume();
@@ -153,10 +177,11 @@ describe('gateway security: each refusal', () => {
     const refusals: [string, unknown, number][] = [
       ['Vehicle.Private.SOS.Command.Explode', 'true', 404],
       ['Vehicle.Body.Horn.IsActive', 'true', 404],
-      [PATHS.lowVoltageSystemState, 'OFF', 403], // a sensor, read-only
-      [PATHS.buttonEvent, '{"seq":1,"action":"press"}', 403], // no faking the car's own events
-      [PATHS.callSession, '{"seq":1,"phase":"idle"}', 403], // nor the unit's session …
-      [PATHS.ledState, 'OFF', 403], // … nor its LED
+      // KUKSA: 401 read_only for sensors and attributes.
+      [PATHS.lowVoltageSystemState, 'OFF', 401], // a sensor, read-only
+      [PATHS.buttonEvent, '{"seq":1,"action":"press"}', 401], // no faking the car's own events
+      [PATHS.callSession, '{"seq":1,"phase":"idle"}', 401], // nor the unit's session …
+      [PATHS.ledState, 'OFF', 401], // … nor its LED
       ['Vehicle.Private.SOS.Command.StartCall', 'manual', 404], // the page never starts a call
       ['Vehicle.Private.SOS.Command.Led', 'red', 404],
       ['Vehicle.Private.SOS.Command.MuteAudio', 'true', 404],
