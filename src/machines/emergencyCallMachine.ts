@@ -51,6 +51,8 @@ export interface CallContext {
   readonly now: number;
   /** Voice time of the call that ended last, whole seconds (the "call ended" summary). */
   readonly lastCallS: number;
+  /** The newest vehicle time of the car's cyclic messages (ignition, health, ring, position, network, LED). */
+  readonly heardAt: number;
   /** The latest crash seen on the bus, and when (shown while the unit has not confirmed a call). */
   readonly crash: CrashData | null;
   readonly crashTs: number | null;
@@ -149,6 +151,12 @@ export const emergencyCallMachine = setup({
       };
     }),
     takeLed: assign(({ event }) => (event.type === 'bridge.sosLed' ? { led: event.led } : {})),
+    /** The car's clock, as its cyclic messages tell it (a unit's silence is judged on it). */
+    takeVehicleTime: assign(({ context, event }) =>
+      'ts' in event && typeof event.ts === 'number' && event.ts > context.heardAt
+        ? { heardAt: event.ts }
+        : {},
+    ),
     takePosition: assign(({ context, event }) => {
       if (event.type !== 'bridge.gnss') return {};
       if (event.latitude !== null && event.longitude !== null) {
@@ -263,6 +271,12 @@ export const emergencyCallMachine = setup({
       ['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'].includes(event.command),
     refused: ({ event }) => event.type === 'bridge.commandAck' && !event.ok,
     linkLost: ({ event }) => event.type === 'bridge.connection' && event.state === 'lost',
+    /** The car's clock has passed the crash by `unconfirmedMs` with no call from the unit. */
+    crashOverdue: ({ context }) =>
+      context.crashTs !== null && context.heardAt - context.crashTs >= context.config.unconfirmedMs,
+    /** The car's clock has passed the unit's last report by `unconfirmedMs`. */
+    unitOverdue: ({ context }) =>
+      context.report === null || context.heardAt - context.report.ts >= context.config.unconfirmedMs,
     linkUp: ({ event }) => event.type === 'bridge.connection' && event.state === 'connected',
   },
 }).createMachine({
@@ -273,6 +287,7 @@ export const emergencyCallMachine = setup({
     report: null,
     now: 0,
     lastCallS: 0,
+    heardAt: 0,
     crash: null,
     crashTs: null,
     lastPosition: null,
@@ -287,10 +302,12 @@ export const emergencyCallMachine = setup({
     guidanceTo: null,
   }),
   on: {
-    'bridge.gnss': { actions: 'takePosition' },
-    'bridge.unitHealth': { actions: 'takeUnitHealth' },
-    'bridge.mostRing': { actions: 'takeRing' },
-    'bridge.sosLed': { actions: 'takeLed' },
+    'bridge.ignition': { actions: 'takeVehicleTime' },
+    'bridge.cellular': { actions: 'takeVehicleTime' },
+    'bridge.gnss': { actions: ['takePosition', 'takeVehicleTime'] },
+    'bridge.unitHealth': { actions: ['takeUnitHealth', 'takeVehicleTime'] },
+    'bridge.mostRing': { actions: ['takeRing', 'takeVehicleTime'] },
+    'bridge.sosLed': { actions: ['takeLed', 'takeVehicleTime'] },
     'bridge.pointsOfInterest': { actions: 'takePointsOfInterest' },
     'user.startGuidance': { actions: 'startGuidance' },
   },
@@ -558,7 +575,22 @@ export const emergencyCallMachine = setup({
           },
         },
         waiting: {
-          after: { unconfirmed: { target: 'quiet', actions: raise({ type: 'call.crashUnconfirmed' }) } },
+          after: { unconfirmed: 'overdue' },
+          on: {
+            'bridge.crash': { actions: 'takeCrash' },
+            'bridge.callSession': { guard: 'unitConfirmsCrash', target: 'quiet' },
+          },
+        },
+        /**
+         * Late by the page's clock; the car's own time must say so too: after a page that froze, the
+         * reports queued meanwhile are handled before the car's clock is seen to have moved on.
+         */
+        overdue: {
+          always: {
+            guard: 'crashOverdue',
+            target: 'quiet',
+            actions: raise({ type: 'call.crashUnconfirmed' }),
+          },
           on: {
             'bridge.crash': { actions: 'takeCrash' },
             'bridge.callSession': { guard: 'unitConfirmsCrash', target: 'quiet' },
@@ -576,9 +608,17 @@ export const emergencyCallMachine = setup({
       states: {
         unheard: { on: { 'bridge.callSession': 'heard' } },
         heard: {
-          after: { unconfirmed: { target: 'unheard', actions: raise({ type: 'call.unitSilent' }) } },
+          after: { unconfirmed: 'overdue' },
           on: {
             'bridge.callSession': { target: 'heard', reenter: true },
+            'bridge.connection': { guard: 'linkLost', target: 'linkLost' },
+          },
+        },
+        /** Late by the page's clock; silent only once the car's own time has moved on too (see crashWatch). */
+        overdue: {
+          always: { guard: 'unitOverdue', target: 'unheard', actions: raise({ type: 'call.unitSilent' }) },
+          on: {
+            'bridge.callSession': 'heard',
             'bridge.connection': { guard: 'linkLost', target: 'linkLost' },
           },
         },

@@ -171,10 +171,13 @@ test('the panel shows each machine’s current state', async ({ page }) => {
   for (const id of ['sosHmi', 'status', 'malfunction', 'call', 'diagnostics', 'faultMemory']) {
     await expect(states.locator(`[data-machine="${id}"]`)).toBeVisible();
   }
-  await expect(states.locator('[data-machine="call"] td')).toContainText('idle');
+  // The call machine's regions run side by side; its screen region says which call screen is up.
+  const call = states.locator('[data-machine="call"] td');
+  await expect(call).toContainText('screen.idle');
   await sim.pressSos(page);
   await advance(page, 500);
-  await expect(states.locator('[data-machine="call"] td')).not.toContainText('idle');
+  await expect(call).toContainText('screen.cancelWindow');
+  await expect(call).not.toContainText('screen.idle');
 });
 
 test('the Stately inspector is loaded only when asked for', async ({ page }) => {

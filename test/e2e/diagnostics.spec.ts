@@ -25,6 +25,8 @@ import {
   expect,
   expectHeading,
   openReady,
+  requestTypes,
+  session,
   sim,
   snapshot,
   state,
@@ -188,7 +190,9 @@ test('test call: its own screens, flagged as a test, no emergency services', asy
   const call = await hmi.as(ActiveCallHarness);
   await expect(call.text('TEST CALL — no emergency services')).toBeVisible();
   expect((await state(page)).call.kind).toBe('test');
-  expect((await commandsOfType(page, 'startCall')).map((c) => c.command.kind)).toEqual(['test']);
+  // The occupant asked for a test session; the unit runs it (never an emergency).
+  expect(await requestTypes(page)).toEqual(['startTestCall']);
+  expect(await session(page)).toMatchObject({ kind: 'test', attempt: 1, crash: null });
   await snapshot(page, testInfo, 'test-call-active');
   await advance(page, 10_000);
   const ended = await hmi.as(TestCallEndedHarness);

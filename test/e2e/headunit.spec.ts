@@ -155,22 +155,26 @@ test('reload during a call: the call screen comes back from the vehicle, nothing
 }) => {
   const gateway = await startGateway(parseArgs(['--sim', '--serve', DIST, '--port', '0']), { log: () => {} });
   try {
+    const unit = gateway.sim!.sim;
     const origin = `http://127.0.0.1:${gateway.server.port}`;
     await page.goto(`${origin}/`);
     await expect(h1(page, 'SOS ready')).toBeVisible({ timeout: 15_000 });
-    gateway.sim!.sim.crash({ severity: 4, airbagDeployed: true, occupants: 2 });
+    unit.crash({ severity: 4, airbagDeployed: true, occupants: 2 });
+    const call = unit.session;
+    expect(call).toMatchObject({ phase: 'dialing', kind: 'automatic', attempt: 1 });
     await expect(h1(page, /Connecting…|Location sent|Location received|Connected/)).toBeVisible({
       timeout: 10_000,
     });
     await expect(h1(page, 'Connected')).toBeVisible({ timeout: 15_000 });
-    const dialled = gateway.server.commands.filter((c) => c.type === 'startCall').length;
-    expect(dialled).toBe(1);
+    expect(gateway.server.commands, 'the page asks nothing of the unit').toEqual([]);
 
     await page.reload();
     await expect(h1(page, 'Connected')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByText('Automatic emergency call').first()).toBeVisible();
     await page.waitForTimeout(2000);
-    expect(gateway.server.commands.filter((c) => c.type === 'startCall').length, 'no second call').toBe(1);
+    // Still the one session the crash started, on its first attempt; the reloaded page asked nothing.
+    expect(unit.session).toMatchObject({ phase: 'voice', attempt: 1, triggeredAt: call.triggeredAt });
+    expect(gateway.server.commands, 'no request from the reloaded page').toEqual([]);
   } finally {
     await gateway.stop();
   }

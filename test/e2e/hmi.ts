@@ -7,8 +7,9 @@
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { HmiHarness } from '../flows/harness/hmi.js';
 import { StatusScreenHarness } from '../flows/harness/screens.js';
-import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
-import type { IgnitionState } from '../../src/bridge/signals.js';
+import type { SentCommand, VehicleCommand, VehicleCommandType } from '../../src/bridge/commands.js';
+import type { CallSessionSignal, DayNightMode, IgnitionState } from '../../src/bridge/signals.js';
+import type { TransitionTraceReport } from '../../src/app/transitionTrace.js';
 import type { FaultLogEntry } from '../../src/machines/faultLog.js';
 import type { HmiState } from '../../src/machines/views.js';
 import type { Fault } from '../../src/sim/faults.js';
@@ -19,10 +20,20 @@ export interface SosHmiAutomation {
   readonly sim: SimulatorControls & {
     /** Moves the simulated clock forward. */
     advance(ms: number): void;
-    /** Commands the HMI sent to the vehicle, in order. */
+    /** Requests the HMI sent to the vehicle, in order (never one that starts a call on a crash or a press). */
     readonly commands: readonly SentCommand[];
+    /** The telematics unit's latest session report; null before the first. */
+    readonly session: CallSessionSignal | null;
+    /** A raw message as if from the vehicle (validated at the bridge like any other). */
+    injectRaw(raw: unknown): void;
+    /** The vehicle link drops, is being re-established or is back. */
+    link(state: 'lost' | 'connecting' | 'connected'): void;
+    /** The car switches the display to day or night. */
+    dayNight(mode: DayNightMode): void;
   };
   state(): HmiState;
+  /** With `?trace=transitions`: the machine states entered and transitions taken so far; else null. */
+  trace(): TransitionTraceReport | null;
   /** The fault memory, oldest first. */
   faultLog(): FaultLogEntry[];
 }
@@ -39,6 +50,8 @@ export interface OpenOptions {
   theme?: 'day' | 'night';
   /** Default `manual`: only `advance()` moves time. */
   clock?: 'manual' | 'real';
+  /** The simulated telematics unit's settings as URL parameters (`cancelWindowMs`, `redialIntervalMs` …). */
+  unit?: Readonly<Record<string, number | string>>;
 }
 
 /** Problems the page reported while a test ran. */
@@ -90,6 +103,7 @@ export async function openHmi(page: Page, options: OpenOptions = {}): Promise<Hm
   if ((options.clock ?? 'manual') === 'manual') params.set('clock', 'manual');
   if (options.scenario) params.set('scenario', options.scenario);
   if (options.theme) params.set('theme', options.theme);
+  for (const [key, value] of Object.entries(options.unit ?? {})) params.set(key, String(value));
   params.set('bridge', 'mock');
   const hmi = new HmiHarness(page);
   await hmi.open(params.toString());
@@ -176,6 +190,23 @@ export async function commandsOfType<T extends VehicleCommand['type']>(
     (sent): sent is SentCommand & { command: Extract<VehicleCommand, { type: T }> } =>
       sent.command.type === type,
   );
+}
+
+/** The types of the requests the HMI sent, in order. */
+export async function requestTypes(page: Page): Promise<VehicleCommandType[]> {
+  return (await commands(page)).map((sent) => sent.command.type);
+}
+
+/**
+ * The telematics unit's latest session report (`window.sosHmi.sim.session`): what the unit does, as
+ * it reports it. Fails when the unit has reported nothing yet.
+ */
+export async function session(page: Page): Promise<CallSessionSignal> {
+  const report = await page.evaluate(
+    () => JSON.parse(JSON.stringify(window.sosHmi.sim.session)) as CallSessionSignal | null,
+  );
+  if (!report) throw new Error('the telematics unit has reported no session yet');
+  return report;
 }
 
 /** The simulated time now (ms, bridge clock). */

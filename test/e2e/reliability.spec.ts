@@ -45,12 +45,22 @@ test('a reason text from the vehicle containing HTML is shown as text, never run
   const hmi = await openReady(page);
   await page.evaluate(() => window.sosHmi.sim.crash());
   await advanceUntil(page, (s) => s.call.phase === 'connecting', { stepMs: 100, what: 'dialing' });
-  await page.evaluate((reason) => {
-    const sim = window.sosHmi.sim as unknown as { injectRaw(raw: unknown): void };
-    sim.injectRaw({ type: 'callProgress', ts: window.sosHmi.state().now, phase: 'failed', reason });
-  }, evil);
   await advance(page, 100);
+  // The unit's next report says the call failed, with a reason text carrying markup.
+  await page.evaluate((reason) => {
+    const { sim } = window.sosHmi;
+    const report = sim.session!;
+    sim.injectRaw({
+      ...report,
+      ts: window.sosHmi.state().now,
+      seq: (report.seq + 1) % 65536,
+      phase: 'failed',
+      failureReason: reason,
+      audioMuted: false,
+    });
+  }, evil);
   expect((await state(page)).call.failureReason).toBe(evil);
+  expect((await state(page)).call.screen).toBe('failed');
   await expect((await hmi.screen()).text(`Reason: ${evil}`)).toBeVisible();
   const injected = await page.evaluate(() => {
     let images = 0;

@@ -370,12 +370,14 @@ describe('a crash the car does not confirm', () => {
 });
 
 describe('a unit that falls silent mid-call', () => {
-  it('reports stopping for 5 s during a call: the car no longer confirms it; reports back: the call again', () => {
+  it('reports stopping for 5 s of the car’s time during a call: the car no longer confirms it; reports back: the call again', () => {
     const { hmi } = ready();
     const t = hmi.clock.now();
     hmi.session({ phase: 'voice', kind: 'automatic', attempt: 1, triggeredAt: t, voiceSince: t });
-    hmi.stopHeartbeat();
-    hmi.advance(hmi.config.unconfirmedMs);
+    hmi.silenceUnit();
+    hmi.advance(hmi.config.unconfirmedMs - 1);
+    assert.equal(hmi.call().screen, 'active');
+    hmi.advance(1);
     assert.equal(hmi.call().screen, 'unconfirmed');
     hmi.session({});
     assert.equal(hmi.call().screen, 'active');
@@ -383,11 +385,39 @@ describe('a unit that falls silent mid-call', () => {
     hmi.stop();
   });
 
+  it('a page that froze: its clock jumps, but nothing is "not confirmed" before the car’s time says so', () => {
+    const { hmi } = ready();
+    const t = hmi.clock.now();
+    hmi.session({ phase: 'voice', kind: 'automatic', attempt: 1, triggeredAt: t, voiceSince: t });
+    hmi.crash();
+    hmi.stopHeartbeat(); // frozen: nothing is handled, then the page's clock moves on in one step
+    hmi.advance(6000);
+    assert.equal(hmi.call().screen, 'active', 'the queued reports have not been handled yet');
+    hmi.session({}); // the backlog: the unit was there all along
+    hmi.startHeartbeat();
+    hmi.advance(10_000);
+    assert.equal(hmi.call().screen, 'active');
+    hmi.stop();
+  });
+
+  it('a crash, and the page frozen past 5 s: the unit’s queued report confirms the call, no false alarm', () => {
+    const { hmi } = ready();
+    hmi.stopHeartbeat();
+    hmi.crash();
+    hmi.advance(6000);
+    assert.equal(hmi.call().screen, 'none');
+    hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: hmi.clock.now() - 6000 });
+    hmi.startHeartbeat();
+    hmi.advance(10_000);
+    assert.equal(hmi.call().screen, 'active');
+    hmi.stop();
+  });
+
   it('with the vehicle link lost (or still connecting) nobody is heard: the call screen stays; once up, the unit gets 5 s again', () => {
     const { hmi } = ready();
     const t = hmi.clock.now();
     hmi.session({ phase: 'voice', kind: 'automatic', attempt: 1, triggeredAt: t, voiceSince: t });
-    hmi.stopHeartbeat();
+    hmi.silenceUnit();
     hmi.actor.send({ type: 'bridge.connection', state: 'lost' });
     hmi.advance(30_000);
     assert.equal(hmi.call().screen, 'active');

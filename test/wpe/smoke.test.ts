@@ -2,7 +2,8 @@
  * The end-to-end smoke suite in both engines a head unit may run: Chromium and WPE WebKit 2.38
  * (through WPEWebDriver, headless). The built HMI is served by the head-unit process itself
  * (`startGateway` with `--serve dist`: one port for the page and the VISS link):
- *   ready → manual call → cancel; crash → automatic call; ring break → malfunction warning;
+ *   ready → manual call → cancel; crash → the telematics unit's automatic call (the page asks
+ *   nothing); ring break → malfunction warning;
  *   and the head-unit default (the vehicle link on the page's origin) reaching "SOS ready".
  * The first three use the in-page simulator on a manual clock (`?bridge=mock&clock=manual`), so they
  * are deterministic; the last one is real time against the gateway's simulator.
@@ -75,6 +76,10 @@ const hmiState = (e: Engine) =>
     bridge: { kind: string; connection: string };
   }>('return JSON.parse(JSON.stringify(window.sosHmi.state()));');
 
+/** The types of the requests the page sent to the vehicle (`window.sosHmi.sim.commands`), in order. */
+const requestTypes = (e: Engine) =>
+  e.run<string[]>('return window.sosHmi.sim.commands.map((c) => c.command.type);');
+
 async function expectHeading(e: Engine, re: RegExp, timeoutMs = 5000): Promise<void> {
   await waitFor(`h1 ${re}`, () => hasHeading(e, re), { timeoutMs }).catch(async (error: unknown) => {
     throw new Error(`${(error as Error).message}; headings now: ${JSON.stringify(await headings(e))}`);
@@ -115,13 +120,17 @@ for (const engine of ENGINES) {
       await expectHeading(e, /^Emergency call in 7 s$/);
       await shot('2-cancel-window');
       await e.click('Cancel call');
+      // The request reaches the unit 20 ms later (on the manual clock); its report says cancelled.
+      await advance(e, 100);
       await expectHeading(e, /^Call cancelled$/);
       await shot('3-call-cancelled');
       await advance(e, 15_000);
-      const started = await e.run<number>(
-        "return window.sosHmi.sim.commands.filter((c) => c.command.type === 'startCall').length;",
+      // The telematics unit owns the call: after the cancel it never dialled, and the page only asked to cancel.
+      const unit = await e.run<{ phase: string; attempt: number } | null>(
+        'const s = window.sosHmi.sim.session; return s && { phase: s.phase, attempt: s.attempt };',
       );
-      assert.equal(started, 0, 'no call may be dialled after a cancel');
+      assert.deepEqual(unit, { phase: 'cancelled', attempt: 0 }, 'no call may be dialled after a cancel');
+      assert.deepEqual(await requestTypes(e), ['cancelCall']);
     });
 
     it('crash → automatic call', async () => {
@@ -136,6 +145,12 @@ for (const engine of ENGINES) {
       assert.match(await pageText(e), /Automatic emergency call/);
       const state = await hmiState(e);
       assert.equal(state.call.kind, 'automatic');
+      // The unit dialled by itself; the page asked nothing.
+      const unit = await e.run<{ phase: string; kind: string | null; attempt: number } | null>(
+        'const s = window.sosHmi.sim.session; return s && { phase: s.phase, kind: s.kind, attempt: s.attempt };',
+      );
+      assert.deepEqual(unit, { phase: 'dialing', kind: 'automatic', attempt: 1 });
+      assert.deepEqual(await requestTypes(e), []);
       await advance(e, 6000);
       await shot('4-automatic-call');
     });

@@ -102,6 +102,11 @@ export class Hmi {
     this.heartbeatTimer = this.clock.setTimeout(beat, 1000);
   }
 
+  /** The telematics unit stops reporting (dead, hung); the rest of the car goes on publishing. */
+  silenceUnit(): void {
+    this.vehicle.delete('callSession');
+  }
+
   stopHeartbeat(): void {
     if (this.heartbeatTimer !== null) this.clock.clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = null;
