@@ -404,7 +404,21 @@ export class CanVehicle implements VehicleSource {
 
   private gnss(ts: number): void {
     const { lat, lon, heading, fix, trusted } = this.gnssParts;
-    if (fix === undefined || lat === undefined || lon === undefined) return;
+    if (lat === undefined || lon === undefined) return;
+    // No telematics unit on the bus (a dead one, another car's drive): the navigation's position is
+    // still what occupants read out to 112, but without the unit's fix it is never "trusted".
+    if (fix === undefined) {
+      this.signal({
+        type: 'gnss',
+        ts,
+        fix: '2d',
+        latitude: Math.round(lat * 1e7) / 1e7,
+        longitude: Math.round(lon * 1e7) / 1e7,
+        headingDeg: heading ?? null,
+        trusted: false,
+      });
+      return;
+    }
     if (fix === 0 || fix === 1) {
       this.signal({
         type: 'gnss',

@@ -441,6 +441,8 @@ test.describe('the unit owns the call: through the gateway', () => {
     await expect(
       failed.text('A crash was detected, but the car has not confirmed an emergency call.'),
     ).toBeVisible();
+    // The position to read out comes from the navigation's frames: no unit is needed for it.
+    await expect(failed.text(/48\.14240° N/)).toBeVisible();
     expect((await pageState(page)).call.screen).toBe('unconfirmed');
     expect(pageSets).toEqual([]);
   });

@@ -72,6 +72,19 @@ describe('CAN vehicle', () => {
     assert.deepEqual(vehicle.staleMessages, []);
   });
 
+  it('with no telematics unit on the bus the navigation position still comes through, never trusted', async () => {
+    const { bus, signals } = await setup();
+    bus.inject(codec.encode('NAV_GPS1', { ST_LAT_NAVI: 48.1424, ST_LONG_NAVI: 11.5775 }));
+    const gnss = signals().filter((x) => x.type === 'gnss');
+    assert.equal(gnss.length, 1);
+    const [fix] = gnss;
+    assert.ok(fix?.type === 'gnss');
+    assert.deepEqual([fix.fix, fix.trusted], ['2d', false]);
+    assert.ok(
+      Math.abs((fix.latitude ?? 0) - 48.1424) < 1e-6 && Math.abs((fix.longitude ?? 0) - 11.5775) < 1e-6,
+    );
+  });
+
   it('ST_CR: one crash event per crash; the first frame after start is only a baseline', async () => {
     const { bus, signals } = await setup();
     const stcr = (k: number, crash: boolean) =>
