@@ -41,6 +41,8 @@ export interface SosHmiAutomation {
     dayNight(mode: DayNightMode): void;
     /** The vehicle link drops (`lost`), is being re-established (`connecting`) or is back (`connected`). */
     link(state: 'lost' | 'connecting' | 'connected'): void;
+    /** The vehicle link refuses this display (`unauthorized`, its token) or serves it again (null). */
+    linkProblem(problem: 'unauthorized' | null): void;
   };
   /** With `?trace=transitions`: the machine states entered and transitions taken so far; else null. */
   trace(): TransitionTraceReport | null;
@@ -91,6 +93,9 @@ export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null)
       dayNight: (mode) => sim.dayNight(mode),
       link: (state) => {
         if (hmi.bridge.kind === 'mock') hmi.bridge.setConnection(state);
+      },
+      linkProblem: (problem) => {
+        if (hmi.bridge.kind === 'mock') hmi.bridge.setLinkProblem(problem);
       },
     },
   };

@@ -7,7 +7,7 @@
 import { BridgeBase, type BridgeBaseOptions } from './bridgeBase.js';
 import type { SentCommand } from './commands.js';
 import { validateSignal } from './validation.js';
-import type { BridgeConnection } from './vehicleBridge.js';
+import type { BridgeConnection, LinkProblem } from './vehicleBridge.js';
 import type { SimulatedClock } from '../time/simulatedClock.js';
 import { VehicleSimulator, type VehicleSimulatorOptions } from '../sim/vehicleSimulator.js';
 
@@ -44,6 +44,7 @@ export class MockBridge extends BridgeBase {
   private readonly futureToleranceMs: number;
   private readonly latencyMs: number;
   private readonly detach: () => void;
+  private problem: LinkProblem = null;
 
   constructor(options: MockBridgeOptions) {
     super(options, '[sos-hmi bridge]', options.link ?? 'connected');
@@ -63,6 +64,16 @@ export class MockBridge extends BridgeBase {
   /** Feeds a raw message as if it came from the vehicle (tests, designers: malformed input). */
   injectRaw(raw: unknown): void {
     this.arrive(raw);
+  }
+
+  /**
+   * Simulates a vehicle link that is up but refuses this display (`unauthorized`: its token), as a
+   * KUKSA databroker with authorization does; null serves it again.
+   */
+  setLinkProblem(problem: LinkProblem): void {
+    if (this.disposed || problem === this.problem) return;
+    this.problem = problem;
+    this.emit({ kind: 'linkProblem', problem });
   }
 
   /** Simulates the vehicle link going away and coming back (`lost` ↔ `connected`). */
@@ -88,7 +99,8 @@ export class MockBridge extends BridgeBase {
   // ----------------------------------------------------------------------
 
   private arrive(raw: unknown): void {
-    if (this.disposed || this.link !== 'connected') return;
+    // A refused display is given nothing, like a lost link.
+    if (this.disposed || this.link !== 'connected' || this.problem !== null) return;
     // The log keeps a JSON rendering of the raw value, not the value itself.
     const reject = (error: string): void => this.refuse(error, stringify(raw));
     const checked = validateSignal(raw);

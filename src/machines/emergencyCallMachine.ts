@@ -565,6 +565,11 @@ export const emergencyCallMachine = setup({
     /** A crash seen on the bus must be followed by an emergency call the unit reports. */
     crashWatch: {
       initial: 'quiet',
+      on: {
+        // Waiting or overdue: a second crash is taken, the unit's automatic call ends the watch.
+        'bridge.crash': { actions: 'takeCrash' },
+        'bridge.callSession': { guard: 'unitConfirmsCrash', target: '.quiet' },
+      },
       states: {
         quiet: {
           on: {
@@ -574,13 +579,7 @@ export const emergencyCallMachine = setup({
             ],
           },
         },
-        waiting: {
-          after: { unconfirmed: 'overdue' },
-          on: {
-            'bridge.crash': { actions: 'takeCrash' },
-            'bridge.callSession': { guard: 'unitConfirmsCrash', target: 'quiet' },
-          },
-        },
+        waiting: { after: { unconfirmed: 'overdue' } },
         /**
          * Late by the page's clock; the car's own time must say so too: after a page that froze, the
          * reports queued meanwhile are handled before the car's clock is seen to have moved on.
@@ -590,10 +589,6 @@ export const emergencyCallMachine = setup({
             guard: 'crashOverdue',
             target: 'quiet',
             actions: raise({ type: 'call.crashUnconfirmed' }),
-          },
-          on: {
-            'bridge.crash': { actions: 'takeCrash' },
-            'bridge.callSession': { guard: 'unitConfirmsCrash', target: 'quiet' },
           },
         },
       },
@@ -605,26 +600,21 @@ export const emergencyCallMachine = setup({
      */
     unitWatch: {
       initial: 'unheard',
+      // Every report (re)starts the wait for the next one, from whatever state.
+      on: { 'bridge.callSession': '.heard' },
       states: {
-        unheard: { on: { 'bridge.callSession': 'heard' } },
+        unheard: {},
         heard: {
           after: { unconfirmed: 'overdue' },
-          on: {
-            'bridge.callSession': { target: 'heard', reenter: true },
-            'bridge.connection': { guard: 'linkLost', target: 'linkLost' },
-          },
+          on: { 'bridge.connection': { guard: 'linkLost', target: 'linkLost' } },
         },
         /** Late by the page's clock; silent only once the car's own time has moved on too (see crashWatch). */
         overdue: {
           always: { guard: 'unitOverdue', target: 'unheard', actions: raise({ type: 'call.unitSilent' }) },
-          on: {
-            'bridge.callSession': 'heard',
-            'bridge.connection': { guard: 'linkLost', target: 'linkLost' },
-          },
+          on: { 'bridge.connection': { guard: 'linkLost', target: 'linkLost' } },
         },
         linkLost: {
           on: {
-            'bridge.callSession': 'heard',
             // `connecting` is not back yet: nothing can be heard before the link is up.
             'bridge.connection': { guard: 'linkUp', target: 'heard' },
           },

@@ -44,6 +44,8 @@ async function perform(hmi: HmiHarness, event: FlowEvent, via: Via): Promise<voi
       );
     case 'link':
       return hmi.link(event.state);
+    case 'linkProblem':
+      return hmi.linkProblem(event.problem);
     case 'batteryReset':
       return page.evaluate(() => window.sosHmi.sim.batteryReset());
     case 'centre':

@@ -63,6 +63,8 @@ export type FlowEvent =
   | { readonly type: 'ignition'; readonly state: IgnitionState }
   | { readonly type: 'fault'; readonly fault: Fault; readonly on: boolean }
   | { readonly type: 'link'; readonly state: LinkState }
+  /** The vehicle link refuses this display (its token, KUKSA's JWT model) or serves it again (`sim.linkProblem`). */
+  | { readonly type: 'linkProblem'; readonly problem: 'unauthorized' | null }
   /** The emergency centre's operator hangs up (`sim.centreEndsCall`) or calls the car back (`sim.centreCallsBack`). */
   | { readonly type: 'centre'; readonly action: 'endsCall' | 'callsBack' }
   /** How the emergency centre behaves on the next calls (`sim.callCentre`). */
@@ -284,6 +286,8 @@ export function perform(hmi: Hmi, event: FlowEvent): void {
       return event.on ? sim.inject(event.fault) : sim.clear(event.fault);
     case 'link':
       return (hmi.bridge as { setConnection(s: LinkState): void }).setConnection(event.state);
+    case 'linkProblem':
+      return (hmi.bridge as { setLinkProblem(p: 'unauthorized' | null): void }).setLinkProblem(event.problem);
     case 'centre':
       return event.action === 'endsCall' ? sim.centreEndsCall() : sim.centreCallsBack();
     case 'callCentre':
@@ -328,6 +332,10 @@ export function describeEvent(event: FlowEvent): string {
       return `${event.on ? 'inject' : 'clear'} ${event.fault}`;
     case 'link':
       return `vehicle link ${event.state}`;
+    case 'linkProblem':
+      return event.problem
+        ? 'the vehicle link refuses this display'
+        : 'the vehicle link serves this display again';
     case 'centre':
       return event.action === 'endsCall' ? 'centre ends the call' : 'centre calls back';
     case 'callCentre':
@@ -361,6 +369,16 @@ const linkTo = (state: LinkState): FlowEvent => ({ type: 'link', state });
  * breadth-first exploration goes (they are replayed and checked exactly like the generated ones).
  */
 export const SEED_FLOWS: readonly { readonly variant: string; readonly events: readonly FlowEvent[] }[] = [
+  // The vehicle link refuses this display's token (KUKSA with authorization), then serves it again.
+  {
+    variant: 'default',
+    events: [
+      { type: 'linkProblem', problem: 'unauthorized' },
+      wait(5000),
+      { type: 'linkProblem', problem: null },
+      wait(5000),
+    ],
+  },
   // Hold-to-end of a connected manual call: it ends.
   {
     variant: 'default',

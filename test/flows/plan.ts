@@ -60,8 +60,6 @@ export interface Plan {
 export const UNREACHABLE: Readonly<Record<string, string>> = {
   'status#status.unknown|bridge.ignition|0':
     'an ignition signal while the vehicle link is lost: both bridges drop every message while their link is down, so no page can deliver one; the machine still refuses it (defence in depth, test/unit/machines.status.test.ts "shows unknown when the link to the vehicle is lost")',
-  'call#call.unitWatch.linkLost|bridge.callSession|0':
-    'a session report while the vehicle link is lost: both bridges drop every message while their link is not up (only `connected` leaves linkLost; `connecting` does not), so no page can deliver one; the machine still takes it (defence in depth, driven at machine level only)',
 };
 
 /** Breadth-first depth per exploration: deep enough for every state, small enough for CI. */

@@ -16,6 +16,7 @@ interface TracedAutomation {
   sim: {
     injectRaw(raw: unknown): void;
     link(state: LinkState): void;
+    linkProblem(problem: 'unauthorized' | null): void;
     readonly session: CallSessionSignal | null;
   };
 }
@@ -67,6 +68,14 @@ export class HmiHarness {
   /** The telematics unit's latest session report (what the call screens mirror); null before the first. */
   session(): Promise<CallSessionSignal | null> {
     return this.page.evaluate(() => (window.sosHmi as unknown as TracedAutomation).sim.session);
+  }
+
+  /** The vehicle link refuses this display (`unauthorized`) or serves it again (null). */
+  linkProblem(problem: 'unauthorized' | null): Promise<void> {
+    return this.page.evaluate(
+      (p) => (window.sosHmi as unknown as TracedAutomation).sim.linkProblem(p),
+      problem,
+    );
   }
 
   link(state: LinkState): Promise<void> {
