@@ -12,6 +12,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { TestModel } from 'xstate/graph';
 import type { CallSessionPhase, CallSessionSignal, IgnitionState } from '../../src/bridge/signals.js';
+import { NO_CALL_SESSION } from '../../src/bridge/signals.js';
 import { createHmi, type Hmi } from '../../src/app/createHmi.js';
 import { createTransitionTrace } from '../../src/app/transitionTrace.js';
 import type { SosConfig } from '../../src/machines/config.js';
@@ -232,27 +233,7 @@ export function backEventFor(state: HmiState): UserEvent | null {
 }
 
 /** The telematics unit's report with no session. */
-const IDLE_REPORT: Omit<CallSessionSignal, 'ts' | 'seq'> = {
-  type: 'callSession',
-  phase: 'idle',
-  kind: null,
-  attempt: 0,
-  triggeredAt: null,
-  cancelWindowEndsAt: null,
-  nextAttemptAt: null,
-  redialWindowEndsAt: null,
-  callbackWindowEndsAt: null,
-  failureReason: null,
-  callEnd: null,
-  msd: 'none',
-  voiceSince: null,
-  contactsNotified: false,
-  cancellable: false,
-  holdToEndMs: null,
-  holdEndsAt: null,
-  crash: null,
-  audioMuted: false,
-};
+const IDLE_REPORT: Omit<CallSessionSignal, 'ts' | 'seq'> = { type: 'callSession', ...NO_CALL_SESSION };
 
 /**
  * The raw session report of a `report` event, made from the unit's latest report (`sim.session`)
