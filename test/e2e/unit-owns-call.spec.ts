@@ -229,7 +229,8 @@ test.describe('the unit owns the call: through the gateway', () => {
       })
       .toBeLessThanOrEqual(1);
     const seen = await pageState(page);
-    expect(Math.abs(seen.call.elapsedS - (seen.now - voiceAt) / 1000)).toBeLessThanOrEqual(1);
+    // Whole seconds, and two clocks that each follow wall time (the page's, the gateway's): within 2 s.
+    expect(Math.abs(seen.call.elapsedS - (seen.now - voiceAt) / 1000)).toBeLessThan(2);
 
     await page.waitForTimeout(1000);
     expect(pageSets, 'the page sent nothing to the vehicle').toEqual([]);
@@ -311,7 +312,8 @@ test.describe('the unit owns the call: through the gateway', () => {
     // The reloaded page counts down to the unit's deadline: not a new 10 s.
     const left = await cancel.secondsLeft();
     const truth = Math.ceil((endsAt - vehicle.gateway.clock.now()) / 1000);
-    expect(Math.abs(left - truth), `shows ${left} s, the unit has ${truth} s left`).toBeLessThanOrEqual(1);
+    // Whole seconds, and two clocks that each follow wall time (the page's, the gateway's): within 2 s.
+    expect(Math.abs(left - truth), `shows ${left} s, the unit has ${truth} s left`).toBeLessThan(2);
     expect(left).toBeLessThanOrEqual(8);
     expect(unit.session.cancelWindowEndsAt, 'the unit keeps its schedule').toBe(endsAt);
 
@@ -358,9 +360,10 @@ test.describe('the unit owns the call: through the gateway', () => {
     await expect(redialing.text(/Next attempt in \d+ s/)).toBeVisible();
     // Counting down to the unit's deadline, not a fresh interval from the reload.
     const seen = await pageState(page);
-    expect(Math.abs(seen.call.redialInS! - (wait.nextAttemptAt! - seen.now) / 1000)).toBeLessThanOrEqual(1);
+    // Whole seconds, and two clocks that each follow wall time (the page's, the gateway's): within 2 s.
+    expect(Math.abs(seen.call.redialInS! - (wait.nextAttemptAt! - seen.now) / 1000)).toBeLessThan(2);
     expect(seen.call.redialInS).toBeLessThan(8);
-    await expect(redialing.text(`Next attempt in ${seen.call.redialInS} s`)).toBeVisible();
+    await expect(redialing.text(/Next attempt in [0-7] s/)).toBeVisible();
 
     // The second attempt starts exactly when the unit said, reload or not.
     await expect.poll(() => unit.session.attempt, { timeout: 10_000 }).toBe(2);
