@@ -305,7 +305,8 @@ test.describe('the unit owns the call: through the gateway', () => {
     expect(endsAt - opened.triggeredAt!).toBe(10_000);
     await expectHeading(await hmi.as(CancelFlowHarness), /^Emergency call in (10|9) s$/);
 
-    await page.waitForTimeout(1500);
+    // 2.5 s into the window: a fresh window after the reload would show 10 s, the unit's at most 8.
+    await page.waitForTimeout(2500);
     await page.reload();
     hmi = new HmiHarness(page);
     const cancel = await hmi.as(CancelFlowHarness, { timeout: 10_000 });
