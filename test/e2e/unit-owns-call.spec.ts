@@ -435,6 +435,8 @@ test.describe('the unit owns the call: through the gateway', () => {
     await page.goto(`${vehicle.origin}/`);
     const hmi = new HmiHarness(page);
     await expect(hmi.heading()).toBeVisible();
+    // The first frame paints before the machines run: read the state once they do.
+    await page.waitForFunction(() => !!window.sosHmi, undefined, { timeout: 10_000 });
     expect((await pageState(page)).call.screen, 'no call screen before the crash').toBe('none');
 
     const failed = await hmi.as(CallFailedHarness, { timeout: crashBy + 8000 - Date.now() });
