@@ -9,7 +9,7 @@
  * call-back, start a test call — and never sends anything that starts a call on a crash or a press.
  */
 
-import type { MostNode } from './signals.js';
+import type { MostNode, PresetPhrase } from './signals.js';
 
 export { CALL_KINDS, LED_STATES, type CallKind, type LedState } from './signals.js';
 
@@ -33,6 +33,15 @@ export interface AnswerCallbackCommand {
 export interface StartTestCallCommand {
   readonly type: 'startTestCall';
 }
+/**
+ * A line for the centre over the unit's text channel: a preset phrase (`phrase`) or typed text
+ * (`text`, at most `MAX_TEXT_LENGTH`), exactly one of them. Refused without a call up.
+ */
+export interface SendTextCommand {
+  readonly type: 'sendText';
+  readonly phrase: PresetPhrase | null;
+  readonly text: string | null;
+}
 export interface RequestSelfTestCommand {
   readonly type: 'requestSelfTest';
 }
@@ -54,9 +63,27 @@ export interface StartGuidanceCommand {
   readonly longitude: number;
 }
 
+/** Switch the hazard warning lights on (post-crash guidance); the car reports them in `hazardLights`. */
+export interface SetHazardLightsCommand {
+  readonly type: 'setHazardLights';
+  readonly on: boolean;
+}
+/** Read a text aloud through the car's speech output (a message from the centre). */
+export interface SpeakCommand {
+  readonly type: 'speak';
+  readonly text: string;
+  /** BCP 47 language of the text; null: the car's own speech language. */
+  readonly lang: string | null;
+}
+
 /** What occupants ask of the telematics unit's session. */
 export type CallRequestCommand =
-  CancelCallCommand | CallNowCommand | EndCallCommand | AnswerCallbackCommand | StartTestCallCommand;
+  | CancelCallCommand
+  | CallNowCommand
+  | EndCallCommand
+  | AnswerCallbackCommand
+  | StartTestCallCommand
+  | SendTextCommand;
 export type CallRequestType = CallRequestCommand['type'];
 export const CALL_REQUEST_TYPES: readonly CallRequestType[] = [
   'cancelCall',
@@ -64,10 +91,16 @@ export const CALL_REQUEST_TYPES: readonly CallRequestType[] = [
   'endCall',
   'answerCallback',
   'startTestCall',
+  'sendText',
 ];
 
 export type VehicleCommand =
-  CallRequestCommand | RequestSelfTestCommand | SetRingBypassCommand | StartGuidanceCommand;
+  | CallRequestCommand
+  | RequestSelfTestCommand
+  | SetRingBypassCommand
+  | StartGuidanceCommand
+  | SetHazardLightsCommand
+  | SpeakCommand;
 
 export type VehicleCommandType = VehicleCommand['type'];
 export const VEHICLE_COMMAND_TYPES: readonly VehicleCommandType[] = [
@@ -75,6 +108,8 @@ export const VEHICLE_COMMAND_TYPES: readonly VehicleCommandType[] = [
   'requestSelfTest',
   'setRingBypass',
   'startGuidance',
+  'setHazardLights',
+  'speak',
 ];
 
 /** A command as it was sent, with its id and the bridge-clock time it left. */

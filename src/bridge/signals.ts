@@ -111,6 +111,14 @@ export const CALL_SESSION_PHASES: readonly CallSessionPhase[] = [
 export type MsdState = 'none' | 'sent' | 'ackPositive' | 'ackNegative';
 export const MSD_STATES: readonly MsdState[] = ['none', 'sent', 'ackPositive', 'ackNegative'];
 
+/**
+ * How the unit carries the call: NG-eCall over IMS (EN 17184: the MSD in the call set-up, an explicit
+ * acknowledgement), eCall with in-band MSD (EN 16062), or a plain 112 voice call without the car's
+ * data where the network takes 112 but not eCall (3GPP TS 23.167).
+ */
+export type CallTransport = 'ngECall' | 'eCall' | 'plain112';
+export const CALL_TRANSPORTS: readonly CallTransport[] = ['ngECall', 'eCall', 'plain112'];
+
 /** How the last connected call of the session ended: the centre cleared it down, it dropped, or the occupants hung up. */
 export type CallEnd = 'clearDown' | 'dropped' | 'hungUp';
 export const CALL_ENDS: readonly CallEnd[] = ['clearDown', 'dropped', 'hungUp'];
@@ -177,6 +185,14 @@ export interface GnssSignal {
   readonly trusted: boolean;
 }
 
+/**
+ * What the network the car is registered on offers for the emergency call: NG-eCall over IMS
+ * (EN 17184), circuit-switched eCall with in-band MSD (EN 16062), or `none` — it takes 112 voice
+ * calls but no eCall (2G/3G switched off, a 4G/5G network without NG-eCall support).
+ */
+export type EcallService = 'ngECall' | 'eCall' | 'none';
+export const ECALL_SERVICES: readonly EcallService[] = ['ngECall', 'eCall', 'none'];
+
 export interface CellularSignal {
   readonly type: 'cellular';
   readonly ts: number;
@@ -184,6 +200,8 @@ export interface CellularSignal {
   readonly registered: boolean;
   /** Signal strength 0–5 bars. */
   readonly signalBars: number;
+  /** What the network offers for eCall; absent: the unit does not say (an older unit). */
+  readonly ecall?: EcallService;
 }
 
 export interface SosButtonSignal {
@@ -243,6 +261,10 @@ export interface CallSessionSignal {
   readonly crash: CrashData | null;
   /** The unit has entertainment audio muted for the call. */
   readonly audioMuted: boolean;
+  /** How the unit carries the call; null before the first attempt (and from an older unit). */
+  readonly transport: CallTransport | null;
+  /** When the unit last sent fresh data at the centre's request (NG-eCall SIP INFO → updated MSD); null: never. */
+  readonly msdUpdatedAt: number | null;
 }
 
 /** What the unit reports with no session: no call, no window, nothing sent. */
@@ -265,7 +287,99 @@ export const NO_CALL_SESSION: Omit<CallSessionSignal, 'type' | 'ts' | 'seq'> = {
   holdEndsAt: null,
   crash: null,
   audioMuted: false,
+  transport: null,
+  msdUpdatedAt: null,
 };
+
+/**
+ * Preset phrases occupants who cannot speak or hear send to the centre (EECC art. 109: emergency
+ * access not only by voice). They travel as codes, so each side shows them in its own language.
+ */
+export type PresetPhrase =
+  | 'cannotSpeak'
+  | 'cannotHear'
+  | 'injured'
+  | 'trapped'
+  | 'fireSmoke'
+  | 'children'
+  | 'safe';
+export const PRESET_PHRASES: readonly PresetPhrase[] = [
+  'cannotSpeak',
+  'cannotHear',
+  'injured',
+  'trapped',
+  'fireSmoke',
+  'children',
+  'safe',
+];
+
+/** How far an occupants' line got: on its way, sent by the unit, delivered to the centre, or failed. */
+export type TextDelivery = 'sending' | 'sent' | 'delivered' | 'failed';
+export const TEXT_DELIVERIES: readonly TextDelivery[] = ['sending', 'sent', 'delivered', 'failed'];
+
+/** A typed message is at most this long (characters), like the centre's own messages (RFC 8147 text). */
+export const MAX_TEXT_LENGTH = 160;
+/** The unit keeps at most this many lines per session (the newest). */
+export const MAX_CONVERSATION_LINES = 40;
+
+/** One line of the text conversation with the centre. */
+export interface ConversationLine {
+  /** Unique and increasing within the session. */
+  readonly id: number;
+  readonly from: 'centre' | 'occupants';
+  /** Vehicle time the occupants sent it, or it arrived from the centre. */
+  readonly at: number;
+  /** A preset phrase (occupants only), or null for text. */
+  readonly phrase: PresetPhrase | null;
+  /** What the centre wrote (RFC 8147/8148 msg-static / msg-dynamic) or the occupants typed; null for a phrase. */
+  readonly text: string | null;
+  /** Occupants' lines: how far they got. Centre lines: `delivered`. */
+  readonly delivery: TextDelivery;
+}
+
+/**
+ * The telematics unit's text channel of the session: the whole conversation, published on every
+ * change (new `seq`) and on subscribe, emptied when the session ends. Ancillary to the call: a bad
+ * conversation is refused and the call goes on.
+ */
+export interface ConversationSignal {
+  readonly type: 'conversation';
+  readonly ts: number;
+  readonly seq: number;
+  /** Oldest first, at most `MAX_CONVERSATION_LINES`. */
+  readonly lines: readonly ConversationLine[];
+}
+
+/** The hazard warning lights as the car reports them (VSS `Vehicle.Body.Lights.Hazard.IsSignaling`). */
+export interface HazardLightsSignal {
+  readonly type: 'hazardLights';
+  readonly ts: number;
+  readonly on: boolean;
+}
+
+/** The powertrain (VSS `Vehicle.Powertrain.Type`): electric and hybrid cars carry high voltage. */
+export type Powertrain = 'combustion' | 'hybrid' | 'electric';
+export const POWERTRAINS: readonly Powertrain[] = ['combustion', 'hybrid', 'electric'];
+
+/**
+ * Where the mechanical door release is when electric door openers have no power: pull the inner
+ * handle (twice on some cars), a lever in front of the window switches, or a cable under the door
+ * pocket mat (rear doors of some electric cars).
+ */
+export type DoorRelease = 'innerHandle' | 'leverBesideWindowSwitch' | 'cableInDoorPocket';
+export const DOOR_RELEASES: readonly DoorRelease[] = [
+  'innerHandle',
+  'leverBesideWindowSwitch',
+  'cableInDoorPocket',
+];
+
+/** The car's build facts the post-crash guidance needs (sent on subscribe; null = not known). */
+export interface VehicleConfigSignal {
+  readonly type: 'vehicleConfig';
+  readonly ts: number;
+  readonly powertrain: Powertrain | null;
+  readonly doorRelease: DoorRelease | null;
+}
 
 /** What the SOS LED above the mirror shows (the roof function centre drives it for the telematics unit). */
 export interface SosLedSignal {
@@ -375,7 +489,10 @@ export type VehicleSignal =
   | CrashSignal
   | CallSessionSignal
   | SosLedSignal
-  | CommandAckSignal;
+  | CommandAckSignal
+  | ConversationSignal
+  | HazardLightsSignal
+  | VehicleConfigSignal;
 
 export type VehicleSignalType = VehicleSignal['type'];
 export const VEHICLE_SIGNAL_TYPES: readonly VehicleSignalType[] = [
@@ -392,4 +509,7 @@ export const VEHICLE_SIGNAL_TYPES: readonly VehicleSignalType[] = [
   'selfTestResult',
   'pointsOfInterest',
   'dayNight',
+  'conversation',
+  'hazardLights',
+  'vehicleConfig',
 ];

@@ -3,7 +3,7 @@
  * and causes. No xstate here, so the rules can be tested (and reused in a gateway) on their own.
  */
 import { CHAIN_UNITS } from '../bridge/signals.js';
-import type { ChainUnit, GnssFix, IgnitionState, MostNode, UnitStatus } from '../bridge/signals.js';
+import type { ChainUnit, EcallService, GnssFix, IgnitionState, MostNode, UnitStatus } from '../bridge/signals.js';
 import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
 import type { BridgeMachineEvent } from './events.js';
 import type { Cause, CauseId, RingView } from './views.js';
@@ -39,6 +39,8 @@ export interface GnssValue {
 export interface CellularValue {
   readonly registered: boolean;
   readonly signalBars: number;
+  /** What the network offers for eCall; null: the unit does not say. */
+  readonly ecall: EcallService | null;
 }
 
 /** Everything the HMI knows about the vehicle, latest value per signal key. */
@@ -132,7 +134,7 @@ export function foldFact(facts: VehicleFacts, event: BridgeMachineEvent): Vehicl
       return {
         ...facts,
         cellular: {
-          value: { registered: event.registered, signalBars: event.signalBars },
+          value: { registered: event.registered, signalBars: event.signalBars, ecall: event.ecall ?? null },
           receivedAt: event.ts,
         },
       };
@@ -171,6 +173,8 @@ export const CAUSE_TABLE: Readonly<
   backupBatteryLow: { severity: 'limited', warn: true },
   noGnss: { severity: 'limited', warn: false },
   weakCellular: { severity: 'limited', warn: false },
+  // A limit of the place (2G/3G switched off), never a malfunction of the car: no crossed-out telltale.
+  noEcallNetwork: { severity: 'limited', warn: false },
 };
 
 const CAUSE_ORDER = Object.keys(CAUSE_TABLE) as CauseId[];
@@ -239,8 +243,9 @@ export function assess(
   const cellular = facts.cellular?.value;
   if (health('cellular') === 'fault' || (cellular && !cellular.registered)) {
     causes.push(cause('noCellular', ['cellular']));
-  } else if (cellular && cellular.signalBars <= 1) {
-    causes.push(cause('weakCellular', ['cellular']));
+  } else {
+    if (cellular?.ecall === 'none') causes.push(cause('noEcallNetwork', ['cellular']));
+    if (cellular && cellular.signalBars <= 1) causes.push(cause('weakCellular', ['cellular']));
   }
   if (health('gnss') === 'fault' || facts.gnss?.value.fix === 'none') causes.push(cause('noGnss', ['gnss']));
   // A unit that only "works with limits" (degraded) is not ready either: its limit is the same cause.

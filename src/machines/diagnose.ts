@@ -22,6 +22,7 @@ export const ADVICE: Readonly<Record<CauseId, readonly AdviceId[]>> = {
   noVehicleData: [],
   vehicleLinkLost: [],
   vehicleLinkRefused: [],
+  noEcallNetwork: ['notAWorkshopCase'],
 };
 
 /** What the driver will notice, per cause. */
@@ -49,6 +50,7 @@ export const EFFECTS: Readonly<Record<CauseId, readonly EffectId[]>> = {
   noVehicleData: [],
   vehicleLinkLost: [],
   vehicleLinkRefused: [],
+  noEcallNetwork: ['callWithoutCarData'],
 };
 
 const NO_DATA: readonly CauseId[] = ['noVehicleData', 'vehicleLinkLost', 'vehicleLinkRefused'];

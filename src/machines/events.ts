@@ -1,12 +1,14 @@
 import type { BridgeConnection, BridgeEvent, LinkProblem } from '../bridge/vehicleBridge.js';
-import type { MostNode, PointOfInterestKind } from '../bridge/signals.js';
+import type { MostNode, PointOfInterestKind, PresetPhrase } from '../bridge/signals.js';
 import type { DiagnosticsPage } from './views.js';
 import type {
   CallSessionSignal,
   CellularSignal,
   CommandAckSignal,
+  ConversationSignal,
   CrashSignal,
   GnssSignal,
+  HazardLightsSignal,
   IgnitionSignal,
   MostRingSignal,
   PointsOfInterestSignal,
@@ -14,6 +16,7 @@ import type {
   SosButtonSignal,
   SosLedSignal,
   UnitHealthSignal,
+  VehicleConfigSignal,
   VehicleSignal,
 } from '../bridge/signals.js';
 
@@ -34,6 +37,9 @@ export type BridgeMachineEvent =
   | FromBridge<CommandAckSignal>
   | FromBridge<SelfTestResultSignal>
   | FromBridge<PointsOfInterestSignal>
+  | FromBridge<ConversationSignal>
+  | FromBridge<HazardLightsSignal>
+  | FromBridge<VehicleConfigSignal>
   | { readonly type: 'bridge.connection'; readonly state: BridgeConnection }
   | { readonly type: 'bridge.linkProblem'; readonly problem: LinkProblem };
 
@@ -64,7 +70,23 @@ export type UserEvent =
   /** Ask the telematics unit to end the test call. */
   | { readonly type: 'user.endTestCall' }
   /** Directions to the nearest police station or hospital. */
-  | { readonly type: 'user.startGuidance'; readonly kind: PointOfInterestKind };
+  | { readonly type: 'user.startGuidance'; readonly kind: PointOfInterestKind }
+  /** Open the text conversation with the centre (preset phrases first). */
+  | { readonly type: 'user.openText' }
+  /** Switch the conversation panel to the on-screen keyboard, or back to the phrases. */
+  | { readonly type: 'user.textMode'; readonly mode: 'phrases' | 'keyboard' }
+  /** Close the conversation panel (the conversation goes on). */
+  | { readonly type: 'user.closeText' }
+  /** Send a preset phrase to the centre. */
+  | { readonly type: 'user.sendPhrase'; readonly phrase: PresetPhrase }
+  /** Send typed text to the centre (cut to `MAX_TEXT_LENGTH`; blank text is not sent). */
+  | { readonly type: 'user.sendText'; readonly text: string }
+  /** Open the post-crash guidance card. */
+  | { readonly type: 'user.openSafety' }
+  /** Close the post-crash guidance card. */
+  | { readonly type: 'user.closeSafety' }
+  /** Ask the car to switch the hazard lights on (the guidance's first step). */
+  | { readonly type: 'user.hazardLights' };
 
 export type SosEvent = BridgeMachineEvent | UserEvent;
 

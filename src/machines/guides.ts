@@ -25,7 +25,8 @@ export type GuideId =
   | 'sosButton'
   | 'crashSensor'
   | 'backupBattery'
-  | 'noData';
+  | 'noData'
+  | 'noEcallNetwork';
 
 export const GUIDE_IDS: readonly GuideId[] = [
   'satelliteRadio',
@@ -44,6 +45,7 @@ export const GUIDE_IDS: readonly GuideId[] = [
   'crashSensor',
   'backupBattery',
   'noData',
+  'noEcallNetwork',
 ];
 
 /** Who can do a step: the driver on the roadside, or a workshop with tools and diagnosis. */
@@ -78,7 +80,13 @@ export type GuideStepId =
   | 'checkAudio'
   | 'automaticStillWorks'
   | 'manualStillWorks'
-  | 'replaceBackupBattery';
+  | 'replaceBackupBattery'
+  /** No network here carries eCall: nothing is wrong with the car. */
+  | 'carIsFine'
+  /** An SOS call still goes out, as a plain 112 voice call: tell the centre where you are. */
+  | 'sosStillCalls112'
+  /** Networks with NG-eCall (4G/5G) carry it again further on. */
+  | 'ecallReturnsWithNetwork';
 
 export type CautionId =
   | 'notWhileDriving'
@@ -193,6 +201,8 @@ const STEPS: Readonly<Record<GuideId, readonly GuideStep[]>> = {
   crashSensor: [d('manualStillWorks'), w('dealerDiagnosis', ['airbagWork'])],
   backupBattery: [w('replaceBackupBattery'), d('runSelfTest')],
   noData: [d('useAPhone'), d('restartCar', ['notWhileDriving']), w('dealerDiagnosis')],
+  // A limit of the place, not of the car (Del. Reg. (EU) 2025/1871; 2G/3G switch-offs): no workshop step.
+  noEcallNetwork: [d('carIsFine'), d('sosStillCalls112'), d('ecallReturnsWithNetwork')],
 };
 
 const RING_GUIDES: readonly GuideId[] = [
@@ -241,6 +251,7 @@ const CAUSE_GUIDE: Readonly<Record<Exclude<CauseId, 'ringBreak'>, GuideId>> = {
   noVehicleData: 'noData',
   vehicleLinkLost: 'noData',
   vehicleLinkRefused: 'noData',
+  noEcallNetwork: 'noEcallNetwork',
 };
 
 /**

@@ -4,7 +4,18 @@
  * here: ids (`CauseId`, `AdviceId`, `EffectId`) are turned into words by `src/screens/texts.ts`.
  */
 import type { CallKind, LedState } from '../bridge/commands.js';
-import type { CallEnd, ChainUnit, CrashData, GnssFix, MostNode, MsdState } from '../bridge/signals.js';
+import type {
+  CallEnd,
+  CallTransport,
+  ChainUnit,
+  ConversationLine,
+  CrashData,
+  DoorRelease,
+  GnssFix,
+  MostNode,
+  MsdState,
+  PresetPhrase,
+} from '../bridge/signals.js';
 import type { FaultLogEntry } from './faultLog.js';
 import type { Guide, GuideId } from './guides.js';
 import type { PointOfInterestView } from './pointsOfInterest.js';
@@ -36,7 +47,9 @@ export type CauseId =
   | 'noVehicleData'
   | 'vehicleLinkLost'
   /** The vehicle link is up but refused this display (its token or permissions): status unknown. */
-  | 'vehicleLinkRefused';
+  | 'vehicleLinkRefused'
+  /** The network here takes 112 but no eCall (2G/3G switched off): a limit of the place, not a fault of the car. */
+  | 'noEcallNetwork';
 
 /** What the driver can do about it. */
 export type AdviceId =
@@ -47,7 +60,9 @@ export type AdviceId =
   | 'moveToOpenSky'
   | 'waitForNetwork'
   | 'checkPairing'
-  | 'callFromPhone';
+  | 'callFromPhone'
+  /** Nothing is wrong with the car: no workshop visit helps. */
+  | 'notAWorkshopCase';
 
 /** What the driver will notice while the fault is present. */
 export type EffectId =
@@ -60,7 +75,9 @@ export type EffectId =
   | 'positionNotTrusted'
   | 'centreMayNotHearYou'
   | 'youMayNotHearCentre'
-  | 'noCallPossible';
+  | 'noCallPossible'
+  /** An SOS call goes out as a plain 112 voice call: the centre gets no position or crash data from the car. */
+  | 'callWithoutCarData';
 
 export interface Cause {
   readonly id: CauseId;
@@ -212,6 +229,54 @@ export interface CallView {
   readonly pointsOfInterest: readonly PointOfInterestView[];
   /** Directions handed to the navigation for this kind of place, if any. */
   readonly guidanceTo: 'police' | 'hospital' | null;
+  /** How the unit carries the call (`plain112`: no data from the car, read the position out); null before dialling. */
+  readonly transport: CallTransport | null;
+  /** When fresh data went to the centre at its request (vehicle ms), null: never in this call. */
+  readonly dataUpdatedAt: number | null;
+  readonly conversation: ConversationView;
+  readonly safety: SafetyGuidanceView;
+}
+
+/** One line of the text conversation with the centre, as the call screen shows it. */
+export type ConversationLineView = ConversationLine;
+
+/** The text conversation for occupants who cannot speak or hear (EECC art. 109). */
+export interface ConversationView {
+  /** A call is up that texts can go to (the unit's text channel): the Text action is offered. */
+  readonly available: boolean;
+  /** The conversation panel: preset phrases first, the on-screen keyboard for typing; null = closed. */
+  readonly panel: 'phrases' | 'keyboard' | null;
+  /** Oldest first. */
+  readonly lines: readonly ConversationLineView[];
+  /** The newest line from the centre, shown on the call screen with the panel closed too. */
+  readonly latestFromCentre: ConversationLineView | null;
+  readonly phrases: readonly PresetPhrase[];
+  /** Typed text is cut to this many characters. */
+  readonly maxLength: number;
+}
+
+/** Post-crash guidance steps, in the order that keeps people alive. */
+export type SafetyStepId =
+  | 'hazardLights'
+  | 'leaveAwayFromTraffic'
+  | 'triangleAndVest'
+  | 'keepClear'
+  /** Electric and hybrid cars: do not touch orange cables, keep away if it smokes. */
+  | 'highVoltage'
+  /** If the doors do not open: where the mechanical release is. */
+  | 'doorRelease';
+
+export interface SafetyGuidanceView {
+  /** The card can be opened: an automatic call has connected (during it, and after it ends). */
+  readonly available: boolean;
+  readonly open: boolean;
+  readonly steps: readonly SafetyStepId[];
+  /** The car reports the hazard lights on (the first step is done); null: not known. */
+  readonly hazardLightsOn: boolean | null;
+  /** The hazard lights were asked for and the car has not reported them on yet. */
+  readonly hazardLightsRequested: boolean;
+  /** Where the door release is (the `doorRelease` step), null when the car does not say. */
+  readonly doorRelease: DoorRelease | null;
 }
 
 /** A diagnosis page. */

@@ -19,6 +19,8 @@ export const RING_UNITS: readonly RingUnit[] = [
  * - `most-node-failure:<unit>`: the unit's optical transmitter fails: the ring opens after it.
  * - `fibre-damage:<unit>`: the fibre into that unit is broken: the ring opens before it.
  * - `blown-fuse:<unit>`: the unit has no power: it is silent and the ring opens at it.
+ * - `network-without-ecall`: registered on a network that takes 112 but no eCall (2G/3G switched off,
+ *   no NG-eCall on 4G/5G): SOS is limited, a call goes out as plain 112 voice without the car's data.
  * - `weak-cellular`: registered but 1 bar (limited). `microphone-fault`, `speaker-fault`,
  *   `backup-battery-low`, `crash-sensor-fault`, `sos-button-fault`: single-unit faults (UN R144 cases).
  */
@@ -28,6 +30,7 @@ export type Fault =
   | 'bluetooth-fault'
   | 'no-cellular'
   | 'weak-cellular'
+  | 'network-without-ecall'
   | 'no-gps'
   | 'microphone-fault'
   | 'speaker-fault'
@@ -44,6 +47,7 @@ const SIMPLE_FAULTS = [
   'bluetooth-fault',
   'no-cellular',
   'weak-cellular',
+  'network-without-ecall',
   'no-gps',
   'microphone-fault',
   'speaker-fault',

@@ -1,4 +1,11 @@
-import type { DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
+import type {
+  DayNightMode,
+  DoorRelease,
+  IgnitionState,
+  MostNode,
+  Powertrain,
+  PresetPhrase,
+} from '../bridge/signals.js';
 import type { Fault } from './faults.js';
 
 /**
@@ -66,6 +73,39 @@ export interface CallCentreOptions {
   readonly callbackAfterMs?: number | null;
   /** After MSD acknowledgement the centre reports emergency contacts notified. Default true. */
   readonly notifyContacts?: boolean;
+  /** How the centre acknowledges the MSD: `negative` — the data did not arrive readable (EN 17184). Default positive. */
+  readonly msdAck?: 'positive' | 'negative';
+  /** The centre takes NG-eCall (EN 17184); false: only circuit-switched eCall with in-band MSD. Default true. */
+  readonly ngECall?: boolean;
+  /** The centre asks for fresh data (SIP INFO → updated MSD) this many ms after voice connected; null = never. */
+  readonly requestDataAfterMs?: number | null;
+  /** Texts the centre sends during the call (RFC 8147/8148 msg-static / msg-dynamic), ms after voice connected. */
+  readonly messages?: readonly CentreMessage[];
+  /** The centre answers each line the occupants send (after `replyAfterMs`). Default true. */
+  readonly replies?: boolean;
+  /** ms from a line arriving at the centre to its answer. Default 3000. */
+  readonly replyAfterMs?: number;
+}
+
+/** A text the simulated centre sends during the call. */
+export interface CentreMessage {
+  /** ms after voice connected. */
+  readonly afterMs: number;
+  readonly text: string;
+}
+
+/** What the simulated centre received over the text channel (`sim.centreInbox`). */
+export interface CentreInboxEntry {
+  /** Vehicle time it arrived. */
+  readonly at: number;
+  readonly phrase: PresetPhrase | null;
+  readonly text: string | null;
+}
+
+/** The car's build facts the post-crash guidance reads (`sim.vehicleConfig()`). */
+export interface VehicleConfigInput {
+  readonly powertrain?: Powertrain | null;
+  readonly doorRelease?: DoorRelease | null;
 }
 
 /** The default centre: answers after 4 s, stays until the operator or occupant ends the call. */
@@ -77,6 +117,12 @@ export const DEFAULT_CALL_CENTRE: Required<CallCentreOptions> = {
   endAfterMs: null,
   callbackAfterMs: null,
   notifyContacts: true,
+  msdAck: 'positive',
+  ngECall: true,
+  requestDataAfterMs: null,
+  messages: [],
+  replies: true,
+  replyAfterMs: 3000,
 };
 
 /**
@@ -105,4 +151,14 @@ export interface SimulatorControls {
   bypass(unit: MostNode, on: boolean): void;
   /** The car switches the display to day or night (`Vehicle.Cabin.Infotainment.HMI.DayNightMode`). */
   dayNight(mode: DayNightMode): void;
+  /** The centre sends a text now (during a call; ignored without one). */
+  centreSends(text: string): void;
+  /** The centre asks for fresh data now (SIP INFO; during a connected call). */
+  centreRequestsData(): void;
+  /** What the centre received over the text channel, oldest first. */
+  readonly centreInbox: readonly CentreInboxEntry[];
+  /** The driver presses the hazard-light switch (`on`), or switches them off. */
+  hazards(on: boolean): void;
+  /** The car's powertrain and door release (the post-crash guidance reads them). */
+  vehicleConfig(config: VehicleConfigInput): void;
 }
