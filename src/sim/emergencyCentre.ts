@@ -1,16 +1,19 @@
 /**
  * The simulated far end of an emergency call: the emergency centre (PSAP) and the eCall test number,
- * with the network between them and the car. It answers (or not), takes and acknowledges the MSD,
- * opens voice, and later clears down, drops or calls back, as `CallCentreOptions` say.
+ * with the network between them and the car. It answers (or not), takes and acknowledges the MSD
+ * (positively or not, EN 17184), opens voice, asks for fresh data, reads and answers the occupants'
+ * text lines and sends its own (RFC 8147/8148 msg-dynamic), and later clears down, drops or calls
+ * back, as `CallCentreOptions` say. A plain 112 call (no eCall on the network) carries no data.
  *
  * It knows nothing of the car's session: it tells the telematics unit what happens on a call through
  * a listener, and rings the car through `callCar` (the unit decides whether it can take the call).
  * Everything runs on the injected `SimulatedClock`.
  */
-import type { PointOfInterest } from '../bridge/signals.js';
+import type { CallTransport, PointOfInterest, PresetPhrase } from '../bridge/signals.js';
 import type { SimulatedClock } from '../time/simulatedClock.js';
-import { SIM_TIMING } from './timing.js';
-import { DEFAULT_CALL_CENTRE, type CallCentreOptions } from './types.js';
+import { cutText } from './textChannel.js';
+import { SIM_TIMING, TEXT_TIMING } from './timing.js';
+import { DEFAULT_CALL_CENTRE, type CallCentreOptions, type CentreInboxEntry } from './types.js';
 
 /**
  * The small set of places the mock ships (around the default position): the centre hands them over
@@ -47,13 +50,38 @@ export const MOCK_POINTS_OF_INTEREST: readonly PointOfInterest[] = [
   },
 ];
 
+/**
+ * What the centre writes back to a line from the occupants, by its phrase (`text`: typed text).
+ * Short and plain, as an operator types them; the car shows them as they come.
+ */
+export const CENTRE_REPLIES: Readonly<Record<PresetPhrase | 'text', string>> = {
+  cannotSpeak: 'We can read you. Answer with the phrases or type. Help is on the way.',
+  cannotHear: 'We will write to you here. Help is on the way.',
+  injured: 'An ambulance is on its way. Do not move injured people unless there is danger.',
+  trapped: 'Stay calm. The fire service is on its way.',
+  fireSmoke: 'Get out and away from the car if you can. The fire service is on its way.',
+  children: 'Understood, there are children with you. Help is on the way.',
+  safe: 'Thank you. Stay away from the traffic. Help is on the way.',
+  text: 'Message received. Help is on the way.',
+};
+
+/** How many received lines `inbox` keeps (a simulator left running must not grow without bound). */
+const INBOX_KEPT = 200;
+
 /** What the far end does on a call, as the car's modem sees it. */
 export type CentreEvent =
   | { readonly type: 'answered' }
   | { readonly type: 'msdSent' }
-  | { readonly type: 'msdAcknowledged' }
+  /** EN 17184: an explicit acknowledgement; `positive: false` — the data did not arrive readable. */
+  | { readonly type: 'msdAcknowledged'; readonly positive: boolean }
   | { readonly type: 'contactsNotified' }
   | { readonly type: 'voice' }
+  /** The centre asks for fresh data (NG-eCall SIP INFO, EN 16062 "send MSD"). */
+  | { readonly type: 'dataRequested' }
+  /** The centre has the occupants' line `ref` (the car's own line id). */
+  | { readonly type: 'textDelivered'; readonly ref: number }
+  /** A text from the centre (RFC 8147/8148 msg-dynamic), at most `MAX_TEXT_LENGTH`. */
+  | { readonly type: 'text'; readonly text: string }
   /** Rang out without an answer. */
   | { readonly type: 'noAnswer' }
   /** The operator (or the test number) ended the call. */
@@ -76,6 +104,11 @@ export interface CentreCall {
    * otherwise (cancel, timeout, the car's modem dropped it, power loss). Idempotent.
    */
   end(how: 'hungUp' | 'lost'): void;
+  /**
+   * The car sends a line of the occupants over the call (EECC art. 109 text); the centre confirms it
+   * with `textDelivered` carrying `ref` when it has it — unless the call ends first.
+   */
+  sendText(ref: number, phrase: PresetPhrase | null, text: string | null): void;
 }
 
 export interface EmergencyCentreOptions {
@@ -102,6 +135,7 @@ export class EmergencyCentre {
   private dropsDone = 0;
   private current: ActiveCall | null = null;
   private callbackTimer: number | undefined;
+  private readonly received: CentreInboxEntry[] = [];
 
   constructor(options: EmergencyCentreOptions) {
     this.clock = options.clock;
@@ -112,6 +146,16 @@ export class EmergencyCentre {
   /** Current behaviour (defaults merged with every `configure()`). */
   get options(): Required<CallCentreOptions> {
     return { ...this.behaviour };
+  }
+
+  /** The centre takes NG-eCall (EN 17184); otherwise the car falls back to eCall with in-band MSD. */
+  get takesNgECall(): boolean {
+    return this.behaviour.ngECall;
+  }
+
+  /** What arrived over the text channel, oldest first (copies). */
+  get inbox(): readonly CentreInboxEntry[] {
+    return this.received.map((entry) => ({ ...entry }));
   }
 
   /** The places handed over once the data of an emergency call is acknowledged. */
@@ -127,9 +171,15 @@ export class EmergencyCentre {
 
   /**
    * The car dials the emergency number (or the test number): the centre answers after
-   * `answerDelayMs` (or rings out), then the MSD exchange and voice follow on `SIM_TIMING`.
+   * `answerDelayMs` (or rings out), then the MSD exchange and voice follow on `SIM_TIMING`. Over
+   * `plain112` there is no MSD (TS 23.167: a plain IMS emergency call): nothing to acknowledge, no
+   * contacts notified — the centre answers as for any call.
    */
-  dial(leg: 'emergency' | 'test', listener: CentreListener): CentreCall {
+  dial(
+    leg: 'emergency' | 'test',
+    listener: CentreListener,
+    transport: CallTransport = 'ngECall',
+  ): CentreCall {
     const call = this.open(leg, listener);
     const b = this.behaviour;
     const t = SIM_TIMING;
@@ -142,11 +192,14 @@ export class EmergencyCentre {
       call.answered = true;
       listener({ type: 'answered' });
     });
-    this.at(call, c + t.msdSentMs, () => listener({ type: 'msdSent' }));
-    this.at(call, c + t.msdAcknowledgedMs, () => listener({ type: 'msdAcknowledged' }));
-    // The test number alerts nobody: no contacts notified.
-    if (leg === 'emergency' && b.notifyContacts)
-      this.at(call, c + t.contactsNotifiedMs, () => listener({ type: 'contactsNotified' }));
+    if (transport !== 'plain112') {
+      const positive = b.msdAck !== 'negative';
+      this.at(call, c + t.msdSentMs, () => listener({ type: 'msdSent' }));
+      this.at(call, c + t.msdAcknowledgedMs, () => listener({ type: 'msdAcknowledged', positive }));
+      // The test number alerts nobody; unreadable data names nobody to alert (EN 17184 negative ack).
+      if (leg === 'emergency' && b.notifyContacts && positive)
+        this.at(call, c + t.contactsNotifiedMs, () => listener({ type: 'contactsNotified' }));
+    }
     this.at(call, c + t.voiceConnectedMs, () => {
       listener({ type: 'voice' });
       this.afterVoice(call);
@@ -177,6 +230,18 @@ export class EmergencyCentre {
     this.callCar();
   }
 
+  /** The operator sends a text now (RFC 8148 msg-dynamic): only on a call the centre has answered. */
+  sendText(text: string): void {
+    const call = this.current;
+    if (call?.answered) this.say(call, text);
+  }
+
+  /** The operator asks for fresh data now (SIP INFO): only on a call the centre has answered. */
+  requestData(): void {
+    const call = this.current;
+    if (call?.answered && !call.over) call.listener({ type: 'dataRequested' });
+  }
+
   /** Stops every timer; calls in progress end without a word. */
   dispose(): void {
     if (this.current) this.stop(this.current);
@@ -197,6 +262,7 @@ export class EmergencyCentre {
       listener,
       timers: [],
       end: (how) => this.endedByCar(call, how),
+      sendText: (ref, phrase, text) => this.receiveText(call, ref, phrase, text),
     };
     this.current = call;
     return call;
@@ -221,6 +287,29 @@ export class EmergencyCentre {
       });
     }
     if (b.endAfterMs !== null) this.at(call, b.endAfterMs, () => this.finish(call, { type: 'clearDown' }));
+    const { requestDataAfterMs } = b;
+    if (requestDataAfterMs !== null)
+      this.at(call, requestDataAfterMs, () => call.listener({ type: 'dataRequested' }));
+    // The operator's prepared messages: each once on every emergency call (not on its call-back).
+    if (call.leg === 'emergency')
+      for (const message of b.messages) this.at(call, message.afterMs, () => this.say(call, message.text));
+  }
+
+  /** A line from the occupants reaches the centre after the network's transit; it is read and answered. */
+  private receiveText(call: ActiveCall, ref: number, phrase: PresetPhrase | null, text: string | null): void {
+    this.at(call, TEXT_TIMING.deliveredMs - TEXT_TIMING.sentMs, () => {
+      this.received.push({ at: this.clock.now(), phrase, text });
+      if (this.received.length > INBOX_KEPT) this.received.shift();
+      call.listener({ type: 'textDelivered', ref });
+      const b = this.behaviour;
+      if (b.replies) this.at(call, b.replyAfterMs, () => this.say(call, CENTRE_REPLIES[phrase ?? 'text']));
+    });
+  }
+
+  /** A text from the operator, cut to what the text channel carries (RFC 8147: short messages). */
+  private say(call: ActiveCall, text: string): void {
+    const cut = cutText(text.trim()).trim();
+    if (!call.over && cut.length > 0) call.listener({ type: 'text', text: cut });
   }
 
   /** The far end ends the call and tells the car; a clean end of an emergency call may bring a call-back. */

@@ -119,6 +119,51 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       sim.callCentre({ answerDelayMs: 15_000 });
     },
   },
+  'network-without-ecall': withFault(
+    "Ready, on a network that takes 112 but no eCall (2G/3G switched off): a call goes out as plain 112 voice, without the car's data.",
+    'network-without-ecall',
+  ),
+  'crash-electric': {
+    description:
+      'An electric car (door release: lever beside the window switches), then a severe crash at once: an automatic call.',
+    apply(sim) {
+      sim.ignition('on');
+      sim.vehicleConfig({ powertrain: 'electric', doorRelease: 'leverBesideWindowSwitch' });
+      sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });
+    },
+  },
+  'centre-messages': {
+    description:
+      'A severe crash; the centre writes to the occupants 3 s and 8 s after voice connected (RFC 8147 text).',
+    apply(sim) {
+      sim.ignition('on');
+      sim.callCentre({
+        messages: [
+          { afterMs: 3000, text: 'Help is on the way. An ambulance is 8 minutes away.' },
+          { afterMs: 8000, text: 'If you cannot speak, use Text on the screen.' },
+        ],
+      });
+      sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });
+    },
+  },
+  'msd-negative': {
+    description:
+      'A severe crash; the centre acknowledges the data negatively (EN 17184): the call goes on, the centre may ask where you are.',
+    apply(sim) {
+      sim.ignition('on');
+      sim.callCentre({ msdAck: 'negative' });
+      sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });
+    },
+  },
+  'data-requested': {
+    description:
+      'A severe crash; the centre asks for fresh data 5 s after voice connected (NG-eCall SIP INFO).',
+    apply(sim) {
+      sim.ignition('on');
+      sim.callCentre({ requestDataAfterMs: 5000 });
+      sim.crash({ severity: 3, airbagDeployed: true, rollover: false, occupants: 2 });
+    },
+  },
 };
 
 export type ScenarioName = keyof typeof SCENARIOS;

@@ -6,25 +6,36 @@
  * forwards the occupants' requests; no call depends on the page.
  *
  * Every change of the session goes out at once as one `callSession` report with a new `seq`; the
- * simulator repeats the report cyclically (`publish()`). A dead unit (no power, booting, control
- * module failure, hung software, blown fuse) does nothing and says nothing; its session stays in
- * memory and resumes when it comes back (an emergency call in progress then counts as dropped).
+ * simulator repeats the report cyclically (`publish()`). The session's text conversation with the
+ * centre (`textChannel.ts`) is published the same way, right after the report. A dead unit (no power,
+ * booting, control module failure, hung software, blown fuse) does nothing and says nothing, on its
+ * text channel neither; its session stays in memory and resumes when it comes back (an emergency
+ * call in progress then counts as dropped, and lines the centre did not have yet failed).
+ *
+ * How the call is carried is fixed at the first attempt: NG-eCall over IMS where network and centre
+ * take it (EN 17184), else eCall with in-band MSD (EN 16062), else — a network that takes 112 but no
+ * eCall — a plain 112 voice call without the car's data (3GPP TS 23.167).
  *
  * Plain TypeScript on the injected `SimulatedClock` (the simulator layer has no XState).
  */
-import type { SentCommand } from '../bridge/commands.js';
+import type { SentCommand, VehicleCommand } from '../bridge/commands.js';
 import type {
   CallEnd,
   CallKind,
   CallSessionPhase,
   CallSessionSignal,
+  CallTransport,
+  ConversationSignal,
   CrashData,
+  EcallService,
   MsdState,
+  PresetPhrase,
   VehicleSignal,
 } from '../bridge/signals.js';
 import type { SimulatedClock } from '../time/simulatedClock.js';
 import type { CentreCall, CentreEvent, EmergencyCentre } from './emergencyCentre.js';
-import { SIM_TIMING } from './timing.js';
+import { checkOutgoing, TextChannel } from './textChannel.js';
+import { SIM_TIMING, TEXT_TIMING } from './timing.js';
 import { DEFAULT_TELEMATICS, type TelematicsSettings } from './types.js';
 
 /** What the unit needs of the car around it. */
@@ -40,6 +51,11 @@ export interface TelematicsUnitOptions {
   readonly registered: () => boolean;
   /** The MOST ring is open with the unit on it: the hands-free audio path is gone, attempts fail. */
   readonly ringBroken: () => boolean;
+  /**
+   * What the network offers for eCall. Read at the first attempt of a session; even without a
+   * registration the modem reads it from the cell it camps on. Default `ngECall`.
+   */
+  readonly ecallService?: () => EcallService;
   /** Called after every change of the session, once its report is on the bus. */
   readonly onChange?: () => void;
 }
@@ -69,6 +85,10 @@ interface Session {
   connectedOnce: boolean;
   /** Voice was reached once in this session (hold-to-end policy `untilConnected`). */
   voiceOnce: boolean;
+  /** How the session's calls are carried; chosen at the first attempt. */
+  transport: CallTransport | null;
+  /** When the unit last sent fresh data at the centre's request. */
+  msdUpdatedAt: number | null;
 }
 
 type ReportFields = Omit<CallSessionSignal, 'type' | 'ts' | 'seq'>;
@@ -97,6 +117,8 @@ const MUTED: readonly CallSessionPhase[] = [
   'callbackRinging',
   'callback',
 ];
+/** Phases with a call the centre has answered and talks on: texts and data requests pass only then. */
+const TALKING: readonly CallSessionPhase[] = ['connected', 'voice', 'callback'];
 /** `attempt` is one byte on the bus. */
 const MAX_ATTEMPT = 255;
 
@@ -121,6 +143,8 @@ function idleSession(): Session {
     attemptConnected: false,
     connectedOnce: false,
     voiceOnce: false,
+    transport: null,
+    msdUpdatedAt: null,
   };
 }
 
@@ -133,8 +157,12 @@ export class TelematicsUnit {
   private readonly emit: (msg: VehicleSignal) => void;
   private readonly registered: () => boolean;
   private readonly ringBroken: () => boolean;
+  private readonly ecallService: () => EcallService;
   private readonly onChange: () => void;
   private readonly timers = new Map<TimerName, number>();
+  /** Timers of lines on their way to the centre (one per line). */
+  private readonly textTimers = new Set<number>();
+  private readonly text: TextChannel;
   private s: Session = idleSession();
   private seq = 0;
   private committed: string;
@@ -152,7 +180,9 @@ export class TelematicsUnit {
     this.emit = options.emit;
     this.registered = options.registered;
     this.ringBroken = options.ringBroken;
+    this.ecallService = options.ecallService ?? (() => 'ngECall');
     this.onChange = options.onChange ?? (() => undefined);
+    this.text = new TextChannel({ clock: this.clock, emit: (msg) => this.emit(msg) });
     const fields = this.fields();
     this.committed = JSON.stringify(fields);
     this.lastReport = this.toReport(fields);
@@ -163,6 +193,10 @@ export class TelematicsUnit {
   /** The latest report the unit put on the bus (the initial idle one before any). */
   get report(): CallSessionSignal {
     return this.lastReport;
+  }
+  /** The latest conversation the unit put on the bus (the initial empty one before any). */
+  get conversation(): ConversationSignal {
+    return this.text.signal;
   }
   get phase(): CallSessionPhase {
     return this.s.phase;
@@ -186,11 +220,12 @@ export class TelematicsUnit {
 
   // ---------------------------------------------------------------- inputs
 
-  /** Repeats the current report (cyclic publishing); a dead unit says nothing. */
+  /** Repeats the current report and conversation (cyclic publishing); a dead unit says nothing. */
   publish(): void {
     if (!this.isAlive || this.disposed) return;
     this.lastReport = this.toReport(this.fields());
     this.emit(this.lastReport);
+    this.text.publish();
   }
 
   /**
@@ -290,12 +325,12 @@ export class TelematicsUnit {
   }
 
   /**
-   * An occupant's request (`cancelCall`, `callNow`, `endCall`, `answerCallback`, `startTestCall`):
-   * answered with a `commandAck` at once; a dead unit does not answer (the bridge times out).
+   * An occupant's request (`cancelCall`, `callNow`, `endCall`, `answerCallback`, `startTestCall`,
+   * `sendText`): answered with a `commandAck` at once; a dead unit does not answer (the bridge times out).
    */
   request(sent: SentCommand): void {
     if (!this.isAlive || this.disposed) return;
-    const refusal = this.apply(sent.command.type);
+    const refusal = this.apply(sent.command);
     this.emit({
       type: 'commandAck',
       ts: this.clock.now(),
@@ -317,10 +352,10 @@ export class TelematicsUnit {
   // -------------------------------------------------------------- requests
 
   /** Carries out a request; returns why it is refused, or null when accepted. */
-  private apply(type: SentCommand['command']['type']): string | null {
+  private apply(command: VehicleCommand): string | null {
     const s = this.s;
     const active = ACTIVE.includes(s.phase);
-    switch (type) {
+    switch (command.type) {
       case 'cancelCall':
         if (!this.cancellable()) return 'not cancellable';
         this.dropCall('lost');
@@ -341,9 +376,19 @@ export class TelematicsUnit {
         return s.phase === 'callbackRinging' ? null : 'no call-back';
       case 'startTestCall':
         if (active) return 'busy';
+        // A test call checks the eCall path (MSD and its acknowledgement): plain 112 tests nothing.
+        if (this.chooseTransport() === 'plain112') return 'no eCall network';
         this.newSession('test');
         this.startAttempt();
         return null;
+      case 'sendText': {
+        const line = checkOutgoing(command.phrase, command.text);
+        if (!line.ok) return line.refusal;
+        // EECC art. 109: the text goes to the centre on the call; without one nobody reads it.
+        if (!TALKING.includes(s.phase) || this.call === null) return 'no call';
+        this.sendLine(line.phrase, line.text);
+        return null;
+      }
       default:
         return 'unknown command';
     }
@@ -368,6 +413,38 @@ export class TelematicsUnit {
     this.clearTimers();
     this.dropCall('lost');
     this.s = { ...idleSession(), kind, triggeredAt: this.clock.now() };
+    // The conversation belongs to the session it was held in.
+    this.text.clear();
+  }
+
+  /**
+   * NG-eCall where network and centre take it (EN 17184); eCall with in-band MSD where either has
+   * only that (EN 16062); a plain 112 voice call where the network has no eCall (TS 23.167).
+   */
+  private chooseTransport(): CallTransport {
+    switch (this.ecallService()) {
+      case 'ngECall':
+        return this.centre.takesNgECall ? 'ngECall' : 'eCall';
+      case 'eCall':
+        return 'eCall';
+      case 'none':
+        return 'plain112';
+    }
+  }
+
+  /** A line from the occupants: `sending` now, on the call after `sentMs`; the centre confirms it. */
+  private sendLine(phrase: PresetPhrase | null, text: string | null): void {
+    const id = this.text.addOccupants(phrase, text);
+    const call = this.call;
+    const timer = this.clock.setTimeout(() => {
+      this.textTimers.delete(timer);
+      // The call it was sent on has ended meanwhile: the line has failed already.
+      if (this.call !== call || call === null || this.text.delivery(id) !== 'sending') return;
+      this.text.setDelivery(id, 'sent');
+      call.sendText(id, phrase, text);
+      this.commit();
+    }, TEXT_TIMING.sentMs);
+    this.textTimers.add(timer);
   }
 
   private startAttempt(): void {
@@ -380,6 +457,8 @@ export class TelematicsUnit {
     s.voiceSince = null;
     s.attemptStartedAt = now;
     s.attemptConnected = false;
+    // The first attempt fixes how the session is carried; redials and call-backs keep it.
+    s.transport ??= this.chooseTransport();
     const t = SIM_TIMING;
     // The unit dials over its own modem, but the hands-free audio path runs over the MOST ring.
     if (this.ringBroken()) {
@@ -387,7 +466,11 @@ export class TelematicsUnit {
     } else if (!this.registered()) {
       this.setTimer('attempt', t.noNetworkFailMs, () => this.attemptEnded('no network'));
     } else {
-      this.call = this.centre.dial(s.kind === 'test' ? 'test' : 'emergency', (e) => this.fromCentre(e));
+      this.call = this.centre.dial(
+        s.kind === 'test' ? 'test' : 'emergency',
+        (e) => this.fromCentre(e),
+        s.transport,
+      );
       this.setTimer('attempt', this.settings.attemptTimeoutMs, () => this.attemptEnded('timeout'));
     }
   }
@@ -411,7 +494,8 @@ export class TelematicsUnit {
         s.msd = 'sent';
         break;
       case 'msdAcknowledged':
-        s.msd = 'ackPositive';
+        // EN 17184: the centre says explicitly whether it could read the data.
+        s.msd = event.positive ? 'ackPositive' : 'ackNegative';
         break;
       case 'contactsNotified':
         s.contactsNotified = true;
@@ -437,10 +521,22 @@ export class TelematicsUnit {
         if (leg === 'callback') this.callbackEnded('dropped');
         else this.attemptEnded(event.reason);
         break;
+      case 'dataRequested':
+        // SIP INFO / "send MSD": fresh data on a call that carries data (never on plain 112).
+        if (TALKING.includes(s.phase) && s.transport !== null && s.transport !== 'plain112')
+          s.msdUpdatedAt = this.clock.now();
+        break;
+      case 'textDelivered':
+        if (this.text.delivery(event.ref) === 'sent') this.text.setDelivery(event.ref, 'delivered');
+        break;
+      case 'text':
+        // RFC 8147 msg-dynamic: shown while the centre is on the line with the car.
+        if (TALKING.includes(s.phase)) this.text.addCentre(event.text);
+        break;
     }
     this.commit();
     // The centre hands over the nearest police stations and hospitals once it has the position.
-    if (event.type === 'msdAcknowledged' && leg === 'emergency') {
+    if (event.type === 'msdAcknowledged' && event.positive && leg === 'emergency') {
       this.emit({
         type: 'pointsOfInterest',
         ts: this.clock.now(),
@@ -499,6 +595,7 @@ export class TelematicsUnit {
   private clearedDown(): void {
     this.clearTimer('attempt');
     this.call = null;
+    this.text.failPending();
     this.s.attemptConnected = false;
     if (this.s.kind === 'test') this.toTestEnded('clearDown');
     else this.toEnded('clearDown');
@@ -564,6 +661,8 @@ export class TelematicsUnit {
     this.clearSessionTimers();
     this.dropCall('lost');
     this.s = idleSession();
+    this.clearTextTimers();
+    this.text.clear();
   }
 
   private armCallbackWindow(): void {
@@ -658,6 +757,8 @@ export class TelematicsUnit {
       holdEndsAt: s.holdEndsAt,
       crash: s.crash ? { ...s.crash } : null,
       audioMuted: MUTED.includes(p),
+      transport: s.transport,
+      msdUpdatedAt: s.msdUpdatedAt,
     };
   }
 
@@ -665,9 +766,14 @@ export class TelematicsUnit {
     return { type: 'callSession', ts: this.clock.now(), seq: this.seq, ...fields };
   }
 
-  /** Publishes a new report if the session changed (one atomic value per event, a new `seq`). */
+  /** Publishes what changed: the report (one atomic value per event, a new `seq`), then the conversation. */
   private commit(): void {
     if (!this.isAlive || this.disposed) return;
+    this.commitReport();
+    this.text.commit();
+  }
+
+  private commitReport(): void {
     const fields = this.fields();
     const key = JSON.stringify(fields);
     if (key === this.committed) return;
@@ -708,11 +814,19 @@ export class TelematicsUnit {
   private clearTimers(): void {
     for (const id of this.timers.values()) this.clock.clearTimeout(id);
     this.timers.clear();
+    this.clearTextTimers();
   }
 
+  private clearTextTimers(): void {
+    for (const id of this.textTimers) this.clock.clearTimeout(id);
+    this.textTimers.clear();
+  }
+
+  /** Hangs up; lines the centre does not have yet have failed. */
   private dropCall(how: 'hungUp' | 'lost'): void {
     const call = this.call;
     this.call = null;
+    if (call) this.text.failPending();
     call?.end(how);
   }
 }

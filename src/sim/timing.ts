@@ -33,4 +33,17 @@ export const SIM_TIMING = {
   selfTestMs: 1500,
   /** Test call: the test number plays its announcement this long after voice, then hangs up. */
   testCallVoiceMs: 6000,
+  /** setHazardLights accepted → the body controller has the lights flashing. */
+  hazardLightsMs: 200,
+} as const;
+
+/**
+ * The text channel of the call (EECC art. 109: emergency access not only by voice), ms from the
+ * occupants' request. One block, so the sim, its tests and the docs agree on how a line gets through.
+ */
+export const TEXT_TIMING = {
+  /** Request accepted (`sending`) → the unit has put the line on the call (`sent`). */
+  sentMs: 300,
+  /** Request accepted → the centre has the line (`delivered`, RFC 8147 message received). */
+  deliveredMs: 1000,
 } as const;

@@ -11,9 +11,12 @@
  *
  * What the bus carries, and when:
  * - Cyclic, every `cycleMs` (1 s) like a real bus: `ignition`, `unitHealth` of every unit that can
- *   talk, `mostRing` (from the head unit, the network master), `gnss`, `cellular`, the telematics
- *   unit's `callSession` report (while it is alive) and the `sosLed`. A change (fault, ignition,
- *   ring) is also sent at once; a session change is sent at once by the unit (with a new `seq`).
+ *   talk, `mostRing` (from the head unit, the network master), `gnss`, `cellular` (with what the
+ *   network offers for eCall), `dayNight` (when the car reports it), `hazardLights`, `vehicleConfig`,
+ *   the telematics unit's `callSession` report and `conversation` (while it is alive) and the
+ *   `sosLed`. A change (fault, ignition, ring, a body signal) is also sent at once; a session or
+ *   conversation change is sent at once by the unit (with a new `seq`). A cyclic repeat is what a
+ *   new subscriber gets first.
  * - Ignition off (KL15 off, KL30 on): the bus goes to sleep. Only the terminal status (`ignition`)
  *   stays on the bus, plus events that wake it (SOS button, crash, a session change). An active
  *   session keeps the telematics unit and the bus awake, so everything keeps publishing until it
@@ -28,11 +31,15 @@ import type { SentCommand } from '../bridge/commands.js';
 import type {
   CallSessionSignal,
   ChainUnit,
+  ConversationSignal,
   CrashData,
   DayNightMode,
+  DoorRelease,
+  EcallService,
   IgnitionState,
   LedState,
   MostNode,
+  Powertrain,
   SelfTestItem,
   UnitStatus,
   VehicleSignal,
@@ -44,7 +51,14 @@ import { isFault, type Fault, type RingUnit } from './faults.js';
 import { sosLedFor } from './sosLed.js';
 import { TelematicsUnit } from './telematicsUnit.js';
 import { SIM_TIMING } from './timing.js';
-import type { CallCentreOptions, CrashInput, SimulatorControls, TelematicsSettings } from './types.js';
+import type {
+  CallCentreOptions,
+  CentreInboxEntry,
+  CrashInput,
+  SimulatorControls,
+  TelematicsSettings,
+  VehicleConfigInput,
+} from './types.js';
 
 export { SIM_TIMING } from './timing.js';
 export { MOCK_POINTS_OF_INTEREST } from './emergencyCentre.js';
@@ -60,6 +74,26 @@ export const DEFAULT_RING_ORDER: readonly MostNode[] = [
 
 /** Munich, Odeonsplatz, heading east-north-east: a fixed, plausible position. */
 export const DEFAULT_POSITION = { latitude: 48.1424, longitude: 11.5775, headingDeg: 72 } as const;
+
+/** The car's build facts as the simulator reports them (`vehicleConfig`). */
+export interface SimulatorVehicleConfig {
+  readonly powertrain: Powertrain | null;
+  readonly doorRelease: DoorRelease | null;
+}
+
+/** A combustion car whose doors open from the inner handle: the default build. */
+export const DEFAULT_VEHICLE_CONFIG: SimulatorVehicleConfig = {
+  powertrain: 'combustion',
+  doorRelease: 'innerHandle',
+};
+
+/** A text the car read aloud (`speak`), as `sim.spoken` keeps it. */
+export interface SpokenText {
+  /** Vehicle time the request arrived. */
+  readonly at: number;
+  readonly text: string;
+  readonly lang: string | null;
+}
 
 export interface SimulatorPosition {
   readonly latitude: number;
@@ -82,6 +116,13 @@ export interface VehicleSimulatorOptions {
   readonly cycleMs?: number;
   /** The display's day/night mode as the car reports it; absent: the car does not report one. */
   readonly dayNight?: DayNightMode;
+  /**
+   * What the network here offers for eCall (`cellular.ecall`). Default `ngECall`; the fault
+   * `network-without-ecall` makes it `none`.
+   */
+  readonly ecall?: EcallService;
+  /** The car's build facts; missing fields from `DEFAULT_VEHICLE_CONFIG`. */
+  readonly vehicleConfig?: VehicleConfigInput;
 }
 
 /** Read-only ring state, as a designer or test sees it. */
@@ -100,6 +141,8 @@ const RING_FAULT = /^(most-node-failure|fibre-damage|blown-fuse):(.+)$/;
 
 /** How many received commands `commands` keeps. */
 const RECEIVED_KEPT = 200;
+/** How many spoken texts `spoken` keeps. */
+const SPOKEN_KEPT = 20;
 
 /** Faults that stop the telematics unit: it neither calls nor answers nor reports. */
 const UNIT_KILLING_FAULTS: readonly Fault[] = [
@@ -135,6 +178,11 @@ export class VehicleSimulator implements SimulatorControls {
   private powerTimer: number | undefined;
   private disposed = false;
   private displayMode: DayNightMode | null;
+  private readonly networkEcall: EcallService;
+  private hazardOn = false;
+  private hazardTimer: number | undefined;
+  private build: SimulatorVehicleConfig;
+  private readonly spokenTexts: SpokenText[] = [];
 
   constructor(options: VehicleSimulatorOptions) {
     this.clock = options.clock;
@@ -145,6 +193,8 @@ export class VehicleSimulator implements SimulatorControls {
     this.terminal = options.ignition ?? 'on';
     this.cycleMs = options.cycleMs ?? SIM_TIMING.cycleMs;
     this.displayMode = options.dayNight ?? null;
+    this.networkEcall = options.ecall ?? 'ngECall';
+    this.build = mergeConfig(DEFAULT_VEHICLE_CONFIG, options.vehicleConfig ?? {});
     this.centre = new EmergencyCentre({
       clock: this.clock,
       ...(options.callCentre ? { behaviour: options.callCentre } : {}),
@@ -157,6 +207,7 @@ export class VehicleSimulator implements SimulatorControls {
       emit: (msg) => this.emit(msg),
       registered: () => !this.has('no-cellular'),
       ringBroken: () => this.ringOrder.includes('telematics') && !this.ring.closed,
+      ecallService: () => this.ecallService(),
       onChange: () => this.sessionChanged(),
     });
     // First publication at time 0 of the first advance, so a scenario applied right after
@@ -195,6 +246,26 @@ export class VehicleSimulator implements SimulatorControls {
   /** The latest session report of the telematics unit (the one last put on the bus). */
   get session(): CallSessionSignal {
     return this.unit.report;
+  }
+  /** The latest conversation of the telematics unit (the one last put on the bus). */
+  get conversation(): ConversationSignal {
+    return this.unit.conversation;
+  }
+  /** What the centre received over the text channel, oldest first (copies). */
+  get centreInbox(): readonly CentreInboxEntry[] {
+    return this.centre.inbox;
+  }
+  /** The texts the car read aloud (`speak`), newest last, at most 20. */
+  get spoken(): readonly SpokenText[] {
+    return this.spokenTexts.map((s) => ({ ...s }));
+  }
+  /** The hazard warning lights are flashing. */
+  get hazardLightsOn(): boolean {
+    return this.hazardOn;
+  }
+  /** The car's build facts as it reports them. */
+  get config(): SimulatorVehicleConfig {
+    return { ...this.build };
   }
   /** The telematics unit's calibration in use. */
   get telematics(): TelematicsSettings {
@@ -262,6 +333,8 @@ export class VehicleSimulator implements SimulatorControls {
   }
 
   crash(input: CrashInput = {}): void {
+    // Many cars switch the hazard lights on by themselves after a crash; this one deliberately does
+    // not: the post-crash guidance has the occupants ask for them (`setHazardLights`), explicitly.
     // A faulty airbag/crash unit cannot report the crash; without power nothing is on the bus.
     if (!this.powered || this.has('crash-sensor-fault')) return;
     // As given: an out-of-range field goes on the bus (and into the session report) unchanged.
@@ -293,6 +366,33 @@ export class VehicleSimulator implements SimulatorControls {
   dayNight(mode: DayNightMode): void {
     this.displayMode = mode;
     if (this.powered && !this.disposed) this.emit({ type: 'dayNight', ts: this.clock.now(), mode });
+  }
+
+  /**
+   * The driver presses the hazard-light switch (or switches them off): the body controller flashes
+   * them at once and says so. Without power nothing flashes.
+   */
+  hazards(on: boolean): void {
+    if (!this.powered || this.disposed) return;
+    if (this.hazardTimer !== undefined) this.clock.clearTimeout(this.hazardTimer);
+    this.hazardTimer = undefined;
+    this.setHazards(on);
+  }
+
+  /** The car's powertrain and door release change (a partial update), published at once. */
+  vehicleConfig(config: VehicleConfigInput): void {
+    this.build = mergeConfig(this.build, config);
+    if (this.powered && !this.disposed) this.publishVehicleConfig();
+  }
+
+  /** The centre sends a text now (RFC 8148 msg-dynamic); the unit shows it only during a call. */
+  centreSends(text: string): void {
+    this.centre.sendText(text);
+  }
+
+  /** The centre asks for fresh data now (SIP INFO); the unit sends it only on a call that carries data. */
+  centreRequestsData(): void {
+    this.centre.requestData();
   }
 
   inject(fault: Fault): void {
@@ -332,6 +432,10 @@ export class VehicleSimulator implements SimulatorControls {
     this.syncUnitPower();
     // Only a power cycle clears a hung telematics software; hardware faults stay.
     this.removeFault('software-glitch');
+    // The body controller boots with the hazard lights off (they need the switch again).
+    if (this.hazardTimer !== undefined) this.clock.clearTimeout(this.hazardTimer);
+    this.hazardTimer = undefined;
+    this.hazardOn = false;
     this.powerTimer = this.clock.setTimeout(() => {
       // Power is back: the terminal status is on the bus at once, the units only once booted.
       this.powered = true;
@@ -367,7 +471,13 @@ export class VehicleSimulator implements SimulatorControls {
   /** Stops every timer; the simulator says nothing afterwards. */
   dispose(): void {
     this.disposed = true;
-    for (const t of [this.cycleTimer, this.powerTimer, this.buttonReleaseTimer, this.selfTestTimer]) {
+    for (const t of [
+      this.cycleTimer,
+      this.powerTimer,
+      this.buttonReleaseTimer,
+      this.selfTestTimer,
+      this.hazardTimer,
+    ]) {
       if (t !== undefined) this.clock.clearTimeout(t);
     }
     this.unit.dispose();
@@ -379,8 +489,9 @@ export class VehicleSimulator implements SimulatorControls {
 
   /**
    * A command arrives at the vehicle. Every command is acknowledged at once (`commandAck`), unless
-   * the vehicle has no power (battery reset) or, for a call request, the telematics unit is dead:
-   * then nothing answers and the bridge times out.
+   * the vehicle has no power (battery reset) or, for a call request (a text for the centre too), the
+   * telematics unit is dead: then nothing answers and the bridge times out. Hazard lights and speech
+   * work with the ignition off (terminal 30), like the hazard switch itself.
    */
   receive(sent: SentCommand): void {
     if (this.disposed) return;
@@ -395,7 +506,8 @@ export class VehicleSimulator implements SimulatorControls {
       case 'endCall':
       case 'answerCallback':
       case 'startTestCall':
-        // The occupants' requests go to the unit that owns the session.
+      case 'sendText':
+        // The occupants' requests go to the unit that owns the session (and its text channel).
         return this.unit.request(sent);
       case 'requestSelfTest': {
         // The telematics unit runs the test: it must be reachable over the ring and working.
@@ -422,6 +534,22 @@ export class VehicleSimulator implements SimulatorControls {
         return;
       case 'startGuidance':
         // The navigation takes the destination (the head unit is on CAN: works on a broken ring).
+        return this.ack(sent, true);
+      case 'setHazardLights': {
+        // The body controller takes the request; the lights follow a moment later.
+        this.ack(sent, true);
+        const { on } = command;
+        if (this.hazardTimer !== undefined) this.clock.clearTimeout(this.hazardTimer);
+        this.hazardTimer = this.clock.setTimeout(() => {
+          this.hazardTimer = undefined;
+          if (this.powered) this.setHazards(on);
+        }, SIM_TIMING.hazardLightsMs);
+        return;
+      }
+      case 'speak':
+        // The car's speech output reads the centre's message aloud.
+        this.spokenTexts.push({ at: this.clock.now(), text: command.text, lang: command.lang });
+        if (this.spokenTexts.length > SPOKEN_KEPT) this.spokenTexts.shift();
         return this.ack(sent, true);
       default:
         return this.ack(sent, false, 'unknown command');
@@ -495,6 +623,8 @@ export class VehicleSimulator implements SimulatorControls {
     this.publishGnss();
     this.publishCellular();
     if (this.displayMode) this.emit({ type: 'dayNight', ts: this.clock.now(), mode: this.displayMode });
+    this.publishHazards();
+    this.publishVehicleConfig();
     this.unit.publish();
     this.publishLed();
   }
@@ -576,9 +706,41 @@ export class VehicleSimulator implements SimulatorControls {
 
   private publishCellular(): void {
     const ts = this.clock.now();
-    if (this.has('no-cellular')) this.emit({ type: 'cellular', ts, registered: false, signalBars: 0 });
-    else if (this.has('weak-cellular')) this.emit({ type: 'cellular', ts, registered: true, signalBars: 1 });
-    else this.emit({ type: 'cellular', ts, registered: true, signalBars: 4 });
+    // Not registered: no network offers anything (the HMI reads "no network" from `registered`).
+    if (this.has('no-cellular'))
+      this.emit({ type: 'cellular', ts, registered: false, signalBars: 0, ecall: 'none' });
+    else
+      this.emit({
+        type: 'cellular',
+        ts,
+        registered: true,
+        signalBars: this.has('weak-cellular') ? 1 : 4,
+        ecall: this.ecallService(),
+      });
+  }
+
+  /**
+   * What the network here offers for eCall; the unit reads it from the cell even unregistered.
+   * `network-without-ecall`: 112 yes, eCall no (2G/3G switched off, Del. Reg. (EU) 2025/1871).
+   */
+  private ecallService(): EcallService {
+    return this.has('network-without-ecall') ? 'none' : this.networkEcall;
+  }
+
+  private setHazards(on: boolean): void {
+    if (on === this.hazardOn) return;
+    this.hazardOn = on;
+    // A change is on the bus at once, like the display mode (the body controller is on CAN).
+    this.publishHazards();
+  }
+
+  private publishHazards(): void {
+    this.emit({ type: 'hazardLights', ts: this.clock.now(), on: this.hazardOn });
+  }
+
+  private publishVehicleConfig(): void {
+    const { powertrain, doorRelease } = this.build;
+    this.emit({ type: 'vehicleConfig', ts: this.clock.now(), powertrain, doorRelease });
   }
 
   /** A MOST node other than the master cannot talk while the ring is open; CAN units always can. */
@@ -690,6 +852,14 @@ export class VehicleSimulator implements SimulatorControls {
     if (this.disposed) return;
     for (const listener of [...this.listeners]) listener(msg);
   }
+}
+
+/** A partial update of the build facts: a field given (null too) replaces the current one. */
+function mergeConfig(current: SimulatorVehicleConfig, input: VehicleConfigInput): SimulatorVehicleConfig {
+  return {
+    powertrain: input.powertrain !== undefined ? input.powertrain : current.powertrain,
+    doorRelease: input.doorRelease !== undefined ? input.doorRelease : current.doorRelease,
+  };
 }
 
 function checkRingOrder(order: readonly MostNode[]): void {

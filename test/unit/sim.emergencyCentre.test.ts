@@ -1,8 +1,8 @@
 /** The simulated emergency centre on its own: what it tells the car about a call, and when. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EmergencyCentre, type CentreEvent } from '../../src/sim/emergencyCentre.js';
-import { SIM_TIMING } from '../../src/sim/timing.js';
+import { CENTRE_REPLIES, EmergencyCentre, type CentreEvent } from '../../src/sim/emergencyCentre.js';
+import { SIM_TIMING, TEXT_TIMING } from '../../src/sim/timing.js';
 import type { CallCentreOptions } from '../../src/sim/types.js';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
 
@@ -13,8 +13,21 @@ function setup(behaviour: CallCentreOptions = {}) {
   const rings: number[] = [];
   const centre = new EmergencyCentre({ clock, behaviour, callCar: () => rings.push(clock.now()) });
   const events: string[] = [];
-  const listener = (e: CentreEvent) =>
-    events.push(`${e.type}${e.type === 'dropped' ? `(${e.reason})` : ''}@${clock.now()}`);
+  const detail = (e: CentreEvent): string => {
+    switch (e.type) {
+      case 'dropped':
+        return `(${e.reason})`;
+      case 'msdAcknowledged':
+        return e.positive ? '' : '(negative)';
+      case 'textDelivered':
+        return `(${e.ref})`;
+      case 'text':
+        return `(${e.text})`;
+      default:
+        return '';
+    }
+  };
+  const listener = (e: CentreEvent) => events.push(`${e.type}${detail(e)}@${clock.now()}`);
   return { clock, centre, rings, events, listener };
 }
 
@@ -116,6 +129,73 @@ describe('emergency centre', () => {
     t.clock.advance(10_000);
     assert.deepEqual(t.events, [`voice@${T.callbackVoiceMs}`, `clearDown@${T.callbackVoiceMs + 2000}`]);
     assert.deepEqual(t.rings, [0]);
+  });
+
+  it('plain 112 (no eCall on the network): answered and voice, no MSD, nobody notified', () => {
+    const t = setup();
+    t.centre.dial('emergency', t.listener, 'plain112');
+    t.clock.advance(60_000);
+    assert.deepEqual(t.events, ['answered@4000', `voice@${4000 + T.voiceConnectedMs}`]);
+  });
+
+  it('a negative acknowledgement (EN 17184): no contacts notified; voice as usual', () => {
+    const t = setup({ msdAck: 'negative' });
+    t.centre.dial('emergency', t.listener, 'eCall');
+    t.clock.advance(60_000);
+    assert.deepEqual(t.events, [
+      'answered@4000',
+      'msdSent@4500',
+      'msdAcknowledged(negative)@5500',
+      'voice@6000',
+    ]);
+    assert.equal(t.centre.takesNgECall, true);
+    t.centre.configure({ ngECall: false });
+    assert.equal(t.centre.takesNgECall, false);
+  });
+
+  it('a line from the car: in the inbox and confirmed after the transit, answered replyAfterMs later', () => {
+    const t = setup({ replyAfterMs: 1000 });
+    const call = t.centre.dial('emergency', t.listener);
+    t.clock.advance(6000);
+    call.sendText(7, 'fireSmoke', null);
+    const transit = TEXT_TIMING.deliveredMs - TEXT_TIMING.sentMs;
+    t.clock.advance(transit + 1000);
+    assert.deepEqual(t.events.slice(-2), [
+      `textDelivered(7)@${6000 + transit}`,
+      `text(${CENTRE_REPLIES.fireSmoke})@${6000 + transit + 1000}`,
+    ]);
+    assert.deepEqual(t.centre.inbox, [{ at: 6000 + transit, phrase: 'fireSmoke', text: null }]);
+    // The call ends in transit: nothing arrives.
+    call.sendText(8, null, 'lost');
+    call.end('lost');
+    t.clock.advance(10_000);
+    assert.equal(t.centre.inbox.length, 1);
+  });
+
+  it('operator texts and data requests reach only an answered call; prepared messages skip call-backs', () => {
+    const t = setup({ messages: [{ afterMs: 1000, text: 'prepared' }], requestDataAfterMs: 2000 });
+    t.centre.sendText('too early');
+    t.centre.dial('emergency', t.listener);
+    t.centre.sendText('ringing');
+    t.centre.requestData();
+    t.clock.advance(6000);
+    t.centre.sendText('now');
+    t.centre.requestData();
+    t.clock.advance(2000);
+    assert.deepEqual(t.events.slice(-4), [
+      'text(now)@6000',
+      'dataRequested@6000',
+      'text(prepared)@7000',
+      'dataRequested@8000',
+    ]);
+    t.centre.endCall();
+    const n = t.events.length;
+    t.centre.answerCallback(t.listener);
+    t.clock.advance(10_000);
+    assert.deepEqual(t.events.slice(n), [
+      `voice@${8000 + T.callbackVoiceMs}`,
+      `dataRequested@${8000 + T.callbackVoiceMs + 2000}`,
+    ]);
   });
 
   it('dispose leaves no timer', () => {
