@@ -7,18 +7,24 @@
  * - no frame at all for `silentMs`: the bus is SILENT (asleep, or the harness is cut);
  * - the transport reporting the interface down: DOWN. Commands then fail ("interface down").
  *
- * The telematics unit (TCB) owns the emergency call: its session report (TEL_SESSION_1/2/3, see
- * `sessionFrames.ts`) becomes `callSession`, its LED state (SOS_LED_CMD) `sosLed`. The head unit
- * never starts a call; it forwards requests (TEL_CALL_REQ) and the unit answers each (TEL_CALL_RSP).
+ * The telematics unit (TCB) owns the emergency call: its session report (TEL_SESSION_1/2/3 and 4, see
+ * `sessionFrames.ts`) becomes `callSession`, its LED state (SOS_LED_CMD) `sosLed`, its text
+ * conversation (TEL_CONV, TEL_CONV_LINE, TEL_TEXT, see `textFrames.ts`) `conversation`. The head unit
+ * never starts a call; it forwards requests (TEL_CALL_REQ, a typed line's text in HU_TEXT before it)
+ * and the unit answers each (TEL_CALL_RSP). The body reports the hazard lights (BDC_HAZARD) and the
+ * car's coding (VEH_CONFIG); the head unit asks for the hazard lights through the unit (TEL_CALL_REQ).
  * A crash from the airbag unit (ST_CR) is still published as `crash`: the HMI tells occupants when
  * no unit confirms a call.
  */
-import type { CallRequestType, VehicleCommand } from '../../src/bridge/commands.js';
+import type { VehicleCommand } from '../../src/bridge/commands.js';
 import {
   CHAIN_UNITS,
   SELF_TEST_ITEMS,
+  type DoorRelease,
+  type EcallService,
   type IgnitionState,
   type LedState,
+  type Powertrain,
   type UnitStatus,
   type VehicleSignal,
 } from '../../src/bridge/signals.js';
@@ -28,6 +34,7 @@ import type { CommandResult, SourceOutput, VehicleSource } from '../sources/sour
 import type { DbcCodec, DecodedMessage } from './dbc.js';
 import type { CanFrame } from './frame.js';
 import { SessionAssembler } from './sessionFrames.js';
+import { ConversationAssembler, encodeTextRequestFrames, PHRASE_CODES } from './textFrames.js';
 import type { CanTransport } from './transports.js';
 
 /** TEL_UNIT_HEALTH UNIT_CODE. */
@@ -46,15 +53,37 @@ export const UNIT_CODES: readonly string[] = [
 const UNIT_STATUS_CODES: readonly UnitStatus[] = ['ok', 'degraded', 'fault'];
 /** SOS_LED_CMD LED_MODE, sent by the telematics unit. */
 export const LED_CODES: readonly LedState[] = ['off', 'green-blinking', 'green-steady', 'red'];
-/** TEL_CALL_REQ CALL_REQ for each request the head unit forwards. */
-export const CALL_REQUEST_CODES: Readonly<Record<CallRequestType | 'requestSelfTest', number>> = {
+/** TEL_CALL_REQ CALL_REQ for each request without arguments the head unit forwards. */
+export const CALL_REQUEST_CODES = {
   cancelCall: 1,
   endCall: 2,
   answerCallback: 3,
   requestSelfTest: 4,
   callNow: 5,
   startTestCall: 6,
-};
+} as const satisfies Partial<Record<VehicleCommand['type'], number>>;
+/** CALL_REQ: hazard lights on / off (the unit has the body switch them). */
+export const HAZARD_REQUEST_CODES = { on: 7, off: 8 } as const;
+/** CALL_REQ: send the typed line of HU_TEXT with the same REQ_SEQ. */
+export const SEND_TEXT_CODE = 9;
+/** CALL_REQ: send preset phrase n (`PHRASE_CODES[n − 1]`) is `PHRASE_REQUEST_BASE + n − 1`. */
+export const PHRASE_REQUEST_BASE = 10;
+
+/** The CALL_REQ code of a command, or null for one the unit does not take on CAN. */
+export function callRequestCode(command: VehicleCommand): number | null {
+  switch (command.type) {
+    case 'setHazardLights':
+      return command.on ? HAZARD_REQUEST_CODES.on : HAZARD_REQUEST_CODES.off;
+    case 'sendText':
+      return command.phrase !== null
+        ? PHRASE_REQUEST_BASE + PHRASE_CODES.indexOf(command.phrase)
+        : SEND_TEXT_CODE;
+    default:
+      return Object.hasOwn(CALL_REQUEST_CODES, command.type)
+        ? CALL_REQUEST_CODES[command.type as keyof typeof CALL_REQUEST_CODES]
+        : null;
+  }
+}
 /** TEL_CALL_RSP REQ_RESULT: 0 accepted, n = the unit's refusal reason; any other code is `refused`. */
 export const REQUEST_RESULTS: readonly string[] = [
   '',
@@ -65,6 +94,18 @@ export const REQUEST_RESULTS: readonly string[] = [
   'no call-back',
   'busy',
   'not endable',
+  'text incomplete',
+];
+/** TEL_STATUS CELL_ECALL: 0 = not reported (an older unit). */
+export const ECALL_SERVICE_CODES: readonly (EcallService | null)[] = [null, 'ngECall', 'eCall', 'none'];
+/** VEH_CONFIG CFG_POWERTRAIN: 0 = not coded. */
+export const POWERTRAIN_CODES: readonly (Powertrain | null)[] = [null, 'combustion', 'hybrid', 'electric'];
+/** VEH_CONFIG CFG_DOOR_RELEASE: 0 = not coded. */
+export const DOOR_RELEASE_CODES: readonly (DoorRelease | null)[] = [
+  null,
+  'innerHandle',
+  'leverBesideWindowSwitch',
+  'cableInDoorPocket',
 ];
 const REFUSED = 'refused';
 
@@ -119,6 +160,9 @@ export class CanVehicle implements VehicleSource {
   private crashActive = false;
   private lastSeenCrashFrame = false;
   private readonly session = new SessionAssembler();
+  private readonly conversation = new ConversationAssembler();
+  /** The last VEH_CONFIG coding seen (its unknown codes are logged once). */
+  private lastCoding: string | null = null;
   /** Requests waiting for TEL_CALL_RSP, by REQ_SEQ. */
   private readonly waiting = new Map<
     number,
@@ -157,7 +201,7 @@ export class CanVehicle implements VehicleSource {
   }
 
   handles(command: VehicleCommand): boolean {
-    return Object.hasOwn(CALL_REQUEST_CODES, command.type);
+    return callRequestCode(command) !== null;
   }
 
   async start(): Promise<void> {
@@ -191,13 +235,18 @@ export class CanVehicle implements VehicleSource {
   }
 
   /**
-   * Forwards an occupants' request as TEL_CALL_REQ and waits for the unit's TEL_CALL_RSP: accepted,
-   * refused with its reason, or no answer (null: the HMI reports the timeout).
+   * Forwards an occupants' request as TEL_CALL_REQ (a typed line's text first, in HU_TEXT segments
+   * with the same REQ_SEQ) and waits for the unit's TEL_CALL_RSP: accepted, refused with its reason,
+   * or no answer (null: the HMI reports the timeout).
    */
   async command(command: VehicleCommand): Promise<CommandResult> {
-    if (!Object.hasOwn(CALL_REQUEST_CODES, command.type)) return { ok: false, error: 'not supported on CAN' };
-    const code = CALL_REQUEST_CODES[command.type as keyof typeof CALL_REQUEST_CODES];
+    const code = callRequestCode(command);
+    if (code === null) return { ok: false, error: 'not supported on CAN' };
     const seq = (this.requestSeq = (this.requestSeq % 255) + 1);
+    const text =
+      command.type === 'sendText' && command.text !== null
+        ? encodeTextRequestFrames(this.codec, seq, command.text)
+        : [];
     const frame = this.codec.encode('TEL_CALL_REQ', { CALL_REQ: code, REQ_SEQ: seq });
     // An older request with the same REQ_SEQ (255 requests ago) is not answered any more.
     const older = this.waiting.get(seq);
@@ -210,7 +259,9 @@ export class CanVehicle implements VehicleSource {
       this.waiting.set(seq, { timer, done: resolve });
     });
     try {
-      await this.transport.send({ ...frame, timestampUs: BigInt(Math.round(this.clock.now() * 1000)) });
+      // The text before the request that names it: the unit has it whole when the request arrives.
+      for (const f of [...text, frame])
+        await this.transport.send({ ...f, timestampUs: BigInt(Math.round(this.clock.now() * 1000)) });
     } catch (error) {
       const waiter = this.waiting.get(seq);
       const failed: CommandResult = {
@@ -342,11 +393,14 @@ export class CanVehicle implements VehicleSource {
       }
       case 'TEL_STATUS': {
         if (!this.counterOk(m.name, s.ALIV_TEL)) return;
+        const ecall = ECALL_SERVICE_CODES[s.CELL_ECALL ?? 0] ?? null;
         this.signal({
           type: 'cellular',
           ts,
           registered: s.CELL_REG === 1,
           signalBars: Math.min(5, s.CELL_BARS ?? 0),
+          // 0: an older unit that does not say (the HMI then assumes nothing about the network).
+          ...(ecall !== null ? { ecall } : {}),
         });
         this.gnssParts.fix = s.GNSS_FIX;
         this.gnssParts.trusted = s.GNSS_TRUSTED === 1;
@@ -359,7 +413,8 @@ export class CanVehicle implements VehicleSource {
       }
       case 'TEL_SESSION_1':
       case 'TEL_SESSION_2':
-      case 'TEL_SESSION_3': {
+      case 'TEL_SESSION_3':
+      case 'TEL_SESSION_4': {
         // A frozen unit (same alive counter twice) must not keep a call on screen: its set is dropped.
         if (m.name === 'TEL_SESSION_1' && !this.counterOk(m.name, s.ALIV_SESS)) {
           this.session.reset();
@@ -368,6 +423,44 @@ export class CanVehicle implements VehicleSource {
         const result = this.session.take(m.name, s, ts);
         if (result && 'error' in result) this.log(`[gateway] ${result.error}`);
         else if (result) this.signal(result.session);
+        return;
+      }
+      case 'TEL_CONV':
+      case 'TEL_CONV_LINE':
+      case 'TEL_TEXT': {
+        const result = this.conversation.take(m.name, s, ts);
+        // A bad conversation is refused whole (logged); the call goes on without it.
+        if (result && 'error' in result) this.log(`[gateway] ${result.error}`);
+        else if (result) this.signal(result.conversation);
+        return;
+      }
+      case 'BDC_HAZARD': {
+        if (!this.counterOk(m.name, s.ALIV_HAZARD)) return;
+        // 2 reserved, 3 invalid: nothing is said, the value goes stale.
+        if (s.ST_HAZARD === 0 || s.ST_HAZARD === 1)
+          this.signal({ type: 'hazardLights', ts, on: s.ST_HAZARD === 1 });
+        return;
+      }
+      case 'VEH_CONFIG': {
+        const powertrain = POWERTRAIN_CODES[s.CFG_POWERTRAIN ?? 0];
+        const doorRelease = DOOR_RELEASE_CODES[s.CFG_DOOR_RELEASE ?? 0];
+        // A code this gateway does not know is a fact not known (null), never guessed; logged once per coding.
+        const coding = `${s.CFG_POWERTRAIN}/${s.CFG_DOOR_RELEASE}`;
+        if (coding !== this.lastCoding) {
+          this.lastCoding = coding;
+          if (powertrain === undefined)
+            this.log(`[gateway] VEH_CONFIG: unknown CFG_POWERTRAIN ${s.CFG_POWERTRAIN}, taken as not known`);
+          if (doorRelease === undefined)
+            this.log(
+              `[gateway] VEH_CONFIG: unknown CFG_DOOR_RELEASE ${s.CFG_DOOR_RELEASE}, taken as not known`,
+            );
+        }
+        this.signal({
+          type: 'vehicleConfig',
+          ts,
+          powertrain: powertrain ?? null,
+          doorRelease: doorRelease ?? null,
+        });
         return;
       }
       case 'TEL_CALL_RSP': {
@@ -470,6 +563,7 @@ export class CanVehicle implements VehicleSource {
         }
         // Parts collected before the unit fell silent never complete a report with later ones.
         if (name.startsWith('TEL_SESSION_')) this.session.reset();
+        if (name === 'TEL_CONV') this.conversation.reset();
       }
     }
     if (changed) this.updateBusState();

@@ -1,9 +1,11 @@
 /**
- * The telematics unit's session report on CAN (project-defined, `dbc/sos-hmi.dbc`): three 8-byte
- * frames TEL_SESSION_1/2/3 (0x5E7–0x5E9) that each carry the same 16-bit session seq. The unit sends
- * them back to back, cyclically (500 ms) and on every change; the receiver publishes a report only
- * when all three parts with the same seq have arrived, so a report is never torn between two
- * sessions.
+ * The telematics unit's session report on CAN (project-defined, `dbc/sos-hmi.dbc`): 8-byte frames
+ * TEL_SESSION_1/2/3 (0x5E7–0x5E9) and, from a unit that carries the call's transport (NG-eCall,
+ * EN 17184), TEL_SESSION_4 (0x5EB), each with the same 16-bit session seq. Part 1 says whether part 4
+ * belongs to the report (`SESS_PART4`): an older unit sends three parts and its report has no
+ * transport and no updated data (null). The unit sends the parts back to back, cyclically (500 ms)
+ * and on every change; the receiver publishes a report only when all its parts with the same seq have
+ * arrived, so a report is never torn between two sessions.
  *
  * Times travel relative to the frame that carries them — deadlines as time left, past instants as
  * time since — and become absolute vehicle time on arrival (`ts ± value`). Short deadlines in 0.1 s,
@@ -19,14 +21,15 @@ import type {
   CallKind,
   CallSessionPhase,
   CallSessionSignal,
+  CallTransport,
   CrashData,
   MsdState,
 } from '../../src/bridge/signals.js';
 import type { DbcCodec } from './dbc.js';
 import type { CanFrame } from './frame.js';
 
-/** The three parts, in the order the unit sends them. */
-export const SESSION_PARTS = ['TEL_SESSION_1', 'TEL_SESSION_2', 'TEL_SESSION_3'] as const;
+/** The parts, in the order the unit sends them (the fourth only when part 1 says so). */
+export const SESSION_PARTS = ['TEL_SESSION_1', 'TEL_SESSION_2', 'TEL_SESSION_3', 'TEL_SESSION_4'] as const;
 export type SessionPart = (typeof SESSION_PARTS)[number];
 
 /** The seq signal of each part. */
@@ -34,6 +37,7 @@ const SEQ_SIGNAL: Readonly<Record<SessionPart, string>> = {
   TEL_SESSION_1: 'SESS1_SEQ',
   TEL_SESSION_2: 'SESS2_SEQ',
   TEL_SESSION_3: 'SESS3_SEQ',
+  TEL_SESSION_4: 'SESS4_SEQ',
 };
 
 /** SESS_PHASE codes: the bus order, fixed here (not the order of a TypeScript list that may change). */
@@ -55,6 +59,8 @@ export const SESSION_KIND_CODES: readonly (CallKind | null)[] = [null, 'manual',
 export const MSD_CODES: readonly MsdState[] = ['none', 'sent', 'ackPositive', 'ackNegative'];
 /** SESS_CALL_END: 0 = no connected call has ended yet. */
 export const CALL_END_CODES: readonly (CallEnd | null)[] = [null, 'clearDown', 'dropped', 'hungUp'];
+/** SESS_TRANSPORT (part 4): 0 = none yet (before the first attempt). */
+export const TRANSPORT_CODES: readonly (CallTransport | null)[] = [null, 'ngECall', 'eCall', 'plain112'];
 /** SESS_FAIL_REASON: 0 = none, n = `FAILURE_REASONS[n - 1]`, 31 = a reason not in the list. */
 export const FAILURE_REASONS: readonly string[] = [
   'no network',
@@ -82,6 +88,7 @@ const TIME_FIELDS = {
   SESS_TRIGGERED_AGO: { none: 65535, stepMs: 1000 },
   SESS_VOICE_AGO: { none: 65535, stepMs: 1000 },
   SESS_CALLBACK_LEFT: { none: 65535, stepMs: 1000 },
+  SESS_MSD_UPDATED_AGO: { none: 65535, stepMs: 1000 },
 } as const;
 type TimeField = keyof typeof TIME_FIELDS;
 
@@ -106,17 +113,31 @@ const TRI_STATE_UNKNOWN = 3;
 const boolOut = (value: boolean | null): number => (value === null ? TRI_STATE_UNKNOWN : value ? 1 : 0);
 const boolIn = (code: number | undefined): boolean | null => (code === 0 ? false : code === 1 ? true : null);
 
+/** How the unit lays its report out on the bus. */
+export interface SessionEncoding {
+  /**
+   * An older unit (EN 16062 only): three parts, no SESS_PART4, no transport or updated data (the
+   * report's `transport` and `msdUpdatedAt` must be null: such a unit cannot say them).
+   */
+  readonly legacy?: boolean;
+}
+
 /**
- * The unit's three frames for a report, as sent at vehicle time `atMs` (default: the report's `ts`):
+ * The unit's frames for a report, as sent at vehicle time `atMs` (default: the report's `ts`):
  * deadlines become time left from `atMs`, past instants time since. `alive` is TEL_SESSION_1's
- * alive counter (0–14, BMW style: it must change from frame to frame).
+ * alive counter (0–14, BMW style: it must change from frame to frame). Four parts, or three as an
+ * older unit sends them (`legacy`).
  */
 export function encodeSessionFrames(
   codec: DbcCodec,
   session: CallSessionSignal,
   alive: number,
   atMs: number = session.ts,
+  encoding: SessionEncoding = {},
 ): CanFrame[] {
+  const legacy = encoding.legacy ?? false;
+  if (legacy && (session.transport !== null || session.msdUpdatedAt !== null))
+    throw new RangeError('an older unit (three parts) carries no transport and no updated data');
   const left = (at: number | null) => (at === null ? null : at - atMs);
   const since = (at: number | null) => (at === null ? null : atMs - at);
   const reason = session.failureReason;
@@ -135,6 +156,7 @@ export function encodeSessionFrames(
       SESS_ATTEMPT: Math.min(255, session.attempt),
       SESS_AUDIO_MUTED: session.audioMuted ? 1 : 0,
       SESS_FAIL_REASON: reason === null ? 0 : reasonIndex >= 0 ? reasonIndex + 1 : OTHER_REASON_CODE,
+      SESS_PART4: legacy ? 0 : 1,
       SESS_HOLD_TO_END: durationOut('SESS_HOLD_TO_END', session.holdToEndMs),
       SESS_HOLD_LEFT: durationOut('SESS_HOLD_LEFT', left(session.holdEndsAt)),
     }),
@@ -155,6 +177,15 @@ export function encodeSessionFrames(
       SESS_VOICE_AGO: durationOut('SESS_VOICE_AGO', since(session.voiceSince)),
       SESS_CALLBACK_LEFT: durationOut('SESS_CALLBACK_LEFT', left(session.callbackWindowEndsAt)),
     }),
+    ...(legacy
+      ? []
+      : [
+          codec.encode('TEL_SESSION_4', {
+            SESS4_SEQ: session.seq,
+            SESS_TRANSPORT: TRANSPORT_CODES.indexOf(session.transport),
+            SESS_MSD_UPDATED_AGO: durationOut('SESS_MSD_UPDATED_AGO', since(session.msdUpdatedAt)),
+          }),
+        ]),
   ];
 }
 
@@ -167,9 +198,9 @@ interface ReceivedPart {
 type Report = Omit<CallSessionSignal, 'ts'>;
 
 /**
- * Collects the three parts off the bus and turns a complete set into a `CallSessionSignal`. A part
- * with another seq than those collected starts a new set (the older parts are dropped), so a report
- * never mixes two sessions. A cyclic repeat (same seq, same discrete content) gives the report first
+ * Collects the parts off the bus and turns a complete set into a `CallSessionSignal`: parts 1–3, and
+ * part 4 when part 1 says it belongs (`SESS_PART4`). A part with another seq than those collected
+ * starts a new set (the older parts are dropped), so a report never mixes two sessions. A cyclic repeat (same seq, same discrete content) gives the report first
  * decoded for it again, with the new `ts`: the same seq is the same report, so its absolute times
  * do not wobble by the fields' resolution from one repeat to the next.
  */
@@ -203,10 +234,13 @@ export class SessionAssembler {
     if (seq !== this.seq) this.reset();
     this.seq = seq;
     this.parts.set(part, { signals, ts });
-    const [p1, p2, p3] = SESSION_PARTS.map((name) => this.parts.get(name));
+    const [p1, p2, p3, p4] = SESSION_PARTS.map((name) => this.parts.get(name));
     if (!p1 || !p2 || !p3) return null;
+    // Part 1 says whether a fourth part belongs to this report; an older unit never sends one.
+    const needs4 = p1.signals.SESS_PART4 === 1;
+    if (needs4 && !p4) return null;
     this.reset();
-    const report = decodeReport(seq, p1, p2, p3);
+    const report = decodeReport(seq, p1, p2, p3, needs4 ? p4! : null);
     if ('error' in report) return report;
     const key = discreteKey(report);
     if (this.last?.key === key) return { session: { ...this.last.report, ts } };
@@ -220,6 +254,7 @@ function decodeReport(
   p1: ReceivedPart,
   p2: ReceivedPart,
   p3: ReceivedPart,
+  p4: ReceivedPart | null,
 ): Report | { readonly error: string } {
   const s1 = p1.signals;
   const s2 = p2.signals;
@@ -267,6 +302,8 @@ function decodeReport(
     holdEndsAt: after(p1, 'SESS_HOLD_LEFT'),
     crash,
     audioMuted: s1.SESS_AUDIO_MUTED === 1,
+    transport: p4 ? (TRANSPORT_CODES[p4.signals.SESS_TRANSPORT ?? 0] ?? null) : null,
+    msdUpdatedAt: p4 ? before(p4, 'SESS_MSD_UPDATED_AGO') : null,
   };
 }
 

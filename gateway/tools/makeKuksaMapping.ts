@@ -16,7 +16,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LED_VALUES, PATHS } from '../../src/bridge/vissPaths.js';
+import {
+  DOOR_RELEASE_TO_VSS,
+  ECALL_SERVICE_TO_VSS,
+  LED_VALUES,
+  PATHS,
+  POWERTRAIN_TO_VSS,
+} from '../../src/bridge/vissPaths.js';
+import { DOOR_RELEASE_CODES, ECALL_SERVICE_CODES, POWERTRAIN_CODES } from '../can/canVehicle.js';
+
+/** A code table (index = raw value, null = no value) as from/to pairs; codes meaning "none" are left out. */
+function codeMapping<T extends string>(
+  codes: readonly (T | null)[],
+  toVss: Readonly<Record<T, string>>,
+): { from: number; to: string }[] {
+  return codes.flatMap((code, from) => (code === null ? [] : [{ from, to: toVss[code] }]));
+}
 
 export interface Dbc2VssEntry {
   readonly path: string;
@@ -109,6 +124,43 @@ export const DBC2VSS: readonly Dbc2VssEntry[] = [
     transform: { mapping: LED_VALUES.map((to, from) => ({ from, to })) },
   },
   {
+    // TEL_STATUS CELL_ECALL; 0 (an older unit that does not say) is not forwarded.
+    path: PATHS.ecallService,
+    type: 'sensor',
+    datatype: 'string',
+    signal: 'CELL_ECALL',
+    transform: { mapping: codeMapping(ECALL_SERVICE_CODES, ECALL_SERVICE_TO_VSS) },
+  },
+  {
+    // BDC_HAZARD ST_HAZARD: 0 off, 1 flashing; 2 reserved and 3 invalid are ignored. The actuator's
+    // current value (the request is the target, vss2dbc cannot write it: see MAPPING_GAPS).
+    path: PATHS.hazardLights,
+    type: 'actuator',
+    datatype: 'boolean',
+    signal: 'ST_HAZARD',
+    transform: {
+      mapping: [
+        { from: 0, to: false },
+        { from: 1, to: true },
+      ],
+    },
+  },
+  {
+    // VEH_CONFIG CFG_POWERTRAIN; 0 not coded is not forwarded (no value: not known).
+    path: PATHS.powertrainType,
+    type: 'attribute',
+    datatype: 'string',
+    signal: 'CFG_POWERTRAIN',
+    transform: { mapping: codeMapping(POWERTRAIN_CODES, POWERTRAIN_TO_VSS) },
+  },
+  {
+    path: PATHS.doorRelease,
+    type: 'attribute',
+    datatype: 'string',
+    signal: 'CFG_DOOR_RELEASE',
+    transform: { mapping: codeMapping(DOOR_RELEASE_CODES, DOOR_RELEASE_TO_VSS) },
+  },
+  {
     // ST_CR ST_DEPLOY_AB: 0 none, 1 at least one deployed; 3 invalid is ignored.
     path: PATHS.airbagDeployed,
     type: 'sensor',
@@ -125,7 +177,14 @@ export const DBC2VSS: readonly Dbc2VssEntry[] = [
 
 /** What the CAN provider cannot feed, and why (the gateway does it). */
 export const MAPPING_GAPS: readonly { readonly path: string; readonly why: string }[] = [
-  { path: PATHS.callSession, why: 'one JSON report assembled from TEL_SESSION_1..3 with the same seq' },
+  {
+    path: PATHS.callSession,
+    why: 'one JSON report assembled from TEL_SESSION_1..3 (and 4) with the same seq',
+  },
+  {
+    path: PATHS.conversation,
+    why: 'one JSON conversation assembled from TEL_CONV, a TEL_CONV_LINE per line and segmented TEL_TEXT',
+  },
   { path: PATHS.crashEvent, why: 'an event per ST_CR transition with a counter, JSON' },
   { path: PATHS.buttonEvent, why: 'an event per SOS_BUTTON edge with a counter, JSON' },
   { path: PATHS.selfTestResult, why: 'TEL_SELFTEST items collected into one JSON result' },
@@ -138,7 +197,11 @@ export const MAPPING_GAPS: readonly { readonly path: string; readonly why: strin
   { path: PATHS.busState, why: 'the gateway’s own view of the bus' },
   {
     path: 'Vehicle.Private.SOS.Command.*',
-    why: 'vss2dbc would write CALL_REQ from a target, but each request needs a new REQ_SEQ and the unit’s TEL_CALL_RSP',
+    why: 'vss2dbc would write CALL_REQ from a target, but each request needs a new REQ_SEQ and the unit’s TEL_CALL_RSP (SendText also its HU_TEXT segments; Speak is the head unit’s own speech output, not on CAN)',
+  },
+  {
+    path: `${PATHS.hazardLights} (target)`,
+    why: 'the request goes through the telematics unit as TEL_CALL_REQ 7/8 with a REQ_SEQ, not as a signal vss2dbc could write',
   },
 ];
 

@@ -14,7 +14,8 @@ export function makeOverlay(): string {
     '# defined here under Vehicle.Private.SOS. Generated from src/bridge/vissPaths.ts by',
     '# gateway/tools/makeOverlay.ts; see docs/bridge-protocol.md for how each value is used.',
     '# Event-like values (Button.Event, Crash.Event, SelfTest.Result) and composite states',
-    '# (MostRing.State, Call.Session, PointsOfInterest) are JSON documents in a string.',
+    '# (MostRing.State, Call.Session, Call.Conversation, PointsOfInterest) and the commands with',
+    '# arguments (RingBypass, StartGuidance, SendText, Speak) are JSON documents in a string.',
     '',
   ];
   const branches = new Set<string>();

@@ -5,9 +5,15 @@
  *
  * Safety-critical events are the exception: a crash, an SOS press or a session report is never
  * dropped for an ancillary field. Such a field (crash severity, occupants, rollover, airbag, the
- * button's hold time) that is missing or out of range is taken as unknown (null, or left out), and
- * the validation names it in `unknownFields` so the bridge logs and counts it. Only a message whose
- * type, time or trigger is unreadable is refused.
+ * button's hold time, the session's transport and updated-data time) that is missing or out of range
+ * is taken as unknown (null, or left out), and the validation names it in `unknownFields` so the
+ * bridge logs and counts it. Only a message whose type, time or trigger is unreadable is refused.
+ * The same holds for facts that must not be lost for a side detail: connectivity is taken without a
+ * bad network eCall service, the vehicle's build facts with a bad field as unknown. A field an older
+ * sender does not know at all (absent) is unknown without a note.
+ *
+ * The text conversation is ancillary to the call as a whole: a bad one is refused whole (the call
+ * goes on without it).
  */
 import * as v from 'valibot';
 import { VEHICLE_COMMAND_TYPES, type VehicleCommand } from './commands.js';
@@ -15,15 +21,23 @@ import {
   CALL_ENDS,
   CALL_KINDS,
   CALL_SESSION_PHASES,
+  CALL_TRANSPORTS,
   CHAIN_UNITS,
   DAY_NIGHT_MODES,
+  DOOR_RELEASES,
+  ECALL_SERVICES,
   GNSS_FIXES,
   IGNITION_STATES,
   LED_STATES,
+  MAX_CONVERSATION_LINES,
+  MAX_TEXT_LENGTH,
   MOST_NODES,
   MSD_STATES,
   POINT_OF_INTEREST_KINDS,
+  POWERTRAINS,
+  PRESET_PHRASES,
   SELF_TEST_ITEMS,
+  TEXT_DELIVERIES,
   UNIT_STATUSES,
   VEHICLE_SIGNAL_TYPES,
   type CrashData,
@@ -34,7 +48,7 @@ export type SignalValidation =
   | {
       ok: true;
       signal: VehicleSignal;
-      /** Ancillary fields of a safety-critical event taken as unknown, one line each (log and count them). */
+      /** Ancillary fields taken as unknown (null, or left out), one line each (log and count them). */
       unknownFields?: readonly string[];
     }
   | { ok: false; error: string };
@@ -74,13 +88,64 @@ const nodeList = v.pipe(
   v.check((nodes) => new Set(nodes).size === nodes.length, 'expected no duplicate nodes'),
 );
 
-/** A safety-critical event before its ancillary fields are taken one by one. */
+/**
+ * A text as the occupants or the centre write it: 1 to `max` characters (Unicode code points, so an
+ * emoji counts once), no NUL (the CAN text transport pads with it).
+ */
+const words = (max: number, what = 'a text') => {
+  const msg = `expected ${what} of 1 to ${max} characters`;
+  return v.pipe(
+    v.string(msg),
+    v.check((s) => {
+      const n = [...s].length;
+      return n >= 1 && n <= max;
+    }, msg),
+    v.check((s) => !s.includes('\u0000'), `expected ${what} without NUL characters`),
+  );
+};
+
+/** One line of the conversation: a preset phrase from the occupants, or a text; exactly one. */
+const conversationLine = v.pipe(
+  v.object({
+    id: v.pipe(
+      v.number('expected an integer ≥ 0'),
+      v.safeInteger('expected an integer ≥ 0'),
+      v.minValue(0, 'expected an integer ≥ 0'),
+    ),
+    from: picklist(['centre', 'occupants'] as const),
+    at: ts,
+    phrase: v.nullable(picklist(PRESET_PHRASES)),
+    // RFC 8147 text messages; the occupants' keyboard cuts at the same length.
+    text: v.nullable(words(MAX_TEXT_LENGTH)),
+    delivery: picklist(TEXT_DELIVERIES),
+  }),
+  v.check(
+    (l) => (l.phrase === null) !== (l.text === null),
+    'expected a preset phrase or a text, exactly one',
+  ),
+  v.check((l) => l.from === 'occupants' || l.phrase === null, 'expected no preset phrase from the centre'),
+  v.check((l) => l.from === 'occupants' || l.delivery === 'delivered', 'expected a centre line delivered'),
+);
+
+/** BCP 47 language tag (RFC 5646), shape only: `de`, `en-GB`, `zh-Hant-TW`. */
+const languageTag = v.pipe(
+  v.string('expected a BCP 47 language tag'),
+  v.maxLength(35, 'expected a BCP 47 language tag'),
+  v.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'expected a BCP 47 language tag'),
+);
+
+/** A spoken text may carry its framing ("The emergency centre writes: …") around one message. */
+const MAX_SPOKEN_LENGTH = 500;
+
+/** A safety-critical event (or a fact) before its ancillary fields are taken one by one. */
 type Loose<S extends VehicleSignal, K extends keyof S> = Omit<S, K> & { readonly [F in K]?: unknown };
 type Checked =
-  | Exclude<VehicleSignal, { type: 'crash' | 'callSession' | 'sosButton' }>
+  | Exclude<VehicleSignal, { type: 'crash' | 'callSession' | 'sosButton' | 'cellular' | 'vehicleConfig' }>
   | Loose<Extract<VehicleSignal, { type: 'crash' }>, keyof CrashData>
-  | Loose<Extract<VehicleSignal, { type: 'callSession' }>, 'crash'>
-  | Loose<Extract<VehicleSignal, { type: 'sosButton' }>, 'heldMs'>;
+  | Loose<Extract<VehicleSignal, { type: 'callSession' }>, 'crash' | 'transport' | 'msdUpdatedAt'>
+  | Loose<Extract<VehicleSignal, { type: 'sosButton' }>, 'heldMs'>
+  | Loose<Extract<VehicleSignal, { type: 'cellular' }>, 'ecall'>
+  | Loose<Extract<VehicleSignal, { type: 'vehicleConfig' }>, 'powertrain' | 'doorRelease'>;
 
 const SIGNAL_SCHEMAS = {
   ignition: v.object({ type: v.literal('ignition'), ts, state: picklist(IGNITION_STATES) }),
@@ -135,6 +200,8 @@ const SIGNAL_SCHEMAS = {
     ts,
     registered: bool(),
     signalBars: range(0, 5, true),
+    // Ancillary: a bad value never costs the connectivity facts (checked in `takeAncillary`).
+    ecall: v.optional(v.unknown()),
   }),
   sosButton: v.object({
     type: v.literal('sosButton'),
@@ -175,6 +242,9 @@ const SIGNAL_SCHEMAS = {
     // Ancillary, like the crash event's own fields.
     crash: v.unknown(),
     audioMuted: bool(),
+    // Ancillary; absent from an older unit (EN 16062 only), taken as null without a note.
+    transport: v.optional(v.unknown()),
+    msdUpdatedAt: v.optional(v.unknown()),
   }),
   sosLed: v.object({ type: v.literal('sosLed'), ts, led: picklist(LED_STATES) }),
   commandAck: v.object({
@@ -214,6 +284,27 @@ const SIGNAL_SCHEMAS = {
     ts,
     mode: picklist(DAY_NIGHT_MODES),
   }),
+  conversation: v.object({
+    type: v.literal('conversation'),
+    ts,
+    seq: range(0, 65535, true),
+    lines: v.pipe(
+      v.array(conversationLine, 'expected an array of lines'),
+      v.maxLength(MAX_CONVERSATION_LINES, `expected at most ${MAX_CONVERSATION_LINES} lines`),
+      v.check(
+        (lines) => lines.every((l, i) => i === 0 || l.id > lines[i - 1]!.id),
+        'expected line ids increasing, oldest first',
+      ),
+    ),
+  }),
+  hazardLights: v.object({ type: v.literal('hazardLights'), ts, on: bool() }),
+  vehicleConfig: v.object({
+    type: v.literal('vehicleConfig'),
+    ts,
+    // Ancillary: a value this HMI does not know is taken as unknown (checked in `takeAncillary`).
+    powertrain: v.optional(v.unknown()),
+    doorRelease: v.optional(v.unknown()),
+  }),
 } satisfies Record<VehicleSignal['type'], v.GenericSchema<unknown, Checked>>;
 
 const COMMAND_SCHEMAS = {
@@ -229,6 +320,28 @@ const COMMAND_SCHEMAS = {
     name: text(80),
     latitude: range(-90, 90),
     longitude: range(-180, 180),
+  }),
+  sendText: v.pipe(
+    v.object({
+      type: v.literal('sendText'),
+      phrase: v.nullable(picklist(PRESET_PHRASES)),
+      text: v.nullable(
+        v.pipe(
+          words(MAX_TEXT_LENGTH),
+          v.check((s) => s.trim() !== '', 'expected a text that is not blank'),
+        ),
+      ),
+    }),
+    v.check(
+      (c) => (c.phrase === null) !== (c.text === null),
+      'expected a preset phrase or a text, exactly one',
+    ),
+  ),
+  setHazardLights: v.object({ type: v.literal('setHazardLights'), on: bool() }),
+  speak: v.object({
+    type: v.literal('speak'),
+    text: words(MAX_SPOKEN_LENGTH),
+    lang: v.nullable(languageTag),
   }),
 } satisfies Record<VehicleCommand['type'], v.GenericSchema<unknown, VehicleCommand>>;
 
@@ -271,6 +384,29 @@ function takeCrashData(
   };
 }
 
+const CALL_TRANSPORT_FIELD = picklist(CALL_TRANSPORTS);
+const ECALL_SERVICE_FIELD = picklist(ECALL_SERVICES);
+const POWERTRAIN_FIELD = picklist(POWERTRAINS);
+const DOOR_RELEASE_FIELD = picklist(DOOR_RELEASES);
+
+/**
+ * One ancillary field on its own: absent (an older sender) or null (the sender's own "unknown") is
+ * null without a note; a bad value is null and named in `unknown`.
+ */
+function takeField<T>(
+  value: unknown,
+  schema: v.GenericSchema<unknown, T>,
+  where: string,
+  unknown: string[],
+  taken = 'taken as unknown',
+): T | null {
+  if (value === undefined || value === null) return null;
+  const checked = v.safeParse(schema, value);
+  if (checked.success) return checked.output;
+  unknown.push(`${where}: ${checked.issues[0].message}, got ${show(value)}; ${taken}`);
+  return null;
+}
+
 /** Safety-critical events keep their trigger whatever their ancillary fields say. */
 function takeAncillary(signal: Checked): SignalValidation {
   const unknown: string[] = [];
@@ -286,7 +422,19 @@ function takeAncillary(signal: Checked): SignalValidation {
       unknown.push(`callSession.crash: expected an object or null, got ${show(raw)}; taken as unknown`);
       crash = { severity: null, airbagDeployed: null, rollover: null, occupants: null };
     }
-    out = { ...signal, crash };
+    const transport = takeField(signal.transport, CALL_TRANSPORT_FIELD, 'callSession.transport', unknown);
+    const msdUpdatedAt = takeField(signal.msdUpdatedAt, ts, 'callSession.msdUpdatedAt', unknown);
+    out = { ...signal, crash, transport, msdUpdatedAt };
+  } else if (signal.type === 'cellular') {
+    const { ecall, ...facts } = signal;
+    const service = takeField(ecall, ECALL_SERVICE_FIELD, 'cellular.ecall', unknown, 'left out');
+    out = service === null ? facts : { ...facts, ecall: service };
+  } else if (signal.type === 'vehicleConfig') {
+    out = {
+      ...signal,
+      powertrain: takeField(signal.powertrain, POWERTRAIN_FIELD, 'vehicleConfig.powertrain', unknown),
+      doorRelease: takeField(signal.doorRelease, DOOR_RELEASE_FIELD, 'vehicleConfig.doorRelease', unknown),
+    };
   } else if (signal.type === 'sosButton') {
     const { heldMs, ...press } = signal;
     const checked = v.safeParse(nonNegative('a finite duration in ms ≥ 0'), heldMs);

@@ -9,12 +9,25 @@
  * - Event-like signals (button, crash, self-test result) are JSON strings with a sequence number
  *   `seq`: a repeated value with the same `seq` is the same event, never a new one.
  * - The telematics unit's call session is a state, one JSON string with the unit's own `seq`: sent on
- *   subscribe, and every repeat is delivered (the HMI keeps the latest).
+ *   subscribe, and every repeat is delivered (the HMI keeps the latest). So is its text conversation
+ *   (`Call.Conversation`, the whole conversation with its own `seq`).
+ * - Facts whose value this HMI may not know (a newer network eCall service, powertrain or door
+ *   release) are `ancillary`: a value outside `allowed` is passed on, and validation takes that field
+ *   as unknown and notes it, instead of refusing the whole signal.
  * - Commands are VISS `set` on `Vehicle.Private.SOS.Command.*`; the `set` response is the vehicle's
  *   acknowledgement. The HMI only asks: the telematics unit owns the call.
  */
 import type { VehicleCommand } from './commands.js';
-import type { ChainUnit, GnssFix, IgnitionState, LedState, VehicleSignal } from './signals.js';
+import type {
+  ChainUnit,
+  DoorRelease,
+  EcallService,
+  GnssFix,
+  IgnitionState,
+  LedState,
+  Powertrain,
+  VehicleSignal,
+} from './signals.js';
 import { CHAIN_UNITS } from './signals.js';
 
 export type VssDatatype = 'string' | 'boolean' | 'uint8' | 'uint16' | 'float' | 'double';
@@ -35,6 +48,11 @@ export interface VssPathSpec {
    * old event. Other JSON values that repeat unchanged are delivered once.
    */
   readonly repeats?: boolean;
+  /**
+   * An ancillary field of its signal: a value outside `allowed` is not refused here, validation takes
+   * the field as unknown and notes it (a newer sender's value must not cost the rest of the signal).
+   */
+  readonly ancillary?: boolean;
 }
 
 const SOS = 'Vehicle.Private.SOS';
@@ -62,6 +80,7 @@ export const PATHS = {
   positionTrusted: `${SOS}.Gnss.IsPositionTrusted`,
   connectivity: 'Vehicle.Connectivity.IsConnectivityAvailable',
   signalBars: `${SOS}.Cellular.SignalBars`,
+  ecallService: `${SOS}.Cellular.EcallService`,
   airbagDeployed: 'Vehicle.Cabin.Seat.Row1.DriverSide.Airbag.IsDeployed',
   vin: 'Vehicle.VehicleIdentification.VIN',
   vinLast7: `${SOS}.VinLast7`,
@@ -70,6 +89,10 @@ export const PATHS = {
   buttonEvent: `${SOS}.Button.Event`,
   crashEvent: `${SOS}.Crash.Event`,
   callSession: `${SOS}.Call.Session`,
+  conversation: `${SOS}.Call.Conversation`,
+  hazardLights: 'Vehicle.Body.Lights.Hazard.IsSignaling',
+  powertrainType: 'Vehicle.Powertrain.Type',
+  doorRelease: `${SOS}.Rescue.DoorRelease`,
   ledState: `${SOS}.Led.State`,
   busState: `${SOS}.Bus.State`,
   selfTestResult: `${SOS}.SelfTest.Result`,
@@ -86,6 +109,10 @@ export const PATHS = {
     requestSelfTest: `${SOS}.Command.RequestSelfTest`,
     setRingBypass: `${SOS}.Command.RingBypass`,
     startGuidance: `${SOS}.Command.StartGuidance`,
+    sendText: `${SOS}.Command.SendText`,
+    // VSS actuator: the request sets its target; the lights' report comes back as its current value.
+    setHazardLights: 'Vehicle.Body.Lights.Hazard.IsSignaling',
+    speak: `${SOS}.Command.Speak`,
   } satisfies Record<VehicleCommand['type'], string>,
 } as const;
 
@@ -105,6 +132,29 @@ const LED_FROM_VSS: ReadonlyMap<string, LedState> = new Map(
   Object.entries(LED_TO_VSS).map(([led, value]) => [value, led as LedState]),
 );
 export const BUS_STATES = ['ACTIVE', 'PARTLY_STALE', 'SILENT', 'DOWN'] as const;
+/** `Cellular.EcallService` values, by the HMI's `EcallService`. */
+export const ECALL_SERVICE_TO_VSS: Readonly<Record<EcallService, string>> = {
+  ngECall: 'NG_ECALL',
+  eCall: 'ECALL',
+  none: 'NONE',
+};
+/** `Vehicle.Powertrain.Type` (VSS 4.0 `allowed`), by the HMI's `Powertrain`. */
+export const POWERTRAIN_TO_VSS: Readonly<Record<Powertrain, string>> = {
+  combustion: 'COMBUSTION',
+  hybrid: 'HYBRID',
+  electric: 'ELECTRIC',
+};
+/** `Rescue.DoorRelease` values, by the HMI's `DoorRelease`. */
+export const DOOR_RELEASE_TO_VSS: Readonly<Record<DoorRelease, string>> = {
+  innerHandle: 'INNER_HANDLE',
+  leverBesideWindowSwitch: 'LEVER_BESIDE_WINDOW_SWITCH',
+  cableInDoorPocket: 'CABLE_IN_DOOR_POCKET',
+};
+const invert = (table: Readonly<Record<string, string>>): ReadonlyMap<string, string> =>
+  new Map(Object.entries(table).map(([hmi, vss]) => [vss, hmi]));
+const ECALL_SERVICE_FROM_VSS = invert(ECALL_SERVICE_TO_VSS);
+const POWERTRAIN_FROM_VSS = invert(POWERTRAIN_TO_VSS);
+const DOOR_RELEASE_FROM_VSS = invert(DOOR_RELEASE_TO_VSS);
 
 /** Every path the project uses, with its datatype: the overlay file and the docs list the same. */
 export const VSS_PATHS: readonly VssPathSpec[] = [
@@ -140,6 +190,15 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     datatype: 'boolean',
     type: 'sensor',
     overlay: true,
+  },
+  // Before the cellular facts it belongs to: a page subscribing gets it before they complete the signal.
+  {
+    path: PATHS.ecallService,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    allowed: Object.values(ECALL_SERVICE_TO_VSS),
+    ancillary: true,
   },
   {
     path: PATHS.connectivity,
@@ -209,6 +268,14 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     repeats: true,
   },
   {
+    path: PATHS.conversation,
+    datatype: 'string',
+    type: 'sensor',
+    overlay: true,
+    json: true,
+    repeats: true,
+  },
+  {
     path: PATHS.ledState,
     datatype: 'string',
     type: 'sensor',
@@ -243,6 +310,24 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     type: 'sensor',
     overlay: true,
     allowed: BUS_STATES,
+  },
+  // VSS 4.0 Body.Lights.Hazard (SignalingLights.vspec): an actuator; its current value is the lights.
+  { path: PATHS.hazardLights, datatype: 'boolean', type: 'actuator', overlay: false },
+  {
+    path: PATHS.powertrainType,
+    datatype: 'string',
+    type: 'attribute',
+    overlay: false,
+    allowed: Object.values(POWERTRAIN_TO_VSS),
+    ancillary: true,
+  },
+  {
+    path: PATHS.doorRelease,
+    datatype: 'string',
+    type: 'attribute',
+    overlay: true,
+    allowed: Object.values(DOOR_RELEASE_TO_VSS),
+    ancillary: true,
   },
   ...CHAIN_UNITS.flatMap((unit): VssPathSpec[] => [
     {
@@ -289,6 +374,20 @@ export const VSS_PATHS: readonly VssPathSpec[] = [
     overlay: true,
     json: true,
   },
+  {
+    path: PATHS.command.sendText,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: true,
+    json: true,
+  },
+  {
+    path: PATHS.command.speak,
+    datatype: 'string',
+    type: 'actuator',
+    overlay: true,
+    json: true,
+  },
 ];
 
 const SPEC_BY_PATH = new Map(VSS_PATHS.map((s) => [s.path, s]));
@@ -297,11 +396,21 @@ export function pathSpec(path: string): VssPathSpec | undefined {
   return SPEC_BY_PATH.get(path);
 }
 
+/**
+ * Actuators and attributes the HMI reads: DayNightMode and the hazard lights are actuators in VSS
+ * (their current value is what the car does), the powertrain and door release attributes.
+ */
+const FOLLOWED: ReadonlySet<string> = new Set([
+  PATHS.dayNightMode,
+  PATHS.hazardLights,
+  PATHS.powertrainType,
+  PATHS.doorRelease,
+]);
+
 /** Paths the HMI subscribes to (everything it reads; not commands, VIN or bus state). */
 export const SUBSCRIBED_PATHS: readonly string[] = VSS_PATHS.filter(
-  // DayNightMode is an actuator in VSS (the driver may set it elsewhere); the HMI only follows it.
   (s) =>
-    (s.type === 'sensor' || s.path === PATHS.dayNightMode) &&
+    (s.type === 'sensor' || FOLLOWED.has(s.path)) &&
     s.path !== PATHS.airbagDeployed &&
     s.path !== PATHS.busState,
 ).map((s) => s.path);
@@ -336,6 +445,10 @@ export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
     }
     case 'cellular':
       return [
+        // A unit that does not say leaves the path alone (KUKSA: null, no value yet).
+        ...(signal.ecall !== undefined
+          ? [{ path: PATHS.ecallService, value: ECALL_SERVICE_TO_VSS[signal.ecall] }]
+          : []),
         { path: PATHS.signalBars, value: String(signal.signalBars) },
         { path: PATHS.connectivity, value: String(signal.registered) },
       ];
@@ -409,6 +522,21 @@ export function signalToVss(signal: VehicleSignal, seq: number): VssUpdate[] {
       return [{ path: PATHS.pointsOfInterest, value: JSON.stringify({ points: signal.points }) }];
     case 'dayNight':
       return [{ path: PATHS.dayNightMode, value: signal.mode === 'day' ? 'DAY' : 'NIGHT' }];
+    case 'conversation':
+      // The unit's own seq travels inside, like the session report's.
+      return [{ path: PATHS.conversation, value: JSON.stringify({ seq: signal.seq, lines: signal.lines }) }];
+    case 'hazardLights':
+      return [{ path: PATHS.hazardLights, value: String(signal.on) }];
+    case 'vehicleConfig':
+      // Build facts: unknown (null) stays unpublished, a VSS attribute has no "unknown" value.
+      return [
+        ...(signal.powertrain !== null
+          ? [{ path: PATHS.powertrainType, value: POWERTRAIN_TO_VSS[signal.powertrain] }]
+          : []),
+        ...(signal.doorRelease !== null
+          ? [{ path: PATHS.doorRelease, value: DOOR_RELEASE_TO_VSS[signal.doorRelease] }]
+          : []),
+      ];
     case 'commandAck':
       return [];
   }
@@ -424,7 +552,7 @@ export function parseVssValue(
   spec: VssPathSpec,
   value: string,
 ): { ok: true; value: unknown } | { ok: false } {
-  if (spec.allowed && !spec.allowed.includes(value)) return { ok: false };
+  if (spec.allowed && !spec.ancillary && !spec.allowed.includes(value)) return { ok: false };
   switch (spec.datatype) {
     case 'boolean':
       return value === 'true'
@@ -461,7 +589,13 @@ const GNSS_PATHS = new Set<string>([
   PATHS.fixType,
   PATHS.positionTrusted,
 ]);
-const CELLULAR_PATHS = new Set<string>([PATHS.connectivity, PATHS.signalBars]);
+const CELLULAR_PATHS = new Set<string>([PATHS.connectivity, PATHS.signalBars, PATHS.ecallService]);
+const CONFIG_PATHS = new Set<string>([PATHS.powertrainType, PATHS.doorRelease]);
+
+/** A VSS enumeration value in the HMI's words; one it does not know stays as it came (validation notes it). */
+function fromVss(table: ReadonlyMap<string, string>, value: unknown): unknown {
+  return typeof value === 'string' ? (table.get(value) ?? value) : value;
+}
 
 /** JSON-valued paths that carry one whole signal (its fields, plus `seq` for events). */
 const JSON_SIGNAL_TYPE = new Map<string, string>([
@@ -518,17 +652,46 @@ export class VssSignalAssembler {
       return { signals: [{ type: 'dayNight', ts, mode: value === 'DAY' ? 'day' : 'night' }] };
     if (path === PATHS.ledState)
       return { signals: [{ type: 'sosLed', ts, led: LED_FROM_VSS.get(String(value)) }] };
-    if (path === PATHS.callSession) {
+    if (path === PATHS.callSession || path === PATHS.conversation) {
       if (!isRecord(value)) return { signals: [], error: `${path}: expected a JSON object` };
-      // The session keeps its seq: it is the unit's, part of the report.
-      return { signals: [{ ...value, type: 'callSession', ts }] };
+      // The session and the conversation keep their seq: it is the unit's, part of the value.
+      return {
+        signals: [{ ...value, type: path === PATHS.callSession ? 'callSession' : 'conversation', ts }],
+      };
+    }
+    if (path === PATHS.hazardLights) return { signals: [{ type: 'hazardLights', ts, on: value }] };
+    if (CONFIG_PATHS.has(path)) {
+      const powertrain = this.latest.get(PATHS.powertrainType);
+      const doorRelease = this.latest.get(PATHS.doorRelease);
+      return {
+        signals: [
+          {
+            type: 'vehicleConfig',
+            ts,
+            // A path without a value (never written) is a fact not known.
+            powertrain: powertrain === undefined ? null : fromVss(POWERTRAIN_FROM_VSS, powertrain),
+            doorRelease: doorRelease === undefined ? null : fromVss(DOOR_RELEASE_FROM_VSS, doorRelease),
+          },
+        ],
+      };
     }
     if (GNSS_PATHS.has(path)) return { signals: this.gnss(ts) };
     if (CELLULAR_PATHS.has(path)) {
       const registered = this.latest.get(PATHS.connectivity);
       const bars = this.latest.get(PATHS.signalBars);
       if (registered === undefined || bars === undefined) return { signals: [] };
-      return { signals: [{ type: 'cellular', ts, registered, signalBars: bars }] };
+      const ecall = this.latest.get(PATHS.ecallService);
+      return {
+        signals: [
+          {
+            type: 'cellular',
+            ts,
+            registered,
+            signalBars: bars,
+            ...(ecall !== undefined ? { ecall: fromVss(ECALL_SERVICE_FROM_VSS, ecall) } : {}),
+          },
+        ],
+      };
     }
     const unit = UNIT_BY_STATUS_PATH.get(path);
     if (unit) {
@@ -625,6 +788,15 @@ export function commandToVss(command: VehicleCommand): VssUpdate {
           longitude: command.longitude,
         }),
       };
+    case 'sendText':
+      return {
+        path: PATHS.command.sendText,
+        value: JSON.stringify({ phrase: command.phrase, text: command.text }),
+      };
+    case 'setHazardLights':
+      return { path: PATHS.command.setHazardLights, value: String(command.on) };
+    case 'speak':
+      return { path: PATHS.command.speak, value: JSON.stringify({ text: command.text, lang: command.lang }) };
   }
 }
 
@@ -633,6 +805,14 @@ const TRUE_ONLY_COMMANDS: ReadonlyMap<string, VehicleCommand['type']> = new Map(
   (['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall', 'requestSelfTest'] as const).map(
     (type) => [PATHS.command[type], type],
   ),
+);
+
+/** Command paths whose value is a JSON object of the command's fields, by path. */
+const JSON_COMMANDS: ReadonlyMap<string, VehicleCommand['type']> = new Map(
+  (['setRingBypass', 'startGuidance', 'sendText', 'speak'] as const).map((type) => [
+    PATHS.command[type],
+    type,
+  ]),
 );
 
 /**
@@ -650,22 +830,20 @@ export function vssToCommand(
       ? { ok: true, command: { type: request } }
       : { ok: false, error: `${path.slice(path.lastIndexOf('.') + 1)} expects "true"` };
   }
-  switch (path) {
-    case c.setRingBypass:
-    case c.startGuidance: {
-      let body: unknown;
-      try {
-        body = JSON.parse(value);
-      } catch {
-        return { ok: false, error: `${path} expects a JSON object` };
-      }
-      if (!isRecord(body)) return { ok: false, error: `${path} expects a JSON object` };
-      return {
-        ok: true,
-        command: { ...body, type: path === c.setRingBypass ? 'setRingBypass' : 'startGuidance' },
-      };
-    }
-    default:
-      return { ok: false, error: `${path} is not a command path` };
+  if (path === c.setHazardLights) {
+    // The VSS actuator's target: true switches the hazard lights on, false off.
+    return value === 'true' || value === 'false'
+      ? { ok: true, command: { type: 'setHazardLights', on: value === 'true' } }
+      : { ok: false, error: `${path} expects "true" or "false"` };
   }
+  const type = JSON_COMMANDS.get(path);
+  if (!type) return { ok: false, error: `${path} is not a command path` };
+  let body: unknown;
+  try {
+    body = JSON.parse(value);
+  } catch {
+    return { ok: false, error: `${path} expects a JSON object` };
+  }
+  if (!isRecord(body)) return { ok: false, error: `${path} expects a JSON object` };
+  return { ok: true, command: { ...body, type } };
 }

@@ -81,9 +81,17 @@ export const TOKEN_REASONS: ReadonlySet<string> = new Set([
 
 const id = v.pipe(v.string('expected a string id'), v.minLength(1), v.maxLength(64));
 const isoTs = v.pipe(v.string('expected an ISO 8601 time'), v.isoTimestamp('expected an ISO 8601 time'));
+/**
+ * The longest VISS string value: a whole text conversation (40 lines of 160 characters, escaped as
+ * JSON) fits, and it stays within the 64 KiB a message may have.
+ */
+export const MAX_VISS_VALUE_LENGTH = 64 * 1024;
 /** VISS values are strings; arrays of strings for array datatypes; null: the path has no value yet (KUKSA). */
 const value = v.nullable(
-  v.union([v.pipe(v.string(), v.maxLength(4096)), v.array(v.pipe(v.string(), v.maxLength(256)))]),
+  v.union([
+    v.pipe(v.string(), v.maxLength(MAX_VISS_VALUE_LENGTH)),
+    v.array(v.pipe(v.string(), v.maxLength(256))),
+  ]),
 );
 const path = v.pipe(
   v.string('expected a VSS path'),

@@ -183,6 +183,8 @@ describe('VissBridge', () => {
       holdEndsAt: null,
       crash: null,
       audioMuted: false,
+      transport: null,
+      msdUpdatedAt: null,
     };
     const { type: _type, ts, ...report } = session;
     // A state sent on subscribe may be old (a server that publishes only changes): still the truth.

@@ -59,10 +59,37 @@ const SIGNALS: VehicleSignal[] = [
     holdEndsAt: null,
     crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 },
     audioMuted: true,
+    transport: 'plain112',
+    msdUpdatedAt: ts - 10_000,
   },
   { type: 'callSession', ts, seq: 0, ...NO_CALL_SESSION },
   { type: 'sosLed', ts, led: 'green-blinking' },
   { type: 'sosLed', ts, led: 'off' },
+  // After the cellular signal without one: the network eCall service path keeps its last value.
+  { type: 'cellular', ts, registered: true, signalBars: 1, ecall: 'none' },
+  { type: 'cellular', ts, registered: false, signalBars: 0, ecall: 'ngECall' },
+  { type: 'hazardLights', ts, on: true },
+  { type: 'hazardLights', ts, on: false },
+  // The powertrain not known (never published) before it is.
+  { type: 'vehicleConfig', ts, powertrain: null, doorRelease: 'leverBesideWindowSwitch' },
+  { type: 'vehicleConfig', ts, powertrain: 'electric', doorRelease: 'cableInDoorPocket' },
+  { type: 'conversation', ts, seq: 0, lines: [] },
+  {
+    type: 'conversation',
+    ts,
+    seq: 65535,
+    lines: [
+      {
+        id: 1,
+        from: 'centre',
+        at: ts - 9000,
+        phrase: null,
+        text: 'Hilfe ist unterwegs – "bleiben" Sie \\ im Auto. 🚑',
+        delivery: 'delivered',
+      },
+      { id: 4, from: 'occupants', at: ts - 1000, phrase: 'trapped', text: null, delivery: 'failed' },
+    ],
+  },
 ];
 
 describe('VSS mapping', () => {
@@ -96,6 +123,12 @@ describe('VSS mapping', () => {
       { type: 'requestSelfTest' },
       { type: 'setRingBypass', unit: 'amplifier', bypassed: true },
       { type: 'startGuidance', name: 'Klinikum', latitude: 48.1, longitude: 11.5 },
+      { type: 'sendText', phrase: 'cannotHear', text: null },
+      { type: 'sendText', phrase: null, text: 'Wir sind zu dritt – alle wach. 👍' },
+      { type: 'setHazardLights', on: true },
+      { type: 'setHazardLights', on: false },
+      { type: 'speak', text: 'Help is on the way.', lang: 'en' },
+      { type: 'speak', text: 'Hilfe kommt.', lang: null },
     ];
     for (const command of commands) {
       const { path, value } = commandToVss(command);
@@ -143,6 +176,8 @@ describe('VSS mapping', () => {
         'EndCall',
         'RequestSelfTest',
         'RingBypass',
+        'SendText',
+        'Speak',
         'StartGuidance',
         'StartTestCall',
       ],
@@ -224,5 +259,123 @@ describe('VSS mapping', () => {
         }),
       ).ok,
     );
+  });
+});
+
+describe('VSS mapping: NG-eCall, the text conversation, post-crash guidance', () => {
+  it('standard VSS where it exists, the rest in the overlay; the new paths the HMI reads are subscribed', () => {
+    assert.deepEqual(pathSpec(PATHS.hazardLights), {
+      path: 'Vehicle.Body.Lights.Hazard.IsSignaling',
+      datatype: 'boolean',
+      type: 'actuator',
+      overlay: false,
+    });
+    assert.equal(PATHS.command.setHazardLights, PATHS.hazardLights, 'the request sets the actuator’s target');
+    assert.deepEqual(pathSpec(PATHS.powertrainType)?.allowed, ['COMBUSTION', 'HYBRID', 'ELECTRIC']);
+    assert.equal(pathSpec(PATHS.powertrainType)?.type, 'attribute');
+    assert.equal(pathSpec(PATHS.doorRelease)?.type, 'attribute');
+    assert.equal(pathSpec(PATHS.conversation)?.repeats, true, 'a state: every repeat is delivered');
+    for (const path of [
+      PATHS.ecallService,
+      PATHS.conversation,
+      PATHS.hazardLights,
+      PATHS.powertrainType,
+      PATHS.doorRelease,
+    ])
+      assert.ok(SUBSCRIBED_PATHS.includes(path), path);
+    for (const path of [PATHS.command.sendText, PATHS.command.speak])
+      assert.ok(!SUBSCRIBED_PATHS.includes(path), path);
+    const file = readFileSync(new URL('../../vss/sos-overlay.vspec', import.meta.url), 'utf8');
+    for (const path of [
+      'Vehicle.Private.SOS.Cellular.EcallService:',
+      'Vehicle.Private.SOS.Call.Conversation:',
+      'Vehicle.Private.SOS.Rescue.DoorRelease:',
+      'Vehicle.Private.SOS.Command.SendText:',
+      'Vehicle.Private.SOS.Command.Speak:',
+    ])
+      assert.ok(file.includes(path), path);
+    for (const standard of ['Vehicle.Powertrain.Type:', 'Vehicle.Body.Lights.Hazard.IsSignaling:'])
+      assert.ok(!file.includes(standard), `${standard} is VSS, not redefined`);
+  });
+
+  it('a value this HMI does not know on an ancillary path reaches validation, which notes it', () => {
+    const assembler = new VssSignalAssembler();
+    const ecall = assembler.update(PATHS.ecallService, 'FIVE_G_ONLY', ts);
+    assert.deepEqual(ecall, { signals: [] }, 'not refused; nothing complete yet');
+    assembler.update(PATHS.connectivity, 'true', ts);
+    const taken = validateSignal(assembler.update(PATHS.signalBars, '3', ts).signals[0]);
+    assert.ok(taken.ok);
+    assert.deepEqual(taken.signal, { type: 'cellular', ts, registered: true, signalBars: 3 });
+    assert.match(taken.unknownFields?.[0] ?? '', /^cellular\.ecall: .*"FIVE_G_ONLY"; left out$/);
+    const config = validateSignal(assembler.update(PATHS.powertrainType, 'FUEL_CELL', ts).signals[0]);
+    assert.ok(config.ok);
+    assert.deepEqual(config.signal, { type: 'vehicleConfig', ts, powertrain: null, doorRelease: null });
+    assert.match(config.unknownFields?.[0] ?? '', /^vehicleConfig\.powertrain: .*"FUEL_CELL"/);
+    // Other enumerations stay strict: an LED state the HMI does not know is refused.
+    assert.ok(assembler.update(PATHS.ledState, 'BLUE', ts).error);
+    assert.ok(assembler.update(PATHS.hazardLights, 'maybe', ts).error);
+  });
+
+  it('an older gateway’s session report without transport is taken, both fields null', () => {
+    const assembler = new VssSignalAssembler();
+    const {
+      type: _t,
+      ts: _ts,
+      transport: _tr,
+      msdUpdatedAt: _m,
+      ...old
+    } = {
+      type: 'callSession' as const,
+      ts,
+      seq: 9,
+      ...NO_CALL_SESSION,
+    };
+    const out = assembler.update(PATHS.callSession, JSON.stringify(old), ts);
+    const checked = validateSignal(out.signals[0]);
+    assert.ok(checked.ok && checked.unknownFields === undefined);
+    assert.deepEqual(checked.signal, { type: 'callSession', ts, seq: 9, ...NO_CALL_SESSION });
+  });
+
+  it('commands: SendText and Speak take JSON, the hazard lights a boolean target; bad values refused', () => {
+    assert.deepEqual(commandToVss({ type: 'setHazardLights', on: true }), {
+      path: 'Vehicle.Body.Lights.Hazard.IsSignaling',
+      value: 'true',
+    });
+    assert.deepEqual(commandToVss({ type: 'sendText', phrase: 'safe', text: null }), {
+      path: 'Vehicle.Private.SOS.Command.SendText',
+      value: '{"phrase":"safe","text":null}',
+    });
+    assert.equal(vssToCommand(PATHS.hazardLights, 'on').ok, false);
+    assert.equal(vssToCommand(PATHS.command.sendText, 'hello').ok, false);
+    assert.equal(vssToCommand(PATHS.command.speak, '["x"]').ok, false);
+    // Mapped, then refused by validateCommand like any other command.
+    const both = vssToCommand(PATHS.command.sendText, '{"phrase":"safe","text":"ok"}');
+    assert.ok(both.ok);
+    assert.equal(validateCommand(both.command).ok, false);
+  });
+
+  it('a whole conversation of 40 lines × 160 characters travels as one VISS value', () => {
+    const text = '"\\'.repeat(53) + 'x'; // every character escaped in JSON
+    const lines = Array.from({ length: 40 }, (_, i) => ({
+      id: i + 1,
+      from: 'centre' as const,
+      at: ts,
+      phrase: null,
+      text,
+      delivery: 'delivered' as const,
+    }));
+    const signal: VehicleSignal = { type: 'conversation', ts, seq: 1, lines };
+    assert.ok(validateSignal(signal).ok);
+    const [update] = signalToVss(signal, 0);
+    assert.ok(update!.value.length > 4096, 'longer than the old value limit');
+    const message = {
+      action: 'subscription',
+      subscriptionId: 's1',
+      data: { path: PATHS.conversation, dp: { value: update!.value, ts: new Date(ts).toISOString() } },
+      ts: new Date(ts).toISOString(),
+    };
+    assert.ok(parseVissServerMessage(JSON.stringify(message)).ok);
+    const back = new VssSignalAssembler().update(PATHS.conversation, update!.value, ts);
+    assert.deepEqual(validateSignal(back.signals[0]).ok && back.signals[0], signal);
   });
 });

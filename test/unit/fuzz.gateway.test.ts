@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 import { parseCandumpLog, parseFrame, parseLogLine } from '../../gateway/can/candump.js';
 import { CanVehicle } from '../../gateway/can/canVehicle.js';
 import { DbcCodec } from '../../gateway/can/dbc.js';
@@ -19,14 +20,20 @@ import {
   SESSION_PARTS,
   SessionAssembler,
 } from '../../gateway/can/sessionFrames.js';
+import { ConversationAssembler, encodeConversationFrames } from '../../gateway/can/textFrames.js';
 import { MemoryCanBus } from '../../gateway/can/transports.js';
 import { parseSocketMostCommand, parseSocketMostEvent } from '../../gateway/most/protocol.js';
 import {
   CALL_ENDS,
   CALL_KINDS,
   CALL_SESSION_PHASES,
+  CALL_TRANSPORTS,
   MSD_STATES,
+  PRESET_PHRASES,
+  TEXT_DELIVERIES,
   type CallSessionSignal,
+  type ConversationLine,
+  type ConversationSignal,
 } from '../../src/bridge/signals.js';
 import { validateSignal } from '../../src/bridge/validation.js';
 import { parseVissRequest, parseVissServerMessage } from '../../src/bridge/vissProtocol.js';
@@ -226,19 +233,30 @@ const sessionAt = (seq: number): fc.Arbitrary<CallSessionSignal> =>
       { nil: null },
     ),
     audioMuted: fc.boolean(),
+    transport: fc.option(fc.constantFrom(...CALL_TRANSPORTS), { nil: null }),
+    msdUpdatedAt: instant,
   });
 
-describe('fuzz: the session report on CAN (TEL_SESSION_1/2/3)', () => {
+/** A report as a unit sends it: four parts, or three from an older unit (no transport, no updated data). */
+const unitReport = (seq: number): fc.Arbitrary<{ session: CallSessionSignal; legacy: boolean }> =>
+  fc.tuple(sessionAt(seq), fc.boolean()).map(([session, legacy]) => ({
+    session: legacy ? { ...session, transport: null, msdUpdatedAt: null } : session,
+    legacy,
+  }));
+
+describe('fuzz: the session report on CAN (TEL_SESSION_1/2/3, 4)', () => {
   it(`parts of several sessions in any order, some lost: every report published is one whole session (${FUZZ_RUNS} cases)`, () => {
     fc.assert(
       fc.property(
         fc
           .uniqueArray(fc.integer({ min: 0, max: 65_535 }), { minLength: 1, maxLength: 3 })
-          .chain((seqs) => fc.tuple(...seqs.map((seq) => sessionAt(seq)))),
-        fc.array(fc.tuple(fc.nat(2), fc.nat(2)), { maxLength: 40 }),
+          .chain((seqs) => fc.tuple(...seqs.map((seq) => unitReport(seq)))),
+        fc.array(fc.tuple(fc.nat(2), fc.nat(3)), { maxLength: 40 }),
         (sessions, picks) => {
-          const parts = sessions.map((s, k) => encodeSessionFrames(codec, s, k).map((f) => codec.decode(f)!));
-          // Each session alone, its three parts in order: what a whole report of it decodes to.
+          const parts = sessions.map(({ session, legacy }, k) =>
+            encodeSessionFrames(codec, session, k, session.ts, { legacy }).map((f) => codec.decode(f)!),
+          );
+          // Each session alone, its parts in order: what a whole report of it decodes to.
           const whole = parts.map((p) => {
             const alone = new SessionAssembler();
             const out = p.map((d, i) => alone.take(SESSION_PARTS[i]!, d.signals, T)).at(-1);
@@ -247,14 +265,104 @@ describe('fuzz: the session report on CAN (TEL_SESSION_1/2/3)', () => {
             return out.session;
           });
           const assembler = new SessionAssembler();
-          for (const [k, i] of picks) {
+          for (const [k, pick] of picks) {
             const session = parts[k % parts.length]!;
+            const i = pick % session.length;
             const out = assembler.take(SESSION_PARTS[i]!, session[i]!.signals, T);
             if (!out) continue;
             assert.ok('session' in out, 'error' in out ? out.error : '');
             assert.ok(
               whole.some((w) => JSON.stringify(w) === JSON.stringify(out.session)),
               `a torn report: ${JSON.stringify(out.session)}`,
+            );
+          }
+        },
+      ),
+      fuzzParams(),
+    );
+  });
+});
+
+/** A session's lines: each id always the same line (only its delivery changes), times whole seconds before T. */
+const sessionLines = fc
+  .array(
+    fc.record({
+      gap: fc.integer({ min: 1, max: 300 }),
+      agoS: fc.integer({ min: 0, max: 4000 }),
+      said: fc.oneof(
+        fc
+          .constantFrom(...PRESET_PHRASES)
+          .map((phrase) => ({ from: 'occupants' as const, phrase, text: null })),
+        fc
+          .string({ unit: fc.constantFrom('a', ' ', 'ü', '–', '🚑', '中'), minLength: 1, maxLength: 40 })
+          .chain((text) =>
+            fc.constantFrom(
+              { from: 'centre' as const, phrase: null, text },
+              { from: 'occupants' as const, phrase: null, text },
+            ),
+          ),
+      ),
+    }),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((raw) => {
+    let id = 0;
+    return raw.map(({ gap, agoS, said }) => ({ id: (id += gap), at: T - agoS * 1000, ...said }));
+  });
+
+/** Versions of one session's conversation (distinct seq low bytes): a window of its lines, deliveries varying. */
+const conversationVersions = sessionLines.chain((lines) =>
+  fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 }).chain((seqs) =>
+    fc.tuple(
+      ...seqs.map((seq) =>
+        fc
+          .tuple(
+            fc.nat(lines.length),
+            fc.nat(lines.length),
+            fc.array(fc.constantFrom(...TEXT_DELIVERIES), {
+              minLength: lines.length,
+              maxLength: lines.length,
+            }),
+            fc.nat(3),
+          )
+          .map(([a, b, deliveries, hi]): ConversationSignal => ({
+            type: 'conversation',
+            ts: T,
+            seq: seq + 256 * hi,
+            lines: lines.slice(Math.min(a, b), Math.max(a, b)).map((l, i): ConversationLine => ({
+              ...l,
+              delivery: l.from === 'centre' ? 'delivered' : deliveries[i]!,
+            })),
+          })),
+      ),
+    ),
+  ),
+);
+
+describe('fuzz: the text conversation on CAN (TEL_CONV, TEL_CONV_LINE, TEL_TEXT)', () => {
+  it(`frames of several versions in any order, some lost: every conversation published is one whole version (${FUZZ_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(
+        conversationVersions,
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 200 }),
+        (versions, picks) => {
+          const frames = versions.map((v) => encodeConversationFrames(codec, v).map((f) => codec.decode(f)!));
+          // Each version alone, in order: a whole conversation the HMI takes.
+          for (const [k, version] of versions.entries()) {
+            const alone = new ConversationAssembler();
+            const out = frames[k]!.map((d) => alone.take(d.name, d.signals, T)).filter((r) => r !== null);
+            assert.deepEqual(out, [{ conversation: version }]);
+          }
+          const assembler = new ConversationAssembler();
+          for (const [k, i] of picks) {
+            const version = frames[k % frames.length]!;
+            const d = version[i % version.length]!;
+            const out = assembler.take(d.name, d.signals, T);
+            if (!out) continue;
+            if ('error' in out) assert.fail(`a refusal from valid versions: ${out.error}`);
+            assert.ok(
+              versions.some((v) => isDeepStrictEqual(v, out.conversation)),
+              `a torn conversation: ${JSON.stringify(out.conversation)}`,
             );
           }
         },

@@ -9,7 +9,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { VEHICLE_COMMAND_TYPES } from '../../src/bridge/commands.js';
-import { CHAIN_UNITS, MOST_NODES, VEHICLE_SIGNAL_TYPES } from '../../src/bridge/signals.js';
+import {
+  CALL_TRANSPORTS,
+  CHAIN_UNITS,
+  DOOR_RELEASES,
+  ECALL_SERVICES,
+  MAX_CONVERSATION_LINES,
+  MAX_TEXT_LENGTH,
+  MOST_NODES,
+  POWERTRAINS,
+  PRESET_PHRASES,
+  TEXT_DELIVERIES,
+  VEHICLE_SIGNAL_TYPES,
+} from '../../src/bridge/signals.js';
 import { validateCommand, validateSignal } from '../../src/bridge/validation.js';
 import { REQUIRED_SIGNALS, type SignalKey } from '../../src/machines/assess.js';
 import {
@@ -25,6 +37,102 @@ import {
 import { factsSayHealthy, RIG_EPOCH } from './helpers/vehicleRig.js';
 
 const NOW = RIG_EPOCH;
+
+/** Texts of 1 to 160 characters, some of them beyond ASCII (one code point each, an emoji two UTF-16 units). */
+const words = fc.string({
+  unit: fc.constantFrom('a', 'Z', '7', ' ', '?', 'ä', 'ß', '–', '中', '🚑', '"', '\\'),
+  minLength: 1,
+  maxLength: MAX_TEXT_LENGTH,
+});
+
+/** A valid conversation line of either side (a phrase only from the occupants, centre lines delivered). */
+const conversationLine = (at: fc.Arbitrary<number>) =>
+  fc.oneof(
+    fc.record({
+      from: fc.constant('centre'),
+      at,
+      phrase: fc.constant(null),
+      text: words,
+      delivery: fc.constant('delivered'),
+    }),
+    fc
+      .record({
+        from: fc.constant('occupants'),
+        at,
+        said: fc.oneof(
+          fc.constantFrom(...PRESET_PHRASES).map((phrase) => ({ phrase, text: null })),
+          words.map((text) => ({ phrase: null, text })),
+        ),
+        delivery: fc.constantFrom(...TEXT_DELIVERIES),
+      })
+      .map(({ said, ...line }) => ({ ...line, ...said })),
+  );
+
+/** The contract's newer signals and fields: NG-eCall, the text conversation, post-crash guidance. */
+function newerSignal(now: number): fc.Arbitrary<Record<string, unknown>> {
+  const ts = fc.integer({ min: now - 2000, max: now });
+  return fc.oneof(
+    fc.record({
+      type: fc.constant('cellular'),
+      ts,
+      registered: fc.boolean(),
+      signalBars: fc.integer({ min: 0, max: 5 }),
+      ecall: fc.constantFrom(...ECALL_SERVICES),
+    }),
+    fc
+      .record({
+        type: fc.constant('conversation'),
+        ts,
+        seq: fc.integer({ min: 0, max: 65535 }),
+        lines: fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), conversationLine(ts)), {
+          maxLength: MAX_CONVERSATION_LINES,
+        }),
+      })
+      .map(({ lines, ...c }) => {
+        let id = 0;
+        // Ids unique and increasing, oldest first.
+        return { ...c, lines: lines.map(([gap, line]) => ({ id: (id += gap), ...line })) };
+      }),
+    fc.record({ type: fc.constant('hazardLights'), ts, on: fc.boolean() }),
+    fc.record({
+      type: fc.constant('vehicleConfig'),
+      ts,
+      powertrain: fc.option(fc.constantFrom(...POWERTRAINS), { nil: null }),
+      doorRelease: fc.option(fc.constantFrom(...DOOR_RELEASES), { nil: null }),
+    }),
+  );
+}
+
+/** Every kind of valid signal: the shared generator's (the session with its newer fields) and the newer ones. */
+function anyValidSignal(now: number): fc.Arbitrary<Record<string, unknown>> {
+  const session = fc.record({
+    transport: fc.option(fc.constantFrom(...CALL_TRANSPORTS), { nil: null }),
+    msdUpdatedAt: fc.option(fc.integer({ min: now - 60_000, max: now }), { nil: null }),
+  });
+  return fc.oneof(
+    validSignal(now).chain((signal) =>
+      signal.type === 'callSession'
+        ? session.map((fields) => ({ ...signal, ...fields }))
+        : fc.constant(signal),
+    ),
+    newerSignal(now),
+  );
+}
+
+/** One of the newer signals with one field replaced, dropped or added (like `mutatedSignal`). */
+function mutatedNewerSignal(now: number): fc.Arbitrary<unknown> {
+  return fc
+    .tuple(newerSignal(now), fc.nat(), anyValue, fc.constantFrom('replace', 'drop', 'add'))
+    .map(([signal, pick, value, how]) => {
+      const keys = Object.keys(signal);
+      const key = keys[pick % keys.length]!;
+      const copy: Record<string, unknown> = { ...signal };
+      if (how === 'replace') copy[key] = value;
+      else if (how === 'drop') delete copy[key];
+      else copy[`x${pick % 7}`] = value;
+      return copy;
+    });
+}
 
 /** Healthy values of every required signal, stamped `ts`. */
 function healthy(ts: number): Record<string, unknown>[] {
@@ -68,7 +176,7 @@ describe('fuzz: validateSignal', () => {
 
   it(`valid signals with random values are accepted unchanged (${FUZZ_RUNS} cases)`, () => {
     fc.assert(
-      fc.property(validSignal(NOW), (raw) => {
+      fc.property(anyValidSignal(NOW), (raw) => {
         const result = validateSignal(raw);
         assert.ok(result.ok, result.ok ? '' : result.error);
         assert.deepEqual(JSON.parse(JSON.stringify(result.signal)), JSON.parse(JSON.stringify(raw)));
@@ -79,7 +187,7 @@ describe('fuzz: validateSignal', () => {
 
   it(`one field broken: refused naming the signal type, or still valid (${FUZZ_RUNS} cases)`, () => {
     fc.assert(
-      fc.property(mutatedSignal(NOW), (raw) => {
+      fc.property(fc.oneof(mutatedSignal(NOW), mutatedNewerSignal(NOW)), (raw) => {
         const result = validateSignal(raw);
         if (result.ok) return;
         assert.ok(isClearError(result.error), `unclear error: ${JSON.stringify(result.error)}`);
@@ -123,12 +231,37 @@ describe('fuzz: validateCommand', () => {
         led: anyValue,
         muted: anyValue,
       }),
+      // The text channel, the hazard lights and speech: near-valid arguments as often as garbage.
+      fc.record(
+        {
+          type: fc.constantFrom('sendText', 'speak', 'setHazardLights'),
+          phrase: fc.oneof(fc.constant(null), fc.constantFrom(...PRESET_PHRASES, 'help'), anyValue),
+          text: fc.oneof(fc.constant(null), words, fc.constantFrom('', '   ', 'a\u0000b'), anyValue),
+          on: fc.oneof(fc.boolean(), anyValue),
+          lang: fc.oneof(
+            fc.constant(null),
+            fc.constantFrom('de', 'en-GB', 'zh-Hant-TW', 'x', '12'),
+            anyValue,
+          ),
+        },
+        { requiredKeys: ['type'] },
+      ),
     );
     fc.assert(
       fc.property(commandish, (raw) => {
         const result = validateCommand(raw);
-        if (result.ok) assert.ok(VEHICLE_COMMAND_TYPES.includes(result.command.type));
-        else assert.ok(isClearError(result.error), `unclear error: ${JSON.stringify(result.error)}`);
+        if (!result.ok)
+          return assert.ok(isClearError(result.error), `unclear error: ${JSON.stringify(result.error)}`);
+        const command = result.command;
+        assert.ok(VEHICLE_COMMAND_TYPES.includes(command.type));
+        if (command.type === 'sendText') {
+          // A line is a phrase or a text, never both or neither; a text is never blank or too long.
+          assert.notEqual(command.phrase === null, command.text === null);
+          if (command.text !== null) {
+            assert.ok(command.text.trim() !== '' && [...command.text].length <= MAX_TEXT_LENGTH);
+            assert.ok(!command.text.includes('\u0000'));
+          }
+        }
       }),
       fuzzParams(),
     );
@@ -141,8 +274,9 @@ type Step =
   | { readonly kind: 'advance'; readonly ms: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { arbitrary: validSignal(0).map((m) => ({ kind: 'valid' as const, at: 0, message: m })), weight: 5 },
+  { arbitrary: anyValidSignal(0).map((m) => ({ kind: 'valid' as const, at: 0, message: m })), weight: 5 },
   { arbitrary: mutatedSignal(0).map((m) => ({ kind: 'raw' as const, at: 0, message: m })), weight: 3 },
+  { arbitrary: mutatedNewerSignal(0).map((m) => ({ kind: 'raw' as const, at: 0, message: m })), weight: 1 },
   { arbitrary: anyValue.map((m) => ({ kind: 'raw' as const, at: 0, message: m })), weight: 1 },
   { arbitrary: fc.integer({ min: 0, max: 4000 }).map((ms) => ({ kind: 'advance' as const, ms })), weight: 3 },
 );

@@ -157,6 +157,7 @@ describe('CAN vehicle', () => {
       'GNSS_FIX',
       'GNSS_TRUSTED',
       'ALIV_TEL',
+      'CELL_ECALL',
     ]);
   });
 
@@ -186,6 +187,8 @@ describe('CAN vehicle', () => {
         contactsNotified: true,
         audioMuted: true,
         crash: { severity: 4, airbagDeployed: true, rollover: true, occupants: 3 },
+        transport: 'ngECall',
+        msdUpdatedAt: t - 12_000,
       },
       {
         ...idle(t, 3),
@@ -200,6 +203,7 @@ describe('CAN vehicle', () => {
         msd: 'ackNegative',
         crash: { severity: null, airbagDeployed: null, rollover: false, occupants: null },
         audioMuted: true,
+        transport: 'eCall',
       },
       {
         ...idle(t, 65_535),
@@ -212,6 +216,8 @@ describe('CAN vehicle', () => {
         failureReason: 'ring break',
         msd: 'sent',
         holdToEndMs: 25_400,
+        transport: 'plain112',
+        msdUpdatedAt: t - 7_200_000,
       },
       {
         ...idle(t, 4),
@@ -253,9 +259,12 @@ describe('CAN vehicle', () => {
     assert.equal(sessions().length, 1, 'no report from parts with different seqs');
     report(voice, [0]);
     assert.equal(sessions().length, 1, 'nor from an incomplete set');
-    report(voice, [1]); // parts 3, 1, 2 of the same seq: the same report, complete
+    report(voice, [1]);
+    assert.equal(sessions().length, 1, 'part 1 says a fourth part belongs to the report: not without it');
+    report(voice, [3]); // parts 3, 1, 2, 4 of the same seq: the same report, complete
     assert.deepEqual(sessions().at(-1), voice);
     // Any order within a set, any other frames in between.
+    report(dialing, [3]);
     report(dialing, [2]);
     bus.inject(codec.encode('KLEMMEN', { ALIV_COU_KL: 3, ST_KL: 10 }));
     report(dialing, [1]);

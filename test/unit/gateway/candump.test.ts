@@ -66,6 +66,7 @@ describe('candump -L parser', () => {
   for (const [file, min] of [
     ['drive.log', 1000],
     ['drive-no-unit.log', 600],
+    ['drive-ngecall.log', 2000],
   ] as const)
     it(`parses the committed replay fixture ${file} completely`, () => {
       const text = readFileSync(new URL(`../../fixtures/${file}`, import.meta.url), 'utf8');

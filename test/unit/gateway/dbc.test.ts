@@ -32,6 +32,13 @@ describe('project DBC through candied', () => {
       TEL_SESSION_2: 0x5e8,
       TEL_SESSION_3: 0x5e9,
       TEL_CALL_RSP: 0x5ea,
+      TEL_SESSION_4: 0x5eb,
+      TEL_CONV: 0x5ec,
+      TEL_CONV_LINE: 0x5ed,
+      TEL_TEXT: 0x5ee,
+      HU_TEXT: 0x5ef,
+      BDC_HAZARD: 0x5f0,
+      VEH_CONFIG: 0x5f1,
     };
     for (const [name, id] of Object.entries(project)) {
       assert.equal(codec.message(name)?.id, id, name);
@@ -39,7 +46,7 @@ describe('project DBC through candied', () => {
     }
     assert.equal(codec.message('HU_SOS_AUDIO'), undefined, 'the telematics unit mutes audio itself');
     // The whole session report: three full frames, cyclic like the rest of the unit's status.
-    for (const part of ['TEL_SESSION_1', 'TEL_SESSION_2', 'TEL_SESSION_3'])
+    for (const part of ['TEL_SESSION_1', 'TEL_SESSION_2', 'TEL_SESSION_3', 'TEL_SESSION_4'])
       assert.deepEqual([codec.message(part)!.dlc, codec.message(part)!.cycleMs], [8, 500], part);
     assert.equal(codec.message('SOS_LED_CMD')!.cycleMs, 500);
     assert.equal(codec.message('KLEMMEN')!.cycleMs, 100);

@@ -157,6 +157,8 @@ describe('VISS server', () => {
       holdEndsAt: null,
       crash: { severity: 3, airbagDeployed: true, rollover: false, occupants: null },
       audioMuted: true,
+      transport: 'eCall',
+      msdUpdatedAt: null,
     };
     source.emit({
       kind: 'signal',
