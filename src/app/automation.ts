@@ -8,7 +8,7 @@ import type { CallSessionSignal, DayNightMode, IgnitionState, MostNode } from '.
 import type { FaultLogEntry } from '../machines/faultLog.js';
 import type { HmiState } from '../machines/views.js';
 import type { Fault } from '../sim/faults.js';
-import type { CallCentreOptions, CrashInput } from '../sim/types.js';
+import type { CallCentreOptions, CentreInboxEntry, CrashInput, VehicleConfigInput } from '../sim/types.js';
 import type { Hmi } from './assembleHmi.js';
 import type { TransitionTraceReport, TransitionTrace } from './transitionTrace.js';
 
@@ -43,6 +43,16 @@ export interface SosHmiAutomation {
     link(state: 'lost' | 'connecting' | 'connected'): void;
     /** The vehicle link refuses this display (`unauthorized`, its token) or serves it again (null). */
     linkProblem(problem: 'unauthorized' | null): void;
+    /** The centre sends a text now (RFC 8147 msg-dynamic; during a call). */
+    centreSends(text: string): void;
+    /** The centre asks for fresh data now (NG-eCall SIP INFO; during a connected call). */
+    centreRequestsData(): void;
+    /** What the centre received over the text channel, oldest first. */
+    readonly centreInbox: CentreInboxEntry[];
+    /** The driver presses the hazard-light switch, or switches them off. */
+    hazards(on: boolean): void;
+    /** The car's powertrain and door release (what the post-crash guidance reads). */
+    vehicleConfig(config: VehicleConfigInput): void;
   };
   /** With `?trace=transitions`: the machine states entered and transitions taken so far; else null. */
   trace(): TransitionTraceReport | null;
@@ -97,6 +107,13 @@ export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null)
       linkProblem: (problem) => {
         if (hmi.bridge.kind === 'mock') hmi.bridge.setLinkProblem(problem);
       },
+      centreSends: (text) => sim.centreSends(text),
+      centreRequestsData: () => sim.centreRequestsData(),
+      get centreInbox() {
+        return sim.centreInbox.map((entry) => ({ ...entry }));
+      },
+      hazards: (on) => sim.hazards(on),
+      vehicleConfig: (config) => sim.vehicleConfig(config),
     },
   };
 }

@@ -3,6 +3,8 @@
  * once the machines listen. Its own chunk: a head unit on the vehicle link never loads it.
  */
 import { MockBridge } from '../bridge/mockBridge.js';
+import type { SentCommand } from '../bridge/commands.js';
+import { VehicleSimulator, type VehicleSimulatorOptions } from '../sim/vehicleSimulator.js';
 import type { Fault } from '../sim/faults.js';
 import type { TelematicsSettings } from '../sim/types.js';
 import { SCENARIO_NAMES, applyScenario } from '../sim/scenarios.js';
@@ -21,12 +23,32 @@ export interface MockVehicleOptions {
   readonly unit?: Partial<TelematicsSettings>;
 }
 
+/**
+ * The simulated car on a desktop: its speech output (a message from the centre read aloud) is the
+ * browser's `speechSynthesis` where there is one; the simulator itself has no DOM.
+ */
+class DesktopCar extends VehicleSimulator {
+  override receive(sent: SentCommand): void {
+    super.receive(sent);
+    const { command } = sent;
+    const speech = globalThis.speechSynthesis as SpeechSynthesis | undefined;
+    if (command.type !== 'speak' || !speech || typeof SpeechSynthesisUtterance === 'undefined') return;
+    const utterance = new SpeechSynthesisUtterance(command.text);
+    if (command.lang) utterance.lang = command.lang;
+    speech.speak(utterance);
+  }
+}
+
 export function mockVehicle(options: MockVehicleOptions = {}): VehicleFactory {
   return (clock) => {
+    const simulatorOptions: VehicleSimulatorOptions = {
+      clock,
+      ...(options.unit ? { telematics: options.unit } : {}),
+    };
     const bridge = new MockBridge({
       clock,
       link: options.link ?? 'connected',
-      ...(options.unit ? { simulatorOptions: { telematics: options.unit } } : {}),
+      simulator: new DesktopCar(simulatorOptions),
     });
     const sim = bridge.sim;
     if (!sim) throw new Error('sos-hmi: the mock bridge has no simulator');

@@ -8,19 +8,32 @@
  * - `clock`: presentation time between reports, ticking when a countdown or timer is on screen;
  * - `request`: an occupant's request on its way, and a refusal shown with the unit's reason;
  * - `crashWatch`: a crash on the bus that no emergency call follows within `unconfirmedMs`;
- * - `unitWatch`: the unit's reports stopping mid-call.
+ * - `unitWatch`: the unit's reports stopping mid-call;
+ * - `text`: the conversation panel (preset phrases, keyboard) for occupants who cannot speak or hear;
+ * - `safety`: the post-crash guidance card, offered once an automatic call has connected;
+ * - `hazards`: the hazard lights asked for, until the car reports them on.
+ * Messages from the centre are read aloud through the car (`speak`) as they arrive.
  * Requests go to the parent as `child.command` (and are emitted as `command`).
  */
 import { and, assign, enqueueActions, not, or, raise, setup, stateIn } from 'xstate';
-import type { VehicleCommand } from '../bridge/commands.js';
-import type { CrashData, LedState, PointOfInterest } from '../bridge/signals.js';
+import { CALL_REQUEST_TYPES, type VehicleCommand } from '../bridge/commands.js';
+import {
+  MAX_TEXT_LENGTH,
+  type ConversationLine,
+  type CrashData,
+  type LedState,
+  type PointOfInterest,
+} from '../bridge/signals.js';
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import type { BridgeMachineEvent, UserEvent } from './events.js';
 import type { ChildCommandEvent } from './statusMachine.js';
 import { nearestPoints } from './pointsOfInterest.js';
 import type { PositionView } from './views.js';
+import type { SafetyFacts } from './safetyGuidance.js';
 import {
   isOlderReport,
+  TEXT_PHASES,
+  type Sequenced,
   nextTick,
   reportScreen,
   type ReportScreen,
@@ -74,10 +87,29 @@ export interface CallContext {
   readonly pointsOfInterest: readonly PointOfInterest[];
   /** Directions handed to the navigation in this session. */
   readonly guidanceTo: PointOfInterest['kind'] | null;
+  /** The unit's text conversation of the session (oldest first), and the report it came in. */
+  readonly conversation: readonly ConversationLine[];
+  readonly conversationAt: Sequenced | null;
+  /** The newest centre line read aloud; null before the first conversation (a reload reads nothing again). */
+  readonly spokenUpTo: number | null;
+  /** The hazard lights as the car reports them; null: not reported. */
+  readonly hazardLightsOn: boolean | null;
+  /** The car's powertrain and door release (post-crash guidance); null: not reported. */
+  readonly vehicle: SafetyFacts | null;
 }
 
 /** Session phases in which a call is being set up or is up. */
 const CALL_UP_PHASES: readonly string[] = ['cancelWindow', 'dialing', 'connected', 'voice', 'redialWait'];
+/** Phases of an automatic session after its call connected or could not be made: stay-safe guidance applies. */
+const SAFETY_PHASES: readonly string[] = [
+  'connected',
+  'voice',
+  'redialWait',
+  'failed',
+  'ended',
+  'callbackRinging',
+  'callback',
+];
 
 /** The `reportIs` guard for these screens. */
 const reportIs = (...screens: ReportScreen[]) => ({ type: 'reportIs' as const, params: { screens } });
@@ -190,6 +222,47 @@ export const emergencyCallMachine = setup({
     takePointsOfInterest: assign(({ event }) =>
       event.type === 'bridge.pointsOfInterest' ? { pointsOfInterest: [...event.points] } : {},
     ),
+    takeConversation: assign(({ event }) =>
+      event.type === 'bridge.conversation'
+        ? { conversation: event.lines, conversationAt: { ts: event.ts, seq: event.seq } }
+        : {},
+    ),
+    /** New lines from the centre are read aloud (RFC 8147 msg-*: the driver's eyes stay on the road). */
+    speakCentreLines: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'bridge.conversation') return;
+      const centre = event.lines.filter((l) => l.from === 'centre');
+      const newest = centre.reduce((max, l) => Math.max(max, l.id), context.spokenUpTo ?? -1);
+      // The first conversation after a (re)load is already on screen: nothing is read twice.
+      if (context.spokenUpTo !== null) {
+        for (const line of centre) {
+          if (line.id <= context.spokenUpTo || line.text === null) continue;
+          const command: VehicleCommand = { type: 'speak', text: line.text, lang: null };
+          enqueue.emit({ type: 'command', command });
+          if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+        }
+      }
+      enqueue.assign({ spokenUpTo: newest });
+    }),
+    takeHazardLights: assign(({ event }) =>
+      event.type === 'bridge.hazardLights' ? { hazardLightsOn: event.on } : {},
+    ),
+    takeVehicleConfig: assign(({ event }) =>
+      event.type === 'bridge.vehicleConfig'
+        ? { vehicle: { powertrain: event.powertrain, doorRelease: event.doorRelease } }
+        : {},
+    ),
+    /** A preset phrase, or typed text cut to what the text channel carries; blank text is not sent. */
+    sendText: enqueueActions(({ event, enqueue, self }) => {
+      let command: VehicleCommand | null = null;
+      if (event.type === 'user.sendPhrase') command = { type: 'sendText', phrase: event.phrase, text: null };
+      if (event.type === 'user.sendText') {
+        const text = event.text.trim().slice(0, MAX_TEXT_LENGTH);
+        if (text) command = { type: 'sendText', phrase: null, text };
+      }
+      if (!command) return;
+      enqueue.emit({ type: 'command', command });
+      if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+    }),
     takeRefusal: assign(({ event }) =>
       event.type === 'bridge.commandAck' ? { refusal: event.error ?? 'refused' } : {},
     ),
@@ -213,6 +286,36 @@ export const emergencyCallMachine = setup({
     }),
   },
   guards: {
+    conversationIsOlder: ({ context, event }) =>
+      event.type === 'bridge.conversation' &&
+      context.conversationAt !== null &&
+      isOlderReport(event, context.conversationAt),
+    /** The centre is on the line and the unit's text channel can carry a line to it. */
+    textAvailable: ({ context }) =>
+      context.report !== null && TEXT_PHASES.includes(context.report.phase),
+    /** The report (this one, or the one kept) leaves no call a text could go to. */
+    textGone: ({ context, event }) => {
+      const report = reportOf(event) ?? context.report;
+      return report === null || !TEXT_PHASES.includes(report.phase);
+    },
+    /** Something to send: a phrase, or text that is not blank. */
+    hasText: ({ event }) =>
+      event.type === 'user.sendPhrase' || (event.type === 'user.sendText' && event.text.trim() !== ''),
+    /** An automatic session whose call has connected (or could not be made): the guidance applies. */
+    safetyApplies: ({ context, event }) => {
+      const report = reportOf(event) ?? context.report;
+      return report !== null && report.kind === 'automatic' && SAFETY_PHASES.includes(report.phase);
+    },
+    /** The call has reached the centre: the moment the card first opens by itself. */
+    automaticCallConnected: ({ event }) => {
+      const report = reportOf(event);
+      return report !== null && report.kind === 'automatic' && ['connected', 'voice'].includes(report.phase);
+    },
+    hazardLightsOn: ({ context, event }) =>
+      event.type === 'bridge.hazardLights' ? event.on : context.hazardLightsOn === true,
+    toKeyboard: ({ event }) => event.type === 'user.textMode' && event.mode === 'keyboard',
+    toPhrases: ({ event }) => event.type === 'user.textMode' && event.mode === 'phrases',
+    hazardsAnswered: ({ event }) => event.type === 'bridge.commandAck' && event.command === 'setHazardLights',
     reportIsOlder: ({ context, event }) => {
       const report = reportOf(event);
       return report !== null && context.report !== null && isOlderReport(report, context.report);
@@ -267,8 +370,7 @@ export const emergencyCallMachine = setup({
       ].includes(context.report.phase),
     /** The vehicle's answer to a request of the occupants. */
     requestAnswered: ({ event }) =>
-      event.type === 'bridge.commandAck' &&
-      ['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'].includes(event.command),
+      event.type === 'bridge.commandAck' && (CALL_REQUEST_TYPES as readonly string[]).includes(event.command),
     refused: ({ event }) => event.type === 'bridge.commandAck' && !event.ok,
     linkLost: ({ event }) => event.type === 'bridge.connection' && event.state === 'lost',
     /** The car's clock has passed the crash by `unconfirmedMs` with no call from the unit. */
@@ -300,6 +402,11 @@ export const emergencyCallMachine = setup({
     refusal: null,
     pointsOfInterest: [],
     guidanceTo: null,
+    conversation: [],
+    conversationAt: null,
+    spokenUpTo: null,
+    hazardLightsOn: null,
+    vehicle: null,
   }),
   on: {
     'bridge.ignition': { actions: 'takeVehicleTime' },
@@ -310,6 +417,12 @@ export const emergencyCallMachine = setup({
     'bridge.sosLed': { actions: ['takeLed', 'takeVehicleTime'] },
     'bridge.pointsOfInterest': { actions: 'takePointsOfInterest' },
     'user.startGuidance': { actions: 'startGuidance' },
+    'bridge.conversation': [
+      // A conversation older than the one kept (a replay on subscribe, overtaken on the way) changes nothing.
+      { guard: 'conversationIsOlder' },
+      { actions: ['takeConversation', 'speakCentreLines'] },
+    ],
+    'bridge.vehicleConfig': { actions: 'takeVehicleConfig' },
   },
   states: {
     /** Which call screen is up: the unit's report decides, the occupants dismiss what is over. */
@@ -550,6 +663,8 @@ export const emergencyCallMachine = setup({
           target: '.waiting',
           actions: { type: 'request', params: { command: { type: 'startTestCall' } } },
         },
+        'user.sendPhrase': { guard: and(['textAvailable', 'hasText']), target: '.waiting', actions: 'sendText' },
+        'user.sendText': { guard: and(['textAvailable', 'hasText']), target: '.waiting', actions: 'sendText' },
         'bridge.commandAck': [
           { guard: and(['requestAnswered', 'refused']), target: '.refused', actions: 'takeRefusal' },
           { guard: 'requestAnswered', target: '.idle', actions: 'clearRefusal' },
@@ -617,6 +732,73 @@ export const emergencyCallMachine = setup({
           on: {
             // `connecting` is not back yet: nothing can be heard before the link is up.
             'bridge.connection': { guard: 'linkUp', target: 'heard' },
+          },
+        },
+      },
+    },
+    /**
+     * The conversation panel for occupants who cannot speak or hear (EECC art. 109): preset phrases
+     * first, the keyboard on request. Open only while the centre is on the line; the call goes on.
+     */
+    text: {
+      initial: 'closed',
+      on: { 'bridge.callSession': { guard: 'textGone', target: '.closed' } },
+      states: {
+        closed: { on: { 'user.openText': { guard: 'textAvailable', target: 'open' } } },
+        open: {
+          initial: 'phrases',
+          on: { 'user.closeText': 'closed' },
+          states: {
+            phrases: { on: { 'user.textMode': { guard: 'toKeyboard', target: 'keyboard' } } },
+            keyboard: { on: { 'user.textMode': { guard: 'toPhrases', target: 'phrases' } } },
+          },
+        },
+      },
+    },
+    /**
+     * Post-crash guidance: opens by itself when an automatic call reaches the centre, stays reachable
+     * (closed) after that until the session is over.
+     */
+    safety: {
+      initial: 'unavailable',
+      on: { 'bridge.callSession': { guard: not('safetyApplies'), target: '.unavailable' } },
+      states: {
+        unavailable: {
+          on: {
+            'bridge.callSession': [
+              { guard: 'automaticCallConnected', target: 'open' },
+              { guard: 'safetyApplies', target: 'closed' },
+            ],
+          },
+        },
+        open: { on: { 'user.closeSafety': 'closed' } },
+        closed: { on: { 'user.openSafety': 'open' } },
+      },
+    },
+    /** The hazard lights asked for, until the car reports them on (or refuses). */
+    hazards: {
+      initial: 'idle',
+      // On the region, not the machine: a parallel machine's own handlers run only when no region takes the event.
+      on: { 'bridge.hazardLights': { actions: 'takeHazardLights' } },
+      states: {
+        idle: {
+          on: {
+            'user.hazardLights': {
+              guard: not('hazardLightsOn'),
+              target: 'requested',
+              actions: { type: 'request', params: { command: { type: 'setHazardLights', on: true } } },
+            },
+          },
+        },
+        requested: {
+          // Accepted but never reported on: offer the button again rather than pretend.
+          after: { unconfirmed: 'idle' },
+          on: {
+            'bridge.hazardLights': [
+              { guard: 'hazardLightsOn', target: 'idle', actions: 'takeHazardLights' },
+              { actions: 'takeHazardLights' },
+            ],
+            'bridge.commandAck': { guard: and(['hazardsAnswered', 'refused']), target: 'idle' },
           },
         },
       },

@@ -12,13 +12,16 @@ import { diagnoseRing, suspectUnit, type RingDiagnosis } from './ringDiagnosis.j
 import { selfTestRows } from './selfTestResults.js';
 import { emergencyNumber } from './config.js';
 import type { emergencyCallMachine } from './emergencyCallMachine.js';
-import { secondsLeft } from './sessionReport.js';
+import { secondsLeft, TEXT_PHASES } from './sessionReport.js';
+import { safetySteps } from './safetyGuidance.js';
+import { MAX_TEXT_LENGTH, PRESET_PHRASES } from '../bridge/signals.js';
 import type { malfunctionMachine } from './malfunctionMachine.js';
 import type { statusMachine } from './statusMachine.js';
 import type {
   CallPhaseView,
   CallScreen,
   CallView,
+  ConversationView,
   DiagnosisView,
   DiagnosticsView,
   FaultMemoryView,
@@ -27,6 +30,7 @@ import type {
   HmiMachinesState,
   MalfunctionView,
   PositionView,
+  SafetyGuidanceView,
   SosLevel,
   SosStatusView,
   TelltaleState,
@@ -161,8 +165,9 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
     elapsedS: voice ? Math.max(0, Math.floor((now - (report.voiceSince ?? now)) / 1000)) : context.lastCallS,
     attempt: shownCall ? report.attempt : 0,
     redialInS: screen === 'redialing' ? (secondsLeft(report?.nextAttemptAt ?? null, now) ?? 0) : null,
+    // A plain 112 call carries no data from the car (TS 23.167): nothing is shown as sent.
     sent:
-      shownCall && report.kind !== null && screen !== 'cancelWindow'
+      shownCall && report.kind !== null && screen !== 'cancelWindow' && report.transport !== 'plain112'
         ? {
             kind: report.kind,
             position: context.sentPosition ?? context.lastPosition,
@@ -171,8 +176,10 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
           }
         : null,
     crash,
+    // "The centre has your position" only once it has acknowledged it (EN 17184 positive acknowledgement).
     noVoiceHint:
       snapshot.hasTag('active') &&
+      report?.msd === 'ackPositive' &&
       (context.microphoneFault ||
         context.speakerFault ||
         snapshot.matches({ screen: { active: { acknowledged: 'noVoice' } } }) ||
@@ -202,6 +209,49 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
         : null,
     pointsOfInterest: nearestPoints(context.pointsOfInterest, context.lastPosition),
     guidanceTo: context.guidanceTo,
+    transport: shownCall ? report.transport : null,
+    dataUpdatedAt: shownCall ? report.msdUpdatedAt : null,
+    conversation: selectConversationView(snapshot),
+    safety: selectSafetyView(snapshot),
+  };
+}
+
+/** The text conversation: offered while the centre is on the line, kept on screen for the session. */
+function selectConversationView(snapshot: CallSnapshot): ConversationView {
+  const { context } = snapshot;
+  const lines = context.conversation;
+  const latestFromCentre = [...lines].reverse().find((l) => l.from === 'centre') ?? null;
+  return {
+    available:
+      (snapshot.hasTag('active') || snapshot.hasTag('callback')) &&
+      context.report !== null &&
+      TEXT_PHASES.includes(context.report.phase),
+    panel: snapshot.matches({ text: { open: 'keyboard' } })
+      ? 'keyboard'
+      : snapshot.matches({ text: 'open' })
+        ? 'phrases'
+        : null,
+    lines,
+    latestFromCentre,
+    phrases: PRESET_PHRASES,
+    maxLength: MAX_TEXT_LENGTH,
+  };
+}
+
+/** The post-crash guidance card: on the active-call and call-ended screens of an automatic call. */
+function selectSafetyView(snapshot: CallSnapshot): SafetyGuidanceView {
+  const { context } = snapshot;
+  const onScreen = ['active', 'ended', 'callbackWaiting', 'callback', 'failed', 'redialing'].some((tag) =>
+    snapshot.hasTag(tag as 'active'),
+  );
+  const available = onScreen && !snapshot.matches({ safety: 'unavailable' });
+  return {
+    available,
+    open: available && snapshot.matches({ safety: 'open' }),
+    steps: safetySteps(context.vehicle),
+    hazardLightsOn: context.hazardLightsOn,
+    hazardLightsRequested: snapshot.matches({ hazards: 'requested' }),
+    doorRelease: context.vehicle?.doorRelease ?? null,
   };
 }
 

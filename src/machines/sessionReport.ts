@@ -7,6 +7,9 @@ import type { CallSessionSignal } from '../bridge/signals.js';
 /** The unit's session report as the HMI keeps it. */
 export type SessionReport = Omit<CallSessionSignal, 'type'>;
 
+/** Phases in which the centre is on the line and can read a text (the unit's text channel is up). */
+export const TEXT_PHASES: readonly string[] = ['connected', 'voice', 'callback'];
+
 /** Which screen state a report puts the machine in (one place for the mapping). */
 export type ReportScreen =
   | 'idle'
@@ -31,6 +34,8 @@ export function reportScreen(report: SessionReport): ReportScreen {
     case 'dialing':
       return 'connecting';
     case 'connected':
+      // A plain 112 call sends no data (TS 23.167): nothing to show as sent until voice opens.
+      if (report.transport === 'plain112') return 'connecting';
       return report.msd === 'ackPositive' || report.msd === 'ackNegative' ? 'acknowledged' : 'dataSent';
     case 'voice':
       return 'voice';
@@ -83,11 +88,17 @@ export function secondsLeft(deadline: number | null, now: number): number | null
   return deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
+/** What orders two reports of the unit (the session, the conversation). */
+export interface Sequenced {
+  readonly ts: number;
+  readonly seq: number;
+}
+
 /**
  * An older report than `than`: stamped earlier, or at the same time with an earlier `seq` (the unit
  * may send two changes in one millisecond). A unit that restarts counts `seq` from 0 at a later time.
  */
-export function isOlderReport(report: SessionReport, than: SessionReport): boolean {
+export function isOlderReport(report: Sequenced, than: Sequenced): boolean {
   if (report.ts !== than.ts) return report.ts < than.ts;
   const behind = (than.seq - report.seq + 65536) % 65536;
   return behind > 0 && behind < 32768;

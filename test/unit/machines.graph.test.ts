@@ -133,6 +133,14 @@ describe('model-based coverage', () => {
       { type: 'user.dismiss' },
       { type: 'user.testCall' },
       { type: 'user.endTestCall' },
+      { type: 'user.openText' },
+      { type: 'user.textMode', mode: 'keyboard' },
+      { type: 'user.textMode', mode: 'phrases' },
+      { type: 'user.closeText' },
+      { type: 'user.openSafety' },
+      { type: 'user.closeSafety' },
+      { type: 'user.hazardLights' },
+      { type: 'bridge.hazardLights', ts, on: true },
     ];
     const snapshots = reached(emergencyCallMachine, events, [{}]);
     assertAllReached(emergencyCallMachine, snapshots);

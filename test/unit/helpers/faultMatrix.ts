@@ -145,6 +145,14 @@ export function expectation(fault: Fault, phase: MatrixPhase, kind: MatrixKind):
       text: 'With the ring open the unit cannot set up a call: attempts fail ("ring break"); "Call failed", call 112, position shown.',
     };
   }
+  if (fault === 'network-without-ecall')
+    return {
+      ...base,
+      end: 'continues',
+      text: before
+        ? 'SOS limited (no eCall here, not a car fault); the unit places a plain 112 voice call without data: the screen says so and shows the position to read out.'
+        : 'The call keeps the transport it set up with and continues to voice.',
+    };
   // EN 15722: the data carries the position known when the call connects.
   const positionUntrusted = fault === 'no-gps' && (before || phase === 'dialing' || phase === 'cancelWindow');
   if (audioPath) {
