@@ -1,6 +1,6 @@
 import { provide } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CallView, DiagnosticsPage, MalfunctionView, SosStatusView } from '../machines/views.js';
 import { applyTheme, type Theme } from '../styles/theme.js';
@@ -33,7 +33,8 @@ interface BarSlice {
 /**
  * The shell: the status bar on top, then exactly one screen by priority — a call screen wins over
  * everything (emergency first), then the malfunction message, then the status screen. A live region
- * announces phase and malfunction changes (assertive for emergencies). A request the car refused
+ * announces phase and malfunction changes (assertive for emergencies); a third one, a log, says each
+ * new line from the emergency centre (assertive: an instruction to occupants). A request the car refused
  * (cancel, call now, a test call …) is one line in the status bar, an alert, over whatever screen is
  * up, so it never covers the screen's own status.
  */
@@ -92,10 +93,13 @@ export class SosApp extends LitElement {
     (snapshot) => this.services?.selectMalfunction(snapshot),
   );
 
-  /** Only what decides the screen and the announcement, not every second of a countdown. */
+  /** Only what decides the screen and the announcements, not every second of a countdown. */
   private readonly call = new ActorController<
     unknown,
-    Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber' | 'refusal'> | undefined
+    | (Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber' | 'refusal' | 'msd'> & {
+        readonly fromCentre: CallView['conversation']['latestFromCentre'];
+      })
+    | undefined
   >(
     this,
     () => this.services?.call,
@@ -109,6 +113,8 @@ export class SosApp extends LitElement {
           attempt: v.attempt,
           emergencyNumber: v.emergencyNumber,
           refusal: v.refusal,
+          msd: v.msd,
+          fromCentre: v.conversation.latestFromCentre,
         }
       );
     },
@@ -232,6 +238,15 @@ export class SosApp extends LitElement {
     return [status ? t.announceStatus(status) : '', ''];
   }
 
+  /** The newest line from the centre, as the log region says it (empty without a call). */
+  private centreAnnouncement(): string {
+    const call = this.call.value;
+    const line = call && call.screen !== 'none' ? call.fromCentre : null;
+    if (!line) return '';
+    const text = line.text ?? (line.phrase ? t.phraseText(line.phrase) : '');
+    return text ? t.announceFromCentre(text) : '';
+  }
+
   protected override render(): TemplateResult {
     const status = this.status.value?.view;
     const call = this.call.value;
@@ -257,7 +272,16 @@ export class SosApp extends LitElement {
       ></sos-status-bar>
       <main>${this.renderScreen()}</main>
       <div class="live" role="status" aria-live="polite" data-part="live-polite">${polite}</div>
-      <div class="live" role="alert" aria-live="assertive" data-part="live-assertive">${assertive}</div>`;
+      <div class="live" role="alert" aria-live="assertive" data-part="live-assertive">${assertive}</div>
+      ${
+        // Only during a call (so the pre-rendered first frame stays as it is); there from the call's start,
+        // empty, so the centre's first line is a change a screen reader announces.
+        inCall
+          ? html`<div class="live" role="log" aria-live="assertive" data-part="live-centre">
+              ${this.centreAnnouncement()}
+            </div>`
+          : nothing
+      }`;
   }
 }
 

@@ -1,12 +1,21 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { sentPanel } from './call-parts.js';
+import type { CallView } from '../machines/views.js';
+import { centreLine, dataPanel, focusWhenRendered, safetyAction, safetyCard } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
 
-/** The centre ended the call: a summary and `Close`. */
+/** At most this many actions on an emergency screen (glanceability). */
+const MAX_ACTIONS = 3;
+
+/**
+ * The call is over: who ended it (the centre cleared it down), a summary, what the centre has, and
+ * `Close`; after a crash `Safety steps` opens the post-crash card (then it takes the screen under the
+ * heading), and directions to the nearest police station and hospital — at most three actions, the
+ * safety steps before directions.
+ */
 @customElement('sos-call-ended')
 export class SosCallEnded extends CallScreen {
   static override styles = [
@@ -14,13 +23,33 @@ export class SosCallEnded extends CallScreen {
     callStyles,
     css`
       .screen {
-        grid-template-columns: 1fr 440px;
+        grid-template-columns: minmax(0, 1fr) 440px;
         gap: 32px;
       }
       .main {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1fr) auto;
+        gap: 16px;
+        min-inline-size: 0;
+        min-block-size: 0;
+      }
+      /* What does not fit fades out at the bottom; the actions below never move. */
+      .info {
         display: flex;
         flex-direction: column;
-        gap: 16px;
+        gap: 12px;
+        min-block-size: 0;
+        overflow: hidden;
+        mask-image: linear-gradient(to bottom, #000 calc(100% - 14px), transparent);
+      }
+      .info .lead {
+        font-size: 22px;
+      }
+      .summary .time {
+        font-weight: 400;
+        color: var(--sos-text-dim);
+        white-space: nowrap;
       }
       .grow {
         flex: 1;
@@ -75,9 +104,38 @@ export class SosCallEnded extends CallScreen {
         font-size: 14px;
         color: var(--sos-accent);
       }
+      /* Three actions share the column (long German words too): they shrink, a label may wrap. */
+      .actions {
+        gap: 16px;
+      }
       .actions sos-action-button {
-        min-inline-size: 150px;
-        flex: none;
+        min-inline-size: 0;
+        flex: 0 1 auto;
+      }
+      .actions sos-action-button::part(button) {
+        padding: 0 14px;
+        font-size: 21px;
+      }
+      /* The safety card is open: heading and summary on top, the card below (its Close leads back). */
+      .screen.card-open {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: auto minmax(0, 1fr);
+        gap: 14px;
+        padding-block: 18px 20px;
+      }
+      .card-open .top {
+        display: flex;
+        align-items: baseline;
+        gap: 28px;
+        min-inline-size: 0;
+      }
+      .card-open .top h1 {
+        white-space: nowrap;
+      }
+      .card-open .top .lead {
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
     `,
   ];
@@ -87,37 +145,80 @@ export class SosCallEnded extends CallScreen {
     this.addEventListener('sos-back', () => this.send({ type: 'user.dismiss' }));
   }
 
+  /** The safety card was open at the last render (its action comes back when it closes). */
+  private safetyWasOpen = false;
+
+  protected override updated(): void {
+    const open = this.call.value?.safety.open ?? false;
+    if (this.safetyWasOpen && !open)
+      void focusWhenRendered(this.renderRoot.querySelector<HTMLElement>('[data-part="safety-action"]'));
+    this.safetyWasOpen = open;
+  }
+
+  /** What the centre has — or, when it has no data from the car, the position to read out. */
+  private renderData(view: CallView | undefined): TemplateResult | typeof nothing {
+    const data = view ? dataPanel(view, false) : nothing;
+    return data === nothing ? nothing : html`<div class="panel">${data}</div>`;
+  }
+
+  /** Who ended the call, then how long it lasted. */
+  private summary(view: CallView | undefined): TemplateResult {
+    const elapsedS = view?.elapsedS ?? 0;
+    if (view?.callEnd === 'clearDown')
+      return html`<p class="lead strong summary">
+        <span data-part="call-end">${t.CENTRE_ENDED_CALL}</span>
+        ${elapsedS > 0 ? html`<span class="time">· ${t.endedSummary(elapsedS)}</span>` : nothing}
+      </p>`;
+    return html`<p class="lead strong">${t.endedSummary(elapsedS)}</p>`;
+  }
+
+  private renderActions(view: CallView | undefined): TemplateResult {
+    const send = this.send.bind(this);
+    const actions = [
+      html`<sos-action-button
+        data-default
+        variant="primary"
+        label=${t.BUTTON.close}
+        @click=${() => this.send({ type: 'user.dismiss' })}
+      ></sos-action-button>`,
+      ...(view && view.safety.available && !view.safety.open ? [safetyAction(view, send)] : []),
+      ...(view?.pointsOfInterest ?? []).map(
+        (p) =>
+          html`<sos-action-button
+            label=${p.kind === 'police' ? t.DIAG_BUTTON.police : t.DIAG_BUTTON.hospital}
+            @click=${() => this.send({ type: 'user.startGuidance', kind: p.kind })}
+          ></sos-action-button>`,
+      ),
+    ];
+    return html`<div class="actions">${actions.slice(0, MAX_ACTIONS)}</div>`;
+  }
+
   protected override render(): TemplateResult {
     const view = this.call.value;
+    if (view?.safety.open)
+      return html`<section class="screen card-open" aria-labelledby="title">
+        <div class="top">
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.ENDED_TITLE}</h1>
+          ${this.summary(view)}
+        </div>
+        ${safetyCard(view, this.send.bind(this), 2)}
+      </section>`;
     return html`<section class="screen" aria-labelledby="title">
       <div class="main">
-        <h1 id="title" tabindex="-1" data-idrive-fallback>${t.ENDED_TITLE}</h1>
-        <p class="lead strong">${t.endedSummary(view?.elapsedS ?? 0)}</p>
-        <p class="lead">${t.ENDED_CALLBACK}</p>
-        ${
-          view?.contactsNotified
-            ? html`<p class="contacts" data-part="contacts-notified">✓ ${t.CONTACTS_NOTIFIED_AFTER}</p>`
-            : nothing
-        }
-        <div class="grow"></div>
-        <div class="actions">
-          <sos-action-button
-            data-default
-            variant="primary"
-            label=${t.BUTTON.close}
-            @click=${() => this.send({ type: 'user.dismiss' })}
-          ></sos-action-button>
-          ${(view?.pointsOfInterest ?? []).map(
-            (p) =>
-              html`<sos-action-button
-                label=${p.kind === 'police' ? t.DIAG_BUTTON.police : t.DIAG_BUTTON.hospital}
-                @click=${() => this.send({ type: 'user.startGuidance', kind: p.kind })}
-              ></sos-action-button>`,
-          )}
+        <div class="info">
+          <h1 id="title" tabindex="-1" data-idrive-fallback>${t.ENDED_TITLE}</h1>
+          ${this.summary(view)} ${view ? centreLine(view) : nothing}
+          <p class="lead">${t.ENDED_CALLBACK}</p>
+          ${
+            view?.contactsNotified
+              ? html`<p class="contacts" data-part="contacts-notified">✓ ${t.CONTACTS_NOTIFIED_AFTER}</p>`
+              : nothing
+          }
         </div>
+        ${this.renderActions(view)}
       </div>
       <div class="side">
-        ${view?.sent ? html`<div class="panel">${sentPanel(view.sent)}</div>` : ''}
+        ${this.renderData(view)}
         ${
           view?.pointsOfInterest.length
             ? html`<div class="panel pois" data-part="directions">

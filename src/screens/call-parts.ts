@@ -1,17 +1,49 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CallPhaseView, CallView, CrashView, SentDataView } from '../machines/views.js';
+import type { UserEvent } from '../machines/events.js';
+import type { CallPhaseView, CallView, CrashView, PositionView, SentDataView } from '../machines/views.js';
 import * as t from './texts.js';
+import type {
+  SosConversationModeEvent,
+  SosConversationPhraseEvent,
+  SosConversationTextEvent,
+} from './call-conversation.js';
+import './call-conversation.js';
+import './safety-card.js';
 
 /** Template parts several call screens share (no element of their own: they are just markup). */
 
-/** "What was sent": call type, position and trust, time, occupants. */
-export function sentPanel(sent: SentDataView | null): TemplateResult | typeof nothing {
+/** Sends an occupant's event (the screen's `send`). */
+type Send = (event: UserEvent) => void;
+
+/** What the centre made of the data: shown with what was sent. */
+type DataState = Pick<CallView, 'msd' | 'dataUpdatedAt'>;
+
+/**
+ * "What was sent": call type, position and trust, time, occupants. Once the centre has acknowledged
+ * the data positively the heading says what it has; a fresh position sent at its request is a line.
+ */
+export function sentPanel(
+  sent: SentDataView | null,
+  data: DataState = { msd: 'none', dataUpdatedAt: null },
+  showKind = true,
+): TemplateResult | typeof nothing {
   if (!sent) return nothing;
+  const received = data.msd === 'ackPositive';
   return html`<section class="sent" aria-labelledby="sent-title" data-part="sent">
-    <h2 id="sent-title">${t.SENT_HEADING}</h2>
+    ${
+      received
+        ? html`<h2 id="sent-title" class="ack" data-part="msd-ack">
+            <span aria-hidden="true">✓</span> ${t.msdReceivedText(sent.kind === 'automatic')}
+          </h2>`
+        : html`<h2 id="sent-title">${t.SENT_HEADING}</h2>`
+    }
     <dl class="facts">
-      <dt>${t.SENT_KIND}</dt>
-      <dd>${t.callKindShort(sent.kind)}</dd>
+      ${
+        showKind
+          ? html`<dt>${t.SENT_KIND}</dt>
+              <dd>${t.callKindShort(sent.kind)}</dd>`
+          : nothing
+      }
       <dt>${t.SENT_POSITION}</dt>
       <dd>
         ${
@@ -28,7 +60,129 @@ export function sentPanel(sent: SentDataView | null): TemplateResult | typeof no
       <dt>${t.SENT_OCCUPANTS}</dt>
       <dd>${sent.occupants === null ? unknown() : sent.occupants}</dd>
     </dl>
+    ${
+      data.dataUpdatedAt === null
+        ? nothing
+        : html`<p class="updated" data-part="data-updated">${t.dataUpdatedText(data.dataUpdatedAt)}</p>`
+    }
   </section>`;
+}
+
+/** The position the occupants read out when the centre has no data from the car. */
+export function readOutPosition(view: Pick<CallView, 'position' | 'sent'>): PositionView | null {
+  return view.position ?? view.sent?.position ?? null;
+}
+
+/**
+ * The centre has no data from the car (a plain 112 call, or the data did not arrive): why, in one
+ * sentence, and the position to read out, big.
+ */
+export function readOutPanel(notice: string, position: PositionView | null, part: string): TemplateResult {
+  const [lat, lon] = position ? t.formatPosition(position).split(', ') : [];
+  return html`<section class="readout" aria-labelledby="readout-title" data-part=${part}>
+    <p class="notice" role="note" data-part="readout-notice">${notice}</p>
+    <h2 id="readout-title">${t.READ_OUT_HEADING}</h2>
+    ${
+      position
+        ? html`<p class="coords" data-part="position"><span>${lat}</span> <span>${lon}</span></p>
+            ${position.trusted ? nothing : html`<p class="untrusted">${t.POSITION_NOT_TRUSTED}</p>`}`
+        : html`<p class="coords">${t.NOT_AVAILABLE}</p>`
+    }
+  </section>`;
+}
+
+/**
+ * What the right-hand column says about the data: the read-out when the centre has none, else what
+ * was sent (without the call type when the screen's header already says it) and the crash data.
+ */
+export function dataPanel(
+  view: CallView,
+  withCrash: boolean,
+  showKind = true,
+): TemplateResult | typeof nothing {
+  if (view.transport === 'plain112')
+    return readOutPanel(t.plainCallText(view.emergencyNumber), readOutPosition(view), 'plain-call');
+  if (view.msd === 'ackNegative')
+    return readOutPanel(t.MSD_NOT_RECEIVED, readOutPosition(view), 'msd-not-received');
+  if (!view.sent) return nothing;
+  return html`${sentPanel(view.sent, view, showKind)} ${withCrash ? crashPanel(view.crash) : nothing}`;
+}
+
+/**
+ * The newest line from the centre, one line (the conversation panel has the others). `stacked`: in
+ * a narrow column the label goes above the line, so the message itself keeps the width.
+ */
+export function centreLine(view: CallView, stacked = false): TemplateResult | typeof nothing {
+  const line = view.conversation.latestFromCentre;
+  if (!line) return nothing;
+  const text = line.text ?? (line.phrase ? t.phraseText(line.phrase) : '');
+  if (stacked)
+    return html`<p class="centre-line stacked" data-part="from-centre">
+      <span class="label">${t.FROM_CENTRE}</span><span class="msg">${text}</span>
+    </p>`;
+  return html`<p class="centre-line" data-part="from-centre">
+    <svg viewBox="0 0 24 24" aria-hidden="true">
+      <path
+        fill="currentColor"
+        d="M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"
+      />
+    </svg>
+    <span class="msg">${t.fromCentreText(text)}</span>
+  </p>`;
+}
+
+/** "Text": opens the conversation with the centre, while the unit's text channel is up. */
+export function textAction(view: CallView, send: Send): TemplateResult | typeof nothing {
+  if (!view.conversation.available) return nothing;
+  return html`<sos-action-button
+    data-part="text-action"
+    label=${t.TEXT_ACTION}
+    @click=${() => {
+      if (view.conversation.panel === null) send({ type: 'user.openText' });
+    }}
+  ></sos-action-button>`;
+}
+
+/** "Safety steps": opens the post-crash card while it is offered and closed. */
+export function safetyAction(view: CallView, send: Send): TemplateResult | typeof nothing {
+  if (!view.safety.available || view.safety.open) return nothing;
+  return html`<sos-action-button
+    data-part="safety-action"
+    label=${t.SAFETY_ACTION}
+    @click=${() => send({ type: 'user.openSafety' })}
+  ></sos-action-button>`;
+}
+
+/** The conversation panel, wired to the occupants' events. */
+export function conversationPanel(view: CallView, send: Send): TemplateResult {
+  return html`<sos-call-conversation
+    .view=${view.conversation}
+    @sos-conversation-phrase=${(e: SosConversationPhraseEvent) =>
+      send({ type: 'user.sendPhrase', phrase: e.detail.phrase })}
+    @sos-conversation-text=${(e: SosConversationTextEvent) => send({ type: 'user.sendText', text: e.detail.text })}
+    @sos-conversation-mode=${(e: SosConversationModeEvent) => send({ type: 'user.textMode', mode: e.detail.mode })}
+    @sos-conversation-close=${() => send({ type: 'user.closeText' })}
+  ></sos-call-conversation>`;
+}
+
+/** The safety card, wired to the occupants' events. */
+export function safetyCard(view: CallView, send: Send, columns: 1 | 2): TemplateResult {
+  return html`<sos-safety-card
+    .view=${view.safety}
+    columns=${columns}
+    @sos-safety-hazard-lights=${() => send({ type: 'user.hazardLights' })}
+    @sos-safety-close=${() => send({ type: 'user.closeSafety' })}
+  ></sos-safety-card>`;
+}
+
+/**
+ * Moves the focus to `action` once it has rendered (a part that closed took the focus with it, and
+ * the action that opened it is back): the occupant continues where they were.
+ */
+export async function focusWhenRendered(action: HTMLElement | null | undefined): Promise<void> {
+  if (!action) return;
+  await (action as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  if (action.isConnected) action.focus({ preventScroll: true });
 }
 
 /** "Unknown", dimmed: a field the car reported missing or out of range. */
@@ -64,16 +218,35 @@ export function crashPanel(crash: CrashView | null): TemplateResult | typeof not
   </section>`;
 }
 
-const ORDER: readonly CallPhaseView[] = ['connecting', 'dataSent', 'acknowledged', 'voice'];
+/** Only the steps a plain 112 call has: no data is sent, so none is claimed. */
+const PLAIN_CALL_STEPS: readonly CallPhaseView[] = ['connecting', 'voice'];
 
-/** connecting → location sent → received → voice, the current step highlighted. */
-export function phaseStepper(phase: CallPhaseView | null): TemplateResult {
-  const at = phase ? ORDER.indexOf(phase) : -1;
-  return html`<ol class="stepper" aria-label=${t.CALL_PROGRESS_LABEL}>
-    ${t.PHASE_STEPS.map((step, i) => {
-      const state = i < at ? 'done' : i === at ? 'current' : 'todo';
-      return html`<li data-state=${state} aria-current=${i === at ? 'step' : 'false'}>
-        <span class="dot" aria-hidden="true">${i < at ? '✓' : i + 1}</span>${step.label}
+/**
+ * connecting → location sent → received → voice, the current step highlighted. A negative
+ * acknowledgement is "not received" (a warning, never a tick); a plain 112 call shows only
+ * connecting → voice.
+ */
+export function phaseStepper(
+  phase: CallPhaseView | null,
+  data: Pick<CallView, 'msd' | 'transport'> = { msd: 'none', transport: null },
+): TemplateResult {
+  const plain = data.transport === 'plain112';
+  const steps = plain ? t.PHASE_STEPS.filter((s) => PLAIN_CALL_STEPS.includes(s.phase)) : t.PHASE_STEPS;
+  const found = phase ? steps.findIndex((s) => s.phase === phase) : -1;
+  // A plain call never sends data: a data phase is still the call being connected.
+  const at = phase && found === -1 ? 0 : found;
+  return html`<ol
+    class="stepper"
+    aria-label=${t.CALL_PROGRESS_LABEL}
+    data-transport=${plain ? 'plain112' : 'data'}
+  >
+    ${steps.map((step, i) => {
+      const notReceived = data.msd === 'ackNegative' && step.phase === 'acknowledged' && i <= at;
+      const state = notReceived ? 'failed' : i < at ? 'done' : i === at ? 'current' : 'todo';
+      return html`<li data-step=${step.phase} data-state=${state} aria-current=${i === at ? 'step' : 'false'}>
+        <span class="dot" aria-hidden="true">${notReceived ? '!' : i < at ? '✓' : i + 1}</span>${
+          notReceived ? t.STEP_NOT_RECEIVED : step.label
+        }
       </li>`;
     })}
   </ol>`;

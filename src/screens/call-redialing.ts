@@ -1,13 +1,17 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { endHint, mutedIcon, sentPanel } from './call-parts.js';
+import type { CallView } from '../machines/views.js';
+import { centreLine, dataPanel, endHint, mutedIcon } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
 import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
 
-/** The call dropped or failed; the car redials within the EN 16062 redial window. */
+/**
+ * The call dropped or failed; the car redials within the EN 16062 redial window. A connected call
+ * that dropped (not one the centre cleared down) says so; the newest line from the centre stays.
+ */
 @customElement('sos-call-redialing')
 export class SosCallRedialing extends CallScreen {
   static override styles = [
@@ -15,14 +19,21 @@ export class SosCallRedialing extends CallScreen {
     callStyles,
     ledMirrorStyles,
     css`
+      /* The heading spans the screen: one line in every language ("Anruf abgebrochen — erneute Anwahl"). */
       .screen {
-        grid-template-columns: 1fr 460px;
-        gap: 32px;
+        grid-template-columns: minmax(0, 1fr) 440px;
+        grid-template-rows: auto minmax(0, 1fr);
+        gap: 16px 32px;
+      }
+      .screen > h1 {
+        grid-column: 1 / -1;
       }
       .main {
         display: flex;
         flex-direction: column;
         gap: 16px;
+        min-inline-size: 0;
+        min-block-size: 0;
       }
       h1 {
         font-size: 44px;
@@ -40,12 +51,19 @@ export class SosCallRedialing extends CallScreen {
     `,
   ];
 
+  /** What was sent — or, when the centre has no data from the car, the position to read out. */
+  private renderData(view: CallView): TemplateResult | typeof nothing {
+    const data = dataPanel(view, false);
+    return data === nothing ? nothing : html`<div class="panel">${data}</div>`;
+  }
+
   protected override render(): TemplateResult {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
     return html`<section class="screen" aria-labelledby="title">
+      <h1 id="title" tabindex="-1" data-idrive-fallback>${t.REDIAL_TITLE}</h1>
       <div class="main">
-        <h1 id="title" tabindex="-1" data-idrive-fallback>${t.REDIAL_TITLE}</h1>
+        ${view.callEnd === 'dropped' ? html`<p class="lead strong" data-part="call-end">${t.CALL_DROPPED_AGAIN}</p>` : nothing}
         <p class="next" data-part="redial-in">
           ${view.redialInS !== null && view.redialInS > 0 ? t.redialInText(view.redialInS) : t.REDIAL_NOW}
         </p>
@@ -55,7 +73,7 @@ export class SosCallRedialing extends CallScreen {
           ${ledMirror(view.led)}
           ${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
         </div>
-        ${view.kind ? endHint(view) : nothing}
+        ${view.kind ? endHint(view) : nothing} ${centreLine(view)}
         <div class="grow"></div>
         ${
           view.canCancel
@@ -71,7 +89,7 @@ export class SosCallRedialing extends CallScreen {
             : nothing
         }
       </div>
-      <div>${view.sent ? html`<div class="panel">${sentPanel(view.sent)}</div>` : nothing}</div>
+      <div>${this.renderData(view)}</div>
     </section>`;
   }
 }

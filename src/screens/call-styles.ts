@@ -48,9 +48,104 @@ export const callStyles: CSSResult = css`
     border-color: var(--sos-accent-strong);
     color: var(--sos-on-accent);
   }
+  /* The centre acknowledged the data negatively: a warning, never a tick. */
+  .stepper li[data-state='failed'] {
+    color: var(--sos-limited);
+    border-color: var(--sos-limited);
+    background: var(--sos-limited-soft);
+  }
+  .stepper li[data-state='failed'][aria-current='step'] {
+    box-shadow: inset 0 -3px 0 var(--sos-limited);
+  }
   .sent dl.facts {
+    font-size: 17px;
+    gap: 1px 16px;
+  }
+  /* The centre has the data: the heading says so, in words, instead of a bare tick. */
+  .sent h2.ack {
+    margin-block-end: 6px;
+    font-size: 17px;
+    line-height: 1.25;
+    letter-spacing: 0;
+    text-transform: none;
+    color: var(--sos-ready);
+  }
+  .sent .updated {
+    margin-block-start: 4px;
+    font-size: 15px;
+    line-height: 1.25;
+    color: var(--sos-text-dim);
+  }
+  /* No data from the car: why, and the position to read out, big. */
+  .readout {
+    display: grid;
+    gap: 6px;
+    align-content: start;
+  }
+  .readout .notice {
+    font-size: 20px;
+    line-height: 1.3;
+    font-weight: 650;
+    color: var(--sos-limited);
+  }
+  .readout h2 {
+    margin: 4px 0 0;
+  }
+  .readout .coords {
+    font-size: 34px;
+    font-weight: 750;
+    line-height: 1.2;
+    font-variant-numeric: tabular-nums;
+  }
+  .readout .coords span {
+    display: block;
+  }
+  .readout .untrusted {
+    font-size: 16px;
+    color: var(--sos-text-dim);
+  }
+  /* The newest line from the centre: one line, marked, never over the call status. */
+  .centre-line {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    flex: none;
+    min-inline-size: 0;
+    padding: 7px 14px;
+    border-radius: 12px;
+    background: var(--sos-surface-raised);
+    border: 1px solid var(--sos-accent);
+    color: var(--sos-text);
+    font-size: 19px;
+    font-weight: 650;
+  }
+  .centre-line svg {
+    flex: none;
+    inline-size: 24px;
+    block-size: 24px;
+    color: var(--sos-accent);
+  }
+  .centre-line .msg {
+    min-inline-size: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .centre-line.stacked {
+    display: grid;
+    gap: 2px;
+    padding: 6px 12px;
     font-size: 18px;
-    gap: 2px 16px;
+  }
+  .centre-line.stacked .label {
+    font-size: 13px;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--sos-accent);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .trust {
     color: var(--sos-tone);
@@ -58,12 +153,12 @@ export const callStyles: CSSResult = css`
   }
   /* Tight enough that what was sent and the crash data stay on screen when the trust wraps (de, it, es). */
   .crash {
-    margin-block-start: 8px;
-    padding-block-start: 8px;
+    margin-block-start: 6px;
+    padding-block-start: 6px;
     border-block-start: 1px solid var(--sos-border);
   }
   .crash h2 {
-    margin-block-end: 4px;
+    margin-block-end: 2px;
   }
   .crash-grid {
     display: grid;
@@ -77,7 +172,7 @@ export const callStyles: CSSResult = css`
   }
   .crash-grid .v {
     display: block;
-    font-size: 19px;
+    font-size: 18px;
     font-weight: 650;
   }
   /* A field the car reported missing or out of range: readable, but not dressed as data. */

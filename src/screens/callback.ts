@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { mutedIcon } from './call-parts.js';
+import { centreLine, conversationPanel, mutedIcon, textAction } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
@@ -9,7 +9,8 @@ import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.
 
 /**
  * After the call: the window in which the centre may call back (answered automatically), and the
- * call-back itself once it comes in.
+ * call-back itself once it comes in — with the newest line from the centre and, while the text
+ * channel is up, `Text` (the conversation panel then takes the right-hand side).
  */
 @customElement('sos-callback')
 export class SosCallback extends CallScreen {
@@ -19,8 +20,43 @@ export class SosCallback extends CallScreen {
     ledMirrorStyles,
     css`
       .screen {
-        grid-template-rows: auto auto auto 1fr auto;
+        grid-template-rows: auto minmax(0, 1fr);
         gap: 18px;
+      }
+      .content {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 28px;
+        min-block-size: 0;
+      }
+      .content.wide {
+        grid-template-columns: minmax(0, 1fr) 920px;
+      }
+      .body {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1fr) auto;
+        gap: 18px;
+        min-block-size: 0;
+        min-inline-size: 0;
+      }
+      .status {
+        display: flex;
+        flex-direction: column;
+        gap: 16px;
+        min-block-size: 0;
+        overflow: hidden;
+      }
+      .wide .lead,
+      .wide .hint-limited {
+        font-size: 18px;
+      }
+      .wide .actions {
+        flex-direction: column;
+        align-items: stretch;
+      }
+      .wide .actions sos-action-button {
+        min-inline-size: 0;
       }
       header {
         display: flex;
@@ -53,6 +89,7 @@ export class SosCallback extends CallScreen {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
     const active = view.screen === 'callback';
+    const panel = active && view.conversation.panel !== null;
     return html`<section class="screen" aria-labelledby="title">
       <header>
         <h1 id="title" tabindex="-1" data-idrive-fallback>
@@ -62,27 +99,37 @@ export class SosCallback extends CallScreen {
         <span class="spacer"></span>
         ${ledMirror(view.led)}
       </header>
-      ${
-        active
-          ? html`<p class="lead strong">${t.ONLY_CENTRE_ENDS}</p>`
-          : html`<p class="remaining" data-part="remaining">
-              ${t.callbackRemainingText(view.callbackRemainingS ?? 0)}
-            </p>`
-      }
-      <p class="lead">${t.CALLBACK_EXPLANATION}</p>
-      ${active && view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
-      <div class="meta">${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}</div>
-      ${
-        active
-          ? html`<div></div>`
-          : html`<div class="actions">
-              <sos-action-button
-                data-default
-                label=${t.BUTTON.close}
-                @click=${() => this.send({ type: 'user.dismiss' })}
-              ></sos-action-button>
-            </div>`
-      }
+      <div class="content ${panel ? 'wide' : ''}">
+        <div class="body">
+          <div class="status">
+            ${panel ? nothing : centreLine(view)}
+            ${
+              active
+                ? html`<p class="lead strong">${t.ONLY_CENTRE_ENDS}</p>`
+                : html`<p class="remaining" data-part="remaining">
+                    ${t.callbackRemainingText(view.callbackRemainingS ?? 0)}
+                  </p>`
+            }
+            <p class="lead">${t.CALLBACK_EXPLANATION}</p>
+            ${active && view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
+            <div class="meta">
+              ${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
+            </div>
+          </div>
+          ${
+            active
+              ? html`<div class="actions">${textAction(view, (e) => this.send(e))}</div>`
+              : html`<div class="actions">
+                  <sos-action-button
+                    data-default
+                    label=${t.BUTTON.close}
+                    @click=${() => this.send({ type: 'user.dismiss' })}
+                  ></sos-action-button>
+                </div>`
+          }
+        </div>
+        ${panel ? conversationPanel(view, (e) => this.send(e)) : nothing}
+      </div>
     </section>`;
   }
 }

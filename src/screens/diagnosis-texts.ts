@@ -329,6 +329,9 @@ const GUIDE_TITLES: Record<GuideId, string> = {
   get noData() {
     return msg('No status from the SOS system');
   },
+  get noEcallNetwork() {
+    return msg('No network here for the car’s emergency call');
+  },
 };
 export function guideTitle(id: GuideId): string {
   return GUIDE_TITLES[id];
@@ -392,6 +395,11 @@ const GUIDE_INTROS: Record<GuideId, string> = {
   get noData() {
     return msg('The SOS system has not reported its status.');
   },
+  get noEcallNetwork() {
+    return msg(
+      'The mobile networks here take 112 calls but not the car’s emergency call (eCall), for example where 2G and 3G have been switched off. This is a limit of the place, not a fault of the car — not a case for a workshop.',
+    );
+  },
 };
 export function guideIntro(id: GuideId): string {
   return GUIDE_INTROS[id];
@@ -404,6 +412,15 @@ export const GUIDE_WHO: Record<StepActor, string> = {
     return msg('Workshop');
   },
 };
+/** The badge of a step that only tells the driver something (nothing to do). */
+export let GUIDE_GOOD_TO_KNOW = '';
+onLocale(() => (GUIDE_GOOD_TO_KNOW = msg('Good to know')));
+/** Instead of "no substitute … while it is down" on a guide for a limit of the place: SOS is not down. */
+export function notAFault(emergencyNumber: EmergencyNumber): string {
+  return msg(
+    str`Not a fault of the car: SOS works here too, as a plain ${emergencyNumber} call without the car’s data.`,
+  );
+}
 export let GUIDE_STEPS_HEADING = '';
 onLocale(() => (GUIDE_STEPS_HEADING = msg('Steps, in order')));
 export let GUIDE_NOT_PRESENT = '';
@@ -497,6 +514,16 @@ export function guideStepText(step: GuideStep, emergencyNumber: EmergencyNumber 
       return msg('The SOS button above the mirror still starts a call.');
     case 'replaceBackupBattery':
       return msg('Have the SOS backup battery replaced (it lasts about 3–4 years).');
+    case 'carIsFine':
+      return msg('Nothing is wrong with the car: a workshop cannot help, and no repair is needed.');
+    case 'sosStillCalls112':
+      return msg(
+        str`SOS still calls ${emergencyNumber}, as a plain voice call without the car’s position or crash data: tell the centre where you are.`,
+      );
+    case 'ecallReturnsWithNetwork':
+      return msg(
+        'Where a network carries the emergency call again (4G/5G with NG-eCall), the car sends its data by itself.',
+      );
   }
 }
 const CAUTIONS: Record<CautionId, string> = {

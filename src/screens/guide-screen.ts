@@ -1,12 +1,21 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { GuideId } from '../machines/guides.js';
+import type { GuideId, GuideStepId } from '../machines/guides.js';
 import type { GuideView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as dt from './diagnosis-texts.js';
 import * as t from './texts.js';
+
+/** Guides for a limit of the place, not a fault of the car: SOS is not down, so no "no substitute" warning. */
+const LIMIT_GUIDES: ReadonlySet<GuideId> = new Set<GuideId>(['noEcallNetwork']);
+/** Steps that only tell the driver something: badged "good to know", not "you can do this". */
+const INFO_STEPS: ReadonlySet<GuideStepId> = new Set<GuideStepId>([
+  'carIsFine',
+  'sosStillCalls112',
+  'ecallReturnsWithNetwork',
+]);
 
 /**
  * Guided troubleshooting for one cause: what it means, that SOS is no substitute for 112/911 while
@@ -89,6 +98,23 @@ export class SosGuide extends DiagnosisScreen {
         color: var(--sos-accent);
         border: 1px solid var(--sos-accent);
       }
+      .who[data-who='info'] {
+        color: var(--sos-text-dim);
+        border: 1px solid var(--sos-border);
+      }
+      /* A limit of the place (no eCall network): said calmly, not as a fault. */
+      .note {
+        display: flex;
+        gap: 10px;
+        align-items: center;
+        padding: 8px 14px;
+        border-radius: 12px;
+        background: var(--sos-limited-soft);
+        border: 1px solid var(--sos-limited);
+        color: var(--sos-text);
+        font-size: 17px;
+        font-weight: 650;
+      }
       .cautions {
         grid-column: 2 / 4;
         margin: 0;
@@ -138,7 +164,13 @@ export class SosGuide extends DiagnosisScreen {
           <p class="intro">${dt.guideIntro(guide.id)}</p>
         </div>
         <div class="scroll">
-          <p class="warning" role="note" data-part="no-substitute">${dt.notASubstitute(number)}</p>
+          ${
+            LIMIT_GUIDES.has(guide.id)
+              ? html`<p class="note" role="note" data-part="not-a-fault">${dt.notAFault(number)}</p>`
+              : html`<p class="warning" role="note" data-part="no-substitute">
+                  ${dt.notASubstitute(number)}
+                </p>`
+          }
           <h2 class="visually-hidden">${dt.GUIDE_STEPS_HEADING}</h2>
           <ol aria-label=${dt.GUIDE_STEPS_HEADING} style="margin-block-start: 10px">
             ${guide.steps.map(
@@ -152,7 +184,11 @@ export class SosGuide extends DiagnosisScreen {
                 >
                   <span class="num" aria-hidden="true">${i + 1}</span>
                   <span class="text">${dt.guideStepText(step, number)}</span>
-                  <span class="who" data-who=${step.who}>${dt.GUIDE_WHO[step.who]}</span>
+                  ${
+                    INFO_STEPS.has(step.id)
+                      ? html`<span class="who" data-who="info">${dt.GUIDE_GOOD_TO_KNOW}</span>`
+                      : html`<span class="who" data-who=${step.who}>${dt.GUIDE_WHO[step.who]}</span>`
+                  }
                   ${
                     step.cautions.length
                       ? html`<ul class="cautions" aria-label=${dt.CAUTION_LABEL}>

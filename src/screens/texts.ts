@@ -11,7 +11,13 @@
  * changes (`onLocale`), so screens keep reading `t.NAME` and re-render on the locale event.
  */
 import { LOCALE_STATUS_EVENT, msg, str } from '@lit/localize';
-import type { PointOfInterestKind } from '../bridge/signals.js';
+import type {
+  DoorRelease,
+  MsdState,
+  PointOfInterestKind,
+  PresetPhrase,
+  TextDelivery,
+} from '../bridge/signals.js';
 import type {
   AdviceId,
   CallPhaseView,
@@ -21,6 +27,7 @@ import type {
   MalfunctionView,
   PositionView,
   RingView,
+  SafetyStepId,
   SosLevel,
   SosStatusView,
 } from '../machines/views.js';
@@ -215,6 +222,9 @@ const CAUSE_TITLES: Record<CauseId, string> = {
   get vehicleLinkRefused() {
     return msg('The car’s link refused this display');
   },
+  get noEcallNetwork() {
+    return msg('No network here for the car’s emergency call');
+  },
 };
 
 /** A short name for a cause (list entries, announcements). */
@@ -287,6 +297,10 @@ export function causeText(cause: CauseId, ring: RingView | null = null): string 
       return msg(
         'The car’s vehicle link does not accept this display’s access token, so its SOS status is unknown. The screen keeps asking; a workshop can renew the token.',
       );
+    case 'noEcallNetwork':
+      return msg(
+        'A limit of the place, not a fault of the car: SOS still calls 112, but without the car’s position and crash data — tell the centre where you are.',
+      );
   }
 }
 
@@ -323,6 +337,8 @@ export function adviceText(
       return msg('Check the Bluetooth pairing in iDrive; remove your phone and pair it again if calls fail.');
     case 'callFromPhone':
       return msg(str`In an emergency, call ${emergencyNumber} from a phone.`);
+    case 'notAWorkshopCase':
+      return msg('Nothing is wrong with the car: a workshop cannot help.');
   }
 }
 
@@ -357,6 +373,9 @@ const EFFECTS: Record<EffectId, string> = {
   },
   get noCallPossible() {
     return msg('No emergency call is possible from the car');
+  },
+  get callWithoutCarData() {
+    return msg('An SOS call goes out as a plain 112 call: tell the centre where you are');
   },
 };
 
@@ -446,14 +465,15 @@ export let CANCEL_HINT = '';
 onLocale(() => (CANCEL_HINT = msg('Pressed SOS by mistake? Cancel now.')));
 
 // ── Active call (contract) ────────────────────────────────────────────────────────────────────
-export function phaseTitle(phase: CallPhaseView, attempt: number): string {
+/** The active call's h1. `msd`: a negative acknowledgement is never called "received". */
+export function phaseTitle(phase: CallPhaseView, attempt: number, msd: MsdState = 'none'): string {
   switch (phase) {
     case 'connecting':
       return attempt > 1 ? msg('Redialling…') : msg('Connecting…');
     case 'dataSent':
       return msg('Location sent');
     case 'acknowledged':
-      return msg('Location received');
+      return msd === 'ackNegative' ? msg('Location not received') : msg('Location received');
     case 'voice':
       return msg('Connected');
   }
@@ -486,6 +506,10 @@ export const PHASE_STEPS: readonly { readonly phase: CallPhaseView; readonly lab
     },
   },
 ];
+
+/** The stepper's third step when the centre acknowledged the data negatively. */
+export let STEP_NOT_RECEIVED = '';
+onLocale(() => (STEP_NOT_RECEIVED = msg('Not received')));
 
 const KIND_LABELS: Record<CallKind, string> = {
   get manual() {
@@ -664,6 +688,166 @@ onLocale(
     )),
 );
 
+// ── What the centre has (NG-eCall acknowledgement, updated data, plain 112) ──────────────────
+/** The centre acknowledged the data positively; `crash`: an automatic call, whose data has the crash. */
+export function msdReceivedText(crash: boolean): string {
+  return crash
+    ? msg('The emergency centre has your position and crash data')
+    : msg('The emergency centre has your position');
+}
+/** The centre acknowledged the data negatively: the occupants may have to say where they are. */
+export let MSD_NOT_RECEIVED = '';
+onLocale(() => (MSD_NOT_RECEIVED = msg('Your data did not arrive — the centre may ask you where you are')));
+/** Fresh data went to the centre at its request (NG-eCall), at this vehicle time. */
+export function dataUpdatedText(ms: number): string {
+  return msg(str`Updated position sent at the centre’s request, ${formatTimeOfDay(ms)}`);
+}
+/** The network took the call as a plain 112/911 voice call: no data from the car. */
+export function plainCallText(emergencyNumber: EmergencyNumber): string {
+  return msg(
+    str`Plain ${emergencyNumber} call: the car could not send its data — tell the centre where you are`,
+  );
+}
+/** Ended screen: the centre cleared the call down (not a drop). */
+export let CENTRE_ENDED_CALL = '';
+onLocale(() => (CENTRE_ENDED_CALL = msg('The emergency centre ended the call')));
+/** Redialling screen: the connected call dropped (not cleared down by the centre). */
+export let CALL_DROPPED_AGAIN = '';
+onLocale(() => (CALL_DROPPED_AGAIN = msg('The call dropped — calling again')));
+
+// ── Text conversation with the centre ────────────────────────────────────────────────────────
+/** The newest line from the centre, one line on the call screen. */
+export function fromCentreText(text: string): string {
+  return msg(str`From the emergency centre: ${text}`);
+}
+/** What the live region says when a line from the centre arrives. */
+export function announceFromCentre(text: string): string {
+  return fromCentreText(text);
+}
+/** Label of a line the centre sent (the conversation panel marks each one with it). */
+export let FROM_CENTRE = '';
+onLocale(() => (FROM_CENTRE = msg('From the emergency centre')));
+/** Said before a line the occupants sent (screen readers; the line itself carries a delivery mark). */
+export let YOU_TAG = '';
+onLocale(() => (YOU_TAG = msg('You', { desc: 'Said before a text line the occupants sent to the centre.' })));
+/** The call-screen action that opens the conversation. */
+export let TEXT_ACTION = '';
+onLocale(
+  () => (TEXT_ACTION = msg('Text', { desc: 'Button: write to the emergency centre (phrases or keyboard).' })),
+);
+export let CONVERSATION_TITLE = '';
+onLocale(() => (CONVERSATION_TITLE = msg('Text with the emergency centre')));
+export let CONVERSATION_LINES = '';
+onLocale(() => (CONVERSATION_LINES = msg('Conversation')));
+export let CONVERSATION_EMPTY = '';
+onLocale(() => (CONVERSATION_EMPTY = msg('No messages yet')));
+export let PHRASES_ACTION = '';
+onLocale(() => (PHRASES_ACTION = msg('Phrases')));
+export let KEYBOARD_ACTION = '';
+onLocale(() => (KEYBOARD_ACTION = msg('Keyboard')));
+export let PHRASES_LABEL = '';
+onLocale(() => (PHRASES_LABEL = msg('Send a phrase')));
+
+const PHRASES: Record<PresetPhrase, string> = {
+  get cannotSpeak() {
+    return msg('I cannot speak');
+  },
+  get cannotHear() {
+    return msg('I cannot hear you');
+  },
+  get injured() {
+    return msg('Someone is injured');
+  },
+  get trapped() {
+    return msg('Someone is trapped');
+  },
+  get fireSmoke() {
+    return msg('Fire / smoke');
+  },
+  get children() {
+    return msg('Children on board');
+  },
+  get safe() {
+    return msg('We are safe');
+  },
+};
+/** A preset phrase in the language on screen (it travels as a code). */
+export function phraseText(phrase: PresetPhrase): string {
+  return PHRASES[phrase];
+}
+
+const DELIVERY: Record<TextDelivery, string> = {
+  get sending() {
+    return msg('Sending');
+  },
+  get sent() {
+    return msg('Sent');
+  },
+  get delivered() {
+    return msg('Delivered');
+  },
+  get failed() {
+    return msg('Not delivered');
+  },
+};
+/** How far an occupants' line got, in words (the mark beside it is a symbol). */
+export function deliveryText(delivery: TextDelivery): string {
+  return DELIVERY[delivery];
+}
+
+// ── Post-crash safety card ───────────────────────────────────────────────────────────────────
+export let SAFETY_TITLE = '';
+onLocale(() => (SAFETY_TITLE = msg('Stay safe')));
+/** The call-screen action that opens the card. */
+export let SAFETY_ACTION = '';
+onLocale(() => (SAFETY_ACTION = msg('Safety steps')));
+export let HAZARD_LIGHTS_BUTTON = '';
+onLocale(() => (HAZARD_LIGHTS_BUTTON = msg('Hazard lights on')));
+export let HAZARD_LIGHTS_PENDING = '';
+onLocale(() => (HAZARD_LIGHTS_PENDING = msg('Switching on…')));
+export let HAZARD_LIGHTS_DONE = '';
+onLocale(() => (HAZARD_LIGHTS_DONE = msg('Hazard lights are on')));
+/** Accessible label of the high-voltage warning step. */
+export let SAFETY_WARNING = '';
+onLocale(() => (SAFETY_WARNING = msg('Warning')));
+
+const SAFETY_STEPS: Record<Exclude<SafetyStepId, 'doorRelease'>, string> = {
+  get hazardLights() {
+    return msg('Switch on the hazard lights');
+  },
+  get leaveAwayFromTraffic() {
+    return msg('Get out on the side away from traffic, if you can');
+  },
+  get triangleAndVest() {
+    return msg('Put on a high-visibility vest, set up the warning triangle');
+  },
+  get keepClear() {
+    return msg('Keep clear of the car: wait behind the barrier');
+  },
+  get highVoltage() {
+    return msg('High voltage: do not touch orange cables, keep away if it smokes');
+  },
+};
+
+/** Where the mechanical door release is; null: the car does not say (the manual does). */
+export function doorReleaseText(release: DoorRelease | null): string {
+  switch (release) {
+    case 'innerHandle':
+      return msg('Doors will not open: pull the inner handle twice');
+    case 'leverBesideWindowSwitch':
+      return msg('Doors will not open: lift the release lever in front of the window switches');
+    case 'cableInDoorPocket':
+      return msg('Rear doors will not open: pull the cable under the door pocket mat');
+    case null:
+      return msg('Doors will not open: use the mechanical release (owner’s manual)');
+  }
+}
+
+/** One step of the safety card in the driver's words. */
+export function safetyStepText(step: SafetyStepId, release: DoorRelease | null): string {
+  return step === 'doorRelease' ? doorReleaseText(release) : SAFETY_STEPS[step];
+}
+
 // ── Refused requests (one line in the status bar) ───────────────────────────────────────────
 /**
  * The telematics unit refused what the occupants asked (cancel, call now, end the test call, start a
@@ -707,7 +891,7 @@ export function announceCall(view: CallView): string {
     case 'cancelWindow':
       return `${CANCEL_EXPLANATION} ${msg(str`${BUTTON.cancelCall} to stop it.`)}`;
     case 'active':
-      return `${view.kind ? callKindLabel(view.kind) + ': ' : ''}${view.phase ? phaseTitle(view.phase, view.attempt) : ''}`;
+      return `${view.kind ? callKindLabel(view.kind) + ': ' : ''}${view.phase ? phaseTitle(view.phase, view.attempt, view.msd) : ''}`;
     case 'redialing':
       return REDIAL_TITLE;
     case 'failed':

@@ -2,8 +2,16 @@
  * Fake services for screen tests: each source's snapshot already is a view object, and the
  * selectors are identities. `push()` emits a new snapshot like an actor would.
  */
+import { MAX_TEXT_LENGTH, PRESET_PHRASES } from '../../src/bridge/signals.js';
 import type { UserEvent } from '../../src/machines/events.js';
-import type { CallView, MalfunctionView, SosStatusView } from '../../src/machines/views.js';
+import type {
+  CallView,
+  ConversationLineView,
+  ConversationView,
+  MalfunctionView,
+  SafetyGuidanceView,
+  SosStatusView,
+} from '../../src/machines/views.js';
 import type { HmiServices, SnapshotSource } from '../../src/screens/hmiContext.js';
 
 export class FakeSource<S> implements SnapshotSource<S> {
@@ -102,6 +110,24 @@ export const NO_CALL: CallView = {
   testOutcome: null,
   pointsOfInterest: [],
   guidanceTo: null,
+  transport: null,
+  dataUpdatedAt: null,
+  conversation: {
+    available: false,
+    panel: null,
+    lines: [],
+    latestFromCentre: null,
+    phrases: PRESET_PHRASES,
+    maxLength: MAX_TEXT_LENGTH,
+  },
+  safety: {
+    available: false,
+    open: false,
+    steps: [],
+    hazardLightsOn: null,
+    hazardLightsRequested: false,
+    doorRelease: null,
+  },
 };
 
 export const CANCEL_WINDOW: CallView = {
@@ -159,6 +185,56 @@ export const CALL_UNCONFIRMED: CallView = {
   crash: { severity: 4, airbagDeployed: true, rollover: null, occupants: null },
   position: { latitude: 48.181234, longitude: 11.561987, headingDeg: null, trusted: true, fix: '3d' },
   led: 'off',
+};
+
+const LINE_AT = Date.UTC(2025, 5, 14, 12, 33, 0);
+
+/** A conversation in progress: phrases and text both ways, every delivery state. */
+export const CONVERSATION_LINES: readonly ConversationLineView[] = [
+  { id: 1, from: 'occupants', at: LINE_AT, phrase: 'cannotSpeak', text: null, delivery: 'delivered' },
+  {
+    id: 2,
+    from: 'centre',
+    at: LINE_AT + 20_000,
+    phrase: null,
+    text: 'Help is on the way. Is anyone injured?',
+    delivery: 'delivered',
+  },
+  { id: 3, from: 'occupants', at: LINE_AT + 30_000, phrase: 'injured', text: null, delivery: 'sent' },
+  {
+    id: 4,
+    from: 'occupants',
+    at: LINE_AT + 40_000,
+    phrase: null,
+    text: 'Two people, one trapped',
+    delivery: 'sending',
+  },
+  { id: 5, from: 'occupants', at: LINE_AT + 41_000, phrase: 'fireSmoke', text: null, delivery: 'failed' },
+];
+
+/** The text channel is up, the panel closed, the centre's question on the call screen. */
+export const CONVERSATION: ConversationView = {
+  ...NO_CALL.conversation,
+  available: true,
+  lines: CONVERSATION_LINES,
+  latestFromCentre: CONVERSATION_LINES[1]!,
+};
+
+/** The post-crash card of an electric car whose rear doors open by a cable. */
+export const SAFETY_ELECTRIC: SafetyGuidanceView = {
+  available: true,
+  open: true,
+  steps: [
+    'hazardLights',
+    'leaveAwayFromTraffic',
+    'triangleAndVest',
+    'keepClear',
+    'highVoltage',
+    'doorRelease',
+  ],
+  hazardLightsOn: false,
+  hazardLightsRequested: false,
+  doorRelease: 'cableInDoorPocket',
 };
 
 export interface FakeHmi {

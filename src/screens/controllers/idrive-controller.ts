@@ -8,7 +8,9 @@ export type IDriveHost = ReactiveControllerHost &
 export interface IDriveOptions {
   /**
    * Modal: take focus on connect even if it is elsewhere, keep it inside (a focus that leaves is
-   * pulled back), and give it back to where it was on disconnect.
+   * pulled back), and give it back to where it was on disconnect. A modal part inside a screen (the
+   * text conversation, the safety card) works the same way: while it is connected, the screen's own
+   * controller leaves the focus to it.
    */
   readonly modal?: boolean;
   /** Selector for the actions, in controller order. Default: enabled `sos-action-button`s and `[data-idrive-action]`. */
@@ -27,6 +29,21 @@ declare global {
 const DEFAULT_ACTIONS = 'sos-action-button:not([disabled]):not([hidden]), [data-idrive-action]';
 /** One wheel notch is 100 px in Chromium; trackpads send many small deltas that add up to it. */
 const WHEEL_STEP = 100;
+
+/**
+ * Modal controllers whose host is connected now, in the order they connected: a screen's controller
+ * defers to one inside it, and only the newest traps the focus (two traps would pull it to and fro).
+ */
+const connectedModals = new Set<IDriveController>();
+
+/** `node` is `ancestor` or inside it, also across shadow roots. */
+function isInside(node: Node | null, ancestor: Node): boolean {
+  while (node) {
+    if (node === ancestor) return true;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return false;
+}
 
 /** The element that really has focus, looking through open shadow roots. */
 export function deepActiveElement(root: Document | ShadowRoot = document): Element | null {
@@ -91,6 +108,7 @@ export class IDriveController implements ReactiveController {
       const before = deepActiveElement();
       this.returnFocusTo = before instanceof HTMLElement && before !== document.body ? before : null;
       document.addEventListener('focusin', this.onDocumentFocusIn);
+      connectedModals.add(this);
     }
   }
 
@@ -100,6 +118,7 @@ export class IDriveController implements ReactiveController {
     this.host.removeEventListener('wheel', this.onWheel);
     document.removeEventListener('keydown', this.onDocumentKeyDown);
     if (this.modal) {
+      connectedModals.delete(this);
       document.removeEventListener('focusin', this.onDocumentFocusIn);
       const target = this.returnFocusTo;
       this.returnFocusTo = null;
@@ -142,8 +161,17 @@ export class IDriveController implements ReactiveController {
     );
   }
 
+  /** A modal part inside this host (not the host itself) is open: it owns the focus meanwhile. */
+  private nestedModal(): IDriveController | null {
+    for (const modal of connectedModals) {
+      if (modal !== this && modal.host.isConnected && isInside(modal.host, this.host)) return modal;
+    }
+    return null;
+  }
+
   private keepFocus(): void {
     if (!this.host.isConnected) return;
+    if (this.nestedModal()) return;
     if (!this.firstFocusDone) {
       this.firstFocusDone = true;
       if (this.modal || this.focusIsLost()) this.focusDefault();
@@ -186,12 +214,7 @@ export class IDriveController implements ReactiveController {
 
   /** The focus is on this screen, also deep inside an action's own shadow root (its native button). */
   private focusIsInHost(): boolean {
-    let node: Node | null = deepActiveElement();
-    while (node) {
-      if (node === this.host) return true;
-      node = node instanceof ShadowRoot ? node.host : node.parentNode;
-    }
-    return false;
+    return isInside(deepActiveElement(), this.host);
   }
 
   private focusIsLost(): boolean {
@@ -241,21 +264,26 @@ export class IDriveController implements ReactiveController {
 
   private readonly onWheel = (event: WheelEvent): void => {
     event.preventDefault();
+    // One controller turns per notch: the innermost (a modal part's), not the screen's as well.
+    event.stopPropagation();
+    // Turned over the screen while a modal part has the focus: the part's selection moves.
+    const target = this.nestedModal() ?? this;
     if (event.deltaMode !== WheelEvent.DOM_DELTA_PIXEL) {
-      if (event.deltaY !== 0) this.rotate(Math.sign(event.deltaY));
+      if (event.deltaY !== 0) target.rotate(Math.sign(event.deltaY));
       return;
     }
     this.wheelAccumulator += event.deltaY;
     while (Math.abs(this.wheelAccumulator) >= WHEEL_STEP) {
       const step = Math.sign(this.wheelAccumulator);
       this.wheelAccumulator -= step * WHEEL_STEP;
-      this.rotate(step);
+      target.rotate(step);
     }
   };
 
   /** A key with the focus nowhere (e.g. after a tap on the status bar) brings it back to this screen. */
   private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || !this.focusIsLost()) return;
+    // A modal part inside this screen brings a lost focus back to itself.
+    if (event.defaultPrevented || !this.focusIsLost() || this.nestedModal()) return;
     // Back pressed in the frame between a screen appearing and its focus landing is still Back.
     if (event.key === 'Escape' || event.key === 'Backspace') {
       if (event.repeat || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -271,6 +299,7 @@ export class IDriveController implements ReactiveController {
   /** Modal trap: focus that escapes (a tap or a script elsewhere) is brought back inside. */
   private readonly onDocumentFocusIn = (): void => {
     if (!this.host.isConnected || this.focusIsInHost()) return;
+    if ([...connectedModals].at(-1) !== this) return;
     this.focusDefault();
   };
 }

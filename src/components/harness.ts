@@ -1,0 +1,46 @@
+import type { LitElement } from 'lit';
+
+/**
+ * The base of the component harnesses: the element, its rendered shadow root, its named parts
+ * (`data-part`) and its visible text. A harness reads and operates a component the way a test, a
+ * designer's script or an integrator's test would — never through its private state.
+ */
+export class ElementHarness<E extends LitElement> {
+  constructor(readonly element: E) {}
+
+  /** The shadow root once the element has rendered. */
+  async rendered(): Promise<ShadowRoot> {
+    await this.element.updateComplete;
+    const root = this.element.shadowRoot;
+    if (!root) throw new Error(`${this.element.localName} has no shadow root`);
+    return root;
+  }
+
+  /** The first element marked `data-part="name"`, or null. */
+  async part<T extends Element = HTMLElement>(name: string): Promise<T | null> {
+    return (await this.rendered()).querySelector<T>(`[data-part="${name}"]`);
+  }
+
+  /** Every element marked `data-part="name"`. */
+  async parts<T extends Element = HTMLElement>(name: string): Promise<T[]> {
+    return Array.from((await this.rendered()).querySelectorAll<T>(`[data-part="${name}"]`));
+  }
+
+  /** All text of the component, whitespace collapsed. */
+  async text(): Promise<string> {
+    return ((await this.rendered()).textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Sends a key press to what has focus inside the component (or the component itself). */
+  async key(key: string, init: KeyboardEventInit = {}): Promise<void> {
+    const root = await this.rendered();
+    let target: Element = this.element;
+    for (let active = root.activeElement; active; active = active.shadowRoot?.activeElement ?? null)
+      target = active;
+    for (const type of ['keydown', 'keyup'])
+      target.dispatchEvent(
+        new KeyboardEvent(type, { key, bubbles: true, composed: true, cancelable: true, ...init }),
+      );
+    await this.element.updateComplete;
+  }
+}
