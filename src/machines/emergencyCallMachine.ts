@@ -238,7 +238,8 @@ export const emergencyCallMachine = setup({
           if (line.id <= context.spokenUpTo || line.text === null) continue;
           const command: VehicleCommand = { type: 'speak', text: line.text, lang: null };
           enqueue.emit({ type: 'command', command });
-          if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+          if (self._parent)
+            enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
         }
       }
       enqueue.assign({ spokenUpTo: newest });
@@ -291,8 +292,7 @@ export const emergencyCallMachine = setup({
       context.conversationAt !== null &&
       isOlderReport(event, context.conversationAt),
     /** The centre is on the line and the unit's text channel can carry a line to it. */
-    textAvailable: ({ context }) =>
-      context.report !== null && TEXT_PHASES.includes(context.report.phase),
+    textAvailable: ({ context }) => context.report !== null && TEXT_PHASES.includes(context.report.phase),
     /** The report (this one, or the one kept) leaves no call a text could go to. */
     textGone: ({ context, event }) => {
       const report = reportOf(event) ?? context.report;
@@ -313,6 +313,10 @@ export const emergencyCallMachine = setup({
     },
     hazardLightsOn: ({ context, event }) =>
       event.type === 'bridge.hazardLights' ? event.on : context.hazardLightsOn === true,
+    callOver: ({ event }) => {
+      const report = reportOf(event);
+      return report !== null && (report.phase === 'ended' || report.phase === 'failed');
+    },
     toKeyboard: ({ event }) => event.type === 'user.textMode' && event.mode === 'keyboard',
     toPhrases: ({ event }) => event.type === 'user.textMode' && event.mode === 'phrases',
     hazardsAnswered: ({ event }) => event.type === 'bridge.commandAck' && event.command === 'setHazardLights',
@@ -663,8 +667,16 @@ export const emergencyCallMachine = setup({
           target: '.waiting',
           actions: { type: 'request', params: { command: { type: 'startTestCall' } } },
         },
-        'user.sendPhrase': { guard: and(['textAvailable', 'hasText']), target: '.waiting', actions: 'sendText' },
-        'user.sendText': { guard: and(['textAvailable', 'hasText']), target: '.waiting', actions: 'sendText' },
+        'user.sendPhrase': {
+          guard: and(['textAvailable', 'hasText']),
+          target: '.waiting',
+          actions: 'sendText',
+        },
+        'user.sendText': {
+          guard: and(['textAvailable', 'hasText']),
+          target: '.waiting',
+          actions: 'sendText',
+        },
         'bridge.commandAck': [
           { guard: and(['requestAnswered', 'refused']), target: '.refused', actions: 'takeRefusal' },
           { guard: 'requestAnswered', target: '.idle', actions: 'clearRefusal' },
@@ -771,7 +783,10 @@ export const emergencyCallMachine = setup({
             ],
           },
         },
-        open: { on: { 'user.closeSafety': 'closed' } },
+        // When the call is over the summary and its Close come first; the card stays one press away.
+        open: {
+          on: { 'user.closeSafety': 'closed', 'bridge.callSession': { guard: 'callOver', target: 'closed' } },
+        },
         closed: { on: { 'user.openSafety': 'open' } },
       },
     },

@@ -28,6 +28,8 @@ export const BUTTON_LABELS = {
   navGuide: 'Guide',
   navFaultMemory: 'Fault memory',
   exportJson: 'Export JSON',
+  text: 'Text',
+  safetySteps: 'Safety steps',
 } as const;
 
 export const STATUS_LINES: Record<HmiState['status']['level'], string> = {
@@ -106,7 +108,7 @@ function phaseHeading(state: HmiState): string {
     case 'dataSent':
       return 'Location sent';
     case 'acknowledged':
-      return 'Location received';
+      return state.call.msd === 'ackNegative' ? 'Location not received' : 'Location received';
     case 'voice':
       return 'Connected';
     default:
@@ -149,7 +151,13 @@ export function expectScreen(state: HmiState): ScreenExpectation {
           ...common,
           heading: phaseHeading(state),
           led: call.led,
-          actions: call.canCancel ? [b.cancelCall] : call.kind === 'test' ? [b.endTestCall] : [],
+          actions: [
+            ...(call.canCancel ? [b.cancelCall] : call.kind === 'test' ? [b.endTestCall] : []),
+            ...(call.conversation.available ? [b.text] : []),
+            ...(call.conversation.panel === null && call.safety.available && !call.safety.open
+              ? [b.safetySteps]
+              : []),
+          ],
         };
       case 'redialing':
         return {
@@ -166,17 +174,24 @@ export function expectScreen(state: HmiState): ScreenExpectation {
         return {
           ...common,
           heading: 'Call ended',
+          // At most three actions on an emergency screen: directions give way to the safety steps.
           actions: [
             b.close,
+            ...(call.safety.available && !call.safety.open ? [b.safetySteps] : []),
             ...call.pointsOfInterest.map((p) => (p.kind === 'police' ? b.police : b.hospital)),
-          ],
+          ].slice(0, 3),
         };
       case 'cancelled':
         return { ...common, heading: 'Call cancelled', actions: [b.close] };
       case 'callbackWaiting':
         return { ...common, heading: 'Emergency centre may call back', led: call.led, actions: [b.close] };
       case 'callback':
-        return { ...common, heading: 'Emergency centre calling back', led: call.led, actions: [] };
+        return {
+          ...common,
+          heading: 'Emergency centre calling back',
+          led: call.led,
+          actions: call.conversation.available ? [b.text] : [],
+        };
       case 'testEnded':
         return {
           ...common,

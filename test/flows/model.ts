@@ -198,6 +198,10 @@ export function userEventFor(label: string, state: HmiState): UserEvent | null {
     }
     case b.navFaultMemory:
       return { type: 'user.openDiagnostics', page: { screen: 'faultMemory' } };
+    case b.text:
+      return { type: 'user.openText' };
+    case b.safetySteps:
+      return { type: 'user.openSafety' };
     case b.navRing:
       return { type: 'user.openDiagnostics', page: { screen: 'ring' } };
     case b.guide: {
