@@ -296,13 +296,7 @@ export const NO_CALL_SESSION: Omit<CallSessionSignal, 'type' | 'ts' | 'seq'> = {
  * access not only by voice). They travel as codes, so each side shows them in its own language.
  */
 export type PresetPhrase =
-  | 'cannotSpeak'
-  | 'cannotHear'
-  | 'injured'
-  | 'trapped'
-  | 'fireSmoke'
-  | 'children'
-  | 'safe';
+  'cannotSpeak' | 'cannotHear' | 'injured' | 'trapped' | 'fireSmoke' | 'children' | 'safe';
 export const PRESET_PHRASES: readonly PresetPhrase[] = [
   'cannotSpeak',
   'cannotHear',

@@ -3,7 +3,14 @@
  * and causes. No xstate here, so the rules can be tested (and reused in a gateway) on their own.
  */
 import { CHAIN_UNITS } from '../bridge/signals.js';
-import type { ChainUnit, EcallService, GnssFix, IgnitionState, MostNode, UnitStatus } from '../bridge/signals.js';
+import type {
+  ChainUnit,
+  EcallService,
+  GnssFix,
+  IgnitionState,
+  MostNode,
+  UnitStatus,
+} from '../bridge/signals.js';
 import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
 import type { BridgeMachineEvent } from './events.js';
 import type { Cause, CauseId, RingView } from './views.js';

@@ -186,7 +186,10 @@ describe('the text conversation', () => {
     // The first conversation after the page loaded: its lines are shown, not read again.
     conversation(hmi, [centreLine(1, t, 'Old message.')]);
     assert.equal(hmi.sent('speak').length, 0);
-    conversation(hmi, [centreLine(1, t, 'Old message.'), centreLine(2, t, 'An ambulance is 8 minutes away.')]);
+    conversation(hmi, [
+      centreLine(1, t, 'Old message.'),
+      centreLine(2, t, 'An ambulance is 8 minutes away.'),
+    ]);
     hmi.advance(3000); // cyclic repeats of the same conversation
     const spoken = hmi.sent('speak').map((c) => c.command);
     assert.deepEqual(spoken, [{ type: 'speak', text: 'An ambulance is 8 minutes away.', lang: null }]);
@@ -238,7 +241,12 @@ describe('post-crash guidance', () => {
     automaticCall(hmi);
     assert.ok(hmi.call().safety.steps.includes('highVoltage'), 'unknown powertrain: warned');
     hmi.set({ type: 'vehicleConfig', powertrain: 'combustion', doorRelease: null });
-    assert.deepEqual(hmi.call().safety.steps, ['hazardLights', 'leaveAwayFromTraffic', 'triangleAndVest', 'keepClear']);
+    assert.deepEqual(hmi.call().safety.steps, [
+      'hazardLights',
+      'leaveAwayFromTraffic',
+      'triangleAndVest',
+      'keepClear',
+    ]);
     hmi.set({ type: 'vehicleConfig', powertrain: 'electric', doorRelease: 'cableInDoorPocket' });
     assert.deepEqual(hmi.call().safety.steps, [
       'hazardLights',
@@ -261,11 +269,17 @@ describe('post-crash guidance', () => {
       hmi.sent('setHazardLights').map((c) => c.command),
       [{ type: 'setHazardLights', on: true }],
     );
-    assert.deepEqual([hmi.call().safety.hazardLightsRequested, hmi.call().safety.hazardLightsOn], [true, false]);
+    assert.deepEqual(
+      [hmi.call().safety.hazardLightsRequested, hmi.call().safety.hazardLightsOn],
+      [true, false],
+    );
     hmi.signal({ type: 'commandAck', commandId: 'c9', command: 'setHazardLights', ok: true });
     assert.equal(hmi.call().safety.hazardLightsRequested, true, 'accepted is not on');
     hmi.set({ type: 'hazardLights', on: true });
-    assert.deepEqual([hmi.call().safety.hazardLightsRequested, hmi.call().safety.hazardLightsOn], [false, true]);
+    assert.deepEqual(
+      [hmi.call().safety.hazardLightsRequested, hmi.call().safety.hazardLightsOn],
+      [false, true],
+    );
     send(hmi, { type: 'user.hazardLights' });
     assert.equal(hmi.sent('setHazardLights').length, 1, 'already on: nothing more to ask');
     hmi.stop();
