@@ -306,11 +306,6 @@ export const emergencyCallMachine = setup({
       const report = reportOf(event) ?? context.report;
       return report !== null && report.kind === 'automatic' && SAFETY_PHASES.includes(report.phase);
     },
-    /** The call has reached the centre: the moment the card first opens by itself. */
-    automaticCallConnected: ({ event }) => {
-      const report = reportOf(event);
-      return report !== null && report.kind === 'automatic' && ['connected', 'voice'].includes(report.phase);
-    },
     hazardLightsOn: ({ context, event }) =>
       event.type === 'bridge.hazardLights' ? event.on : context.hazardLightsOn === true,
     callOver: ({ event }) => {
@@ -768,8 +763,8 @@ export const emergencyCallMachine = setup({
       },
     },
     /**
-     * Post-crash guidance: opens by itself when an automatic call reaches the centre, stays reachable
-     * (closed) after that until the session is over.
+     * Post-crash guidance: offered once an automatic call reaches the centre (or cannot), until the
+     * session is over.
      */
     safety: {
       initial: 'unavailable',
@@ -777,10 +772,8 @@ export const emergencyCallMachine = setup({
       states: {
         unavailable: {
           on: {
-            'bridge.callSession': [
-              { guard: 'automaticCallConnected', target: 'open' },
-              { guard: 'safetyApplies', target: 'closed' },
-            ],
+            // Offered, not opened: what was sent and who was told stay on screen until asked for.
+            'bridge.callSession': { guard: 'safetyApplies', target: 'closed' },
           },
         },
         // When the call is over the summary and its Close come first; the card stays one press away.

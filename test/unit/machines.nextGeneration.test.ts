@@ -198,14 +198,16 @@ describe('the text conversation', () => {
 });
 
 describe('post-crash guidance', () => {
-  it('opens by itself when an automatic call reaches the centre, and stays reachable after it ends', () => {
+  it('is offered once an automatic call reaches the centre, and stays reachable after it ends', () => {
     const hmi = ready();
     const now = hmi.clock.now();
     hmi.crash();
     hmi.session({ phase: 'dialing', kind: 'automatic', attempt: 1, triggeredAt: now, transport: 'ngECall' });
     assert.equal(hmi.call().safety.available, false, 'the call first');
     hmi.session({ phase: 'connected', msd: 'sent' });
-    assert.deepEqual([hmi.call().safety.available, hmi.call().safety.open], [true, true]);
+    assert.deepEqual([hmi.call().safety.available, hmi.call().safety.open], [true, false]);
+    send(hmi, { type: 'user.openSafety' });
+    assert.equal(hmi.call().safety.open, true);
     send(hmi, { type: 'user.closeSafety' });
     assert.deepEqual([hmi.call().safety.available, hmi.call().safety.open], [true, false]);
     voice(hmi);
