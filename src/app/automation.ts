@@ -4,7 +4,13 @@
  * reaches into the machines except `state()`, which reads them.
  */
 import type { SentCommand } from '../bridge/commands.js';
-import type { CallSessionSignal, DayNightMode, IgnitionState, MostNode } from '../bridge/signals.js';
+import type {
+  CallSessionSignal,
+  ConversationSignal,
+  DayNightMode,
+  IgnitionState,
+  MostNode,
+} from '../bridge/signals.js';
 import type { FaultLogEntry } from '../machines/faultLog.js';
 import type { HmiState } from '../machines/views.js';
 import type { Fault } from '../sim/faults.js';
@@ -32,6 +38,8 @@ export interface SosHmiAutomation {
     readonly commands: SentCommand[];
     /** The telematics unit's latest session report (what the call screens mirror); null before the first. */
     readonly session: CallSessionSignal | null;
+    /** The telematics unit's latest conversation (lines to and from the centre). */
+    readonly conversation: ConversationSignal;
     readonly faults: readonly Fault[];
     /** Malformed input, as if from the vehicle: rejected at the bridge, never shown as ready. */
     injectRaw(raw: unknown): void;
@@ -94,6 +102,9 @@ export function createAutomation(hmi: Hmi, trace: TransitionTrace | null = null)
       get session() {
         const report = sim.session;
         return report ? (JSON.parse(JSON.stringify(report)) as CallSessionSignal) : null;
+      },
+      get conversation() {
+        return JSON.parse(JSON.stringify(sim.conversation)) as ConversationSignal;
       },
       get faults() {
         return [...sim.faults];

@@ -1,21 +1,10 @@
 import { css, type CSSResult } from 'lit';
 
 /**
- * The conversation panel: the phrases (or the keyboard) on the left, the last lines of the
+ * The conversation panel (on `panelStyles`): the phrases (or the keyboard) on the left, the last lines of the
  * conversation and the panel's own actions on the right. It fills the column it is given.
  */
 export const callConversationStyles: CSSResult = css`
-  :host {
-    display: block;
-    block-size: 100%;
-    min-block-size: 0;
-    box-sizing: border-box;
-    color: var(--sos-text);
-    font-family: var(--sos-font, sans-serif);
-  }
-  * {
-    box-sizing: border-box;
-  }
   .panel {
     block-size: 100%;
     display: grid;
@@ -55,9 +44,6 @@ export const callConversationStyles: CSSResult = css`
     grid-template-rows: auto minmax(0, 1fr) auto;
     gap: 8px;
     padding: 10px 14px 12px;
-    border-radius: 16px;
-    background: var(--sos-surface);
-    border: 1px solid var(--sos-border);
   }
   h2 {
     margin: 0;
@@ -140,13 +126,5 @@ export const callConversationStyles: CSSResult = css`
   .actions sos-action-button::part(button) {
     padding: 0 8px;
     font-size: 19px;
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 `;

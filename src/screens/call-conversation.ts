@@ -1,9 +1,10 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PresetPhrase, TextDelivery } from '../bridge/signals.js';
 import type { ConversationLineView, ConversationView } from '../machines/views.js';
 import { callConversationStyles } from './call-conversation-styles.js';
+import { panelStyles } from './panel-styles.js';
 import { IDriveController } from './controllers/idrive-controller.js';
 import * as t from './texts.js';
 import '../components/action-button/action-button.js';
@@ -47,7 +48,7 @@ export type SosConversationCloseEvent = CustomEvent<void>;
  */
 @customElement('sos-call-conversation')
 export class SosCallConversation extends LitElement {
-  static override styles = callConversationStyles;
+  static override styles = [panelStyles, callConversationStyles];
 
   /** The conversation (`CallView.conversation`); the panel shows `panel` (phrases or keyboard). */
   @property({ attribute: false }) view: ConversationView | null = null;
@@ -64,6 +65,13 @@ export class SosCallConversation extends LitElement {
       if (this.view?.panel === 'keyboard') this.emitMode('phrases');
       else this.emitClose();
     });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('view') as ConversationView | null | undefined;
+    // The occupant asked for the keyboard (or the phrases): the selection goes there, not left on the switch.
+    if (before?.panel && this.view?.panel && before.panel !== this.view.panel)
+      void this.idrive.focusSettled().then(() => this.idrive.focusDefault());
   }
 
   private emit<T>(type: string, detail: T): void {
@@ -136,7 +144,7 @@ export class SosCallConversation extends LitElement {
       data-mode=${view.panel ?? 'closed'}
     >
       <div class="main">${keyboard ? this.renderKeyboard(view) : this.renderPhrases(view)}</div>
-      <div class="side">
+      <div class="side surface">
         <h2 id="title">${t.CONVERSATION_TITLE}</h2>
         ${
           lines.length

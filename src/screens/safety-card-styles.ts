@@ -1,30 +1,16 @@
 import { css, type CSSResult } from 'lit';
 
 /**
- * The safety card: title and Close on top, then the steps, numbered, one or two columns
+ * The safety card (on `panelStyles`): title and Close on top, then the steps, numbered, one or two columns
  * (`columns`). The high-voltage step is a warning; a done step is ticked.
  */
 export const safetyCardStyles: CSSResult = css`
-  :host {
-    display: block;
-    block-size: 100%;
-    min-block-size: 0;
-    box-sizing: border-box;
-    color: var(--sos-text);
-    font-family: var(--sos-font, sans-serif);
-  }
-  * {
-    box-sizing: border-box;
-  }
   .card {
     block-size: 100%;
     display: grid;
     grid-template-rows: auto minmax(0, 1fr);
     gap: 6px;
     padding: 8px 16px 10px;
-    border-radius: 16px;
-    background: var(--sos-surface);
-    border: 1px solid var(--sos-border);
     overflow: hidden;
   }
   .head {
@@ -118,14 +104,6 @@ export const safetyCardStyles: CSSResult = css`
     font-size: 16px;
     font-weight: 700;
     color: var(--sos-ready);
-    white-space: nowrap;
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
     white-space: nowrap;
   }
 `;

@@ -3,6 +3,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SafetyGuidanceView, SafetyStepId } from '../machines/views.js';
 import { IDriveController } from './controllers/idrive-controller.js';
+import { panelStyles } from './panel-styles.js';
 import { safetyCardStyles } from './safety-card-styles.js';
 import * as t from './texts.js';
 import '../components/action-button/action-button.js';
@@ -24,7 +25,7 @@ export type SosSafetyCloseEvent = CustomEvent<void>;
  */
 @customElement('sos-safety-card')
 export class SosSafetyCard extends LitElement {
-  static override styles = safetyCardStyles;
+  static override styles = [panelStyles, safetyCardStyles];
 
   /** The guidance (`CallView.safety`). */
   @property({ attribute: false }) view: SafetyGuidanceView | null = null;
@@ -106,7 +107,7 @@ export class SosSafetyCard extends LitElement {
   protected override render(): TemplateResult {
     const view = this.view;
     if (!view) return html``;
-    return html`<section class="card" role="dialog" aria-labelledby="title">
+    return html`<section class="card surface" role="dialog" aria-labelledby="title">
       <div class="head">
         <h2 id="title">${t.SAFETY_TITLE}</h2>
         <sos-action-button

@@ -93,6 +93,22 @@ describe('sos-call-conversation', () => {
     expect((await oneEvent(harness.element, 'sos-conversation-mode')).detail.mode).to.equal('keyboard');
   });
 
+  it('switching between phrases and keyboard hands the selection to what was asked for', async () => {
+    const { harness } = await panel(PHRASES_OPEN);
+    await harness.element.idrive.focusSettled();
+    for (let i = 0; i < 7; i++) await sendKeys({ press: 'ArrowDown' });
+    expect(await harness.focused()).to.equal('Keyboard');
+    harness.element.view = KEYBOARD_OPEN;
+    await harness.element.updateComplete;
+    expect(await harness.focused()).to.equal('key:A');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(await harness.focused()).to.equal('Phrases');
+    harness.element.view = PHRASES_OPEN;
+    await harness.element.updateComplete;
+    expect(await harness.focused()).to.equal('I cannot speak');
+  });
+
   it('rotating past the last key goes on to Phrases and Close, and round to the keys', async () => {
     const { harness } = await panel(KEYBOARD_OPEN);
     const kb = (await harness.keyboard())!;

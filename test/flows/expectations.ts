@@ -5,6 +5,7 @@
  * automatic call, nothing to end a call-back — and a request the car refused, as the status bar's
  * one-line notice. Pure: computed from `window.sosHmi.state()`.
  */
+import type { PresetPhrase } from '../../src/bridge/signals.js';
 import type { HmiState } from '../../src/machines/views.js';
 
 /** Action names of the visible-text contract (English). */
@@ -30,7 +31,29 @@ export const BUTTON_LABELS = {
   exportJson: 'Export JSON',
   text: 'Text',
   safetySteps: 'Safety steps',
+  keyboard: 'Keyboard',
+  phrases: 'Phrases',
+  hazardLights: 'Hazard lights on',
+  hazardLightsPending: 'Switching on…',
 } as const;
+
+/** The preset phrases as the conversation panel offers them (English). */
+export const PHRASE_LABELS: Readonly<Record<PresetPhrase, string>> = {
+  cannotSpeak: 'I cannot speak',
+  cannotHear: 'I cannot hear you',
+  injured: 'Someone is injured',
+  trapped: 'Someone is trapped',
+  fireSmoke: 'Fire / smoke',
+  children: 'Children on board',
+  safe: 'We are safe',
+};
+
+/** A panel open over the call screen: the text conversation or the post-crash safety card. */
+export interface PanelExpectation {
+  readonly element: 'sos-call-conversation' | 'sos-safety-card';
+  /** Its enabled, visible actions in controller order (the keyboard's keys are not among them). */
+  readonly actions: readonly string[];
+}
 
 export const STATUS_LINES: Record<HmiState['status']['level'], string> = {
   ready: 'SOS ready',
@@ -75,6 +98,8 @@ export interface ScreenExpectation {
   readonly announce: 'assertive' | 'polite' | null;
   /** The status bar's notice: a request the telematics unit refused, in the driver's words; null: none. */
   readonly notice: string | null;
+  /** The panel open over the call screen; null: none. */
+  readonly panel: PanelExpectation | null;
 }
 
 /** A refusal of the telematics unit as the status bar words it (`refusalText` in src/screens/texts.ts). */
@@ -129,6 +154,7 @@ export function expectScreen(state: HmiState): ScreenExpectation {
     actionsExact: true,
     announce: null,
     notice: call.refusal === null ? null : (REFUSAL_NOTICES[call.refusal] ?? REFUSED_OTHERWISE),
+    panel: null,
   } as const;
   if (call.screen !== 'none') {
     const screen = CALL_SCREENS[call.screen];
@@ -138,6 +164,7 @@ export function expectScreen(state: HmiState): ScreenExpectation {
       screen,
       emergency: call.kind !== 'test',
       announce: urgent ? ('assertive' as const) : ('polite' as const),
+      panel: panelOf(state),
     };
     switch (call.screen) {
       case 'cancelWindow':
@@ -245,6 +272,34 @@ export function expectScreen(state: HmiState): ScreenExpectation {
     ],
     announce: 'polite',
   };
+}
+
+/**
+ * The panel over a call screen: the conversation wins over the safety card (the screen shows one);
+ * the conversation on the active call and call-back screens, the card on the active and ended ones.
+ */
+export function panelOf(state: HmiState): PanelExpectation | null {
+  const { conversation, safety, screen } = state.call;
+  if (conversation.panel !== null && (screen === 'active' || screen === 'callback'))
+    return {
+      element: 'sos-call-conversation',
+      actions: [
+        ...(conversation.panel === 'phrases' ? conversation.phrases.map((p) => PHRASE_LABELS[p]) : []),
+        conversation.panel === 'phrases' ? b.keyboard : b.phrases,
+        b.close,
+      ],
+    };
+  if (safety.open && (screen === 'active' || screen === 'ended'))
+    return {
+      element: 'sos-safety-card',
+      actions: [
+        b.close,
+        ...(safety.steps.includes('hazardLights') && safety.hazardLightsOn !== true
+          ? [safety.hazardLightsRequested ? b.hazardLightsPending : b.hazardLights]
+          : []),
+      ],
+    };
+  return null;
 }
 
 /** The ring page's bypass action for the suspected unit, if it offers one. */

@@ -55,11 +55,18 @@ async function perform(hmi: HmiHarness, event: FlowEvent, via: Via): Promise<voi
     case 'callCentre':
       return page.evaluate((options) => window.sosHmi.sim.callCentre(options), event.options);
     case 'report': {
-      // Made from the unit's latest report, like the model does (why each one: RAW_REPORTS).
-      const latest = await hmi.session();
-      if (!latest) throw new Error('no session report from the telematics unit yet');
-      return hmi.injectRaw(rawReport(event.report, latest, (await hmi.state()).now));
+      // Made from the unit's latest reports, like the model does (why each one: RAW_REPORTS).
+      const session = await hmi.session();
+      if (!session) throw new Error('no session report from the telematics unit yet');
+      const conversation = await hmi.conversation();
+      return hmi.injectRaw(rawReport(event.report, { session, conversation }, (await hmi.state()).now));
     }
+    case 'hazardSwitch':
+      return page.evaluate((on) => window.sosHmi.sim.hazards(on), event.on);
+    case 'panel':
+      return (await hmi.panel()).choose(event.label, via);
+    case 'type':
+      return (await hmi.panel()).type(event.text, via);
     case 'press': {
       const screen = await hmi.screen();
       if (event.label === 'Guide' && (await screen.tag()) === 'sos-malfunction-warning') {
@@ -91,7 +98,8 @@ function runFlow(flow: PlannedFlow): void {
     for (const [i, event] of flow.events.entries()) {
       const expected = flow.steps[i]!;
       const via: Via = i % 2 === 0 ? 'controller' : 'touch';
-      const what = `step ${i + 1} (${describeEvent(event)}${event.type === 'press' ? ` by ${via}` : ''})`;
+      const byHand = event.type === 'press' || event.type === 'panel' || event.type === 'type';
+      const what = `step ${i + 1} (${describeEvent(event)}${byHand ? ` by ${via}` : ''})`;
       await test.step(what, async () => {
         await perform(hmi, event, via);
         const state = await hmi.state();
@@ -109,6 +117,19 @@ function runFlow(flow: PlannedFlow): void {
           .poll(() => screen.visibleActions(), { message: `${what}: offered actions` })
           .toEqual(e.actionsExact ? e.actions : expect.arrayContaining([...e.actions]));
         expect(await hmi.telltale(), `${what}: telltale`).toBe(e.telltale);
+        // A panel over the call screen (conversation, safety card): which one, and what it offers.
+        if (e.panel === null) await expect(hmi.panels(), `${what}: no panel open`).toHaveCount(0);
+        else {
+          await expect(hmi.panels(), `${what}: ${e.panel.element} open`).toHaveCount(1);
+          await expect(hmi.panels().first(), `${what}: the open panel`).toHaveJSProperty(
+            'localName',
+            e.panel.element,
+          );
+          const panel = await hmi.panel();
+          await expect
+            .poll(() => panel.visibleActions(), { message: `${what}: the panel's actions` })
+            .toEqual(e.panel.actions);
+        }
         // A request the unit refused is one line in the status bar, and nothing else is.
         if (e.notice === null) await expect(hmi.notice(), `${what}: no status-bar notice`).toHaveCount(0);
         else await expect(hmi.notice(), `${what}: status-bar notice`).toHaveText(e.notice);

@@ -11,7 +11,13 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { TestModel } from 'xstate/graph';
-import type { CallSessionPhase, CallSessionSignal, IgnitionState } from '../../src/bridge/signals.js';
+import type {
+  CallSessionPhase,
+  CallSessionSignal,
+  ConversationSignal,
+  IgnitionState,
+  PresetPhrase,
+} from '../../src/bridge/signals.js';
 import { NO_CALL_SESSION } from '../../src/bridge/signals.js';
 import { createHmi, type Hmi } from '../../src/app/createHmi.js';
 import { createTransitionTrace } from '../../src/app/transitionTrace.js';
@@ -27,7 +33,7 @@ import type { HmiState } from '../../src/machines/views.js';
 import type { BridgeConnection } from '../../src/bridge/vehicleBridge.js';
 import type { Fault } from '../../src/sim/faults.js';
 import type { CallCentreOptions, TelematicsSettings } from '../../src/sim/types.js';
-import { BUTTON_LABELS, expectScreen, type ScreenExpectation } from './expectations.js';
+import { BUTTON_LABELS, expectScreen, PHRASE_LABELS, type ScreenExpectation } from './expectations.js';
 
 type LinkState = BridgeConnection;
 
@@ -51,6 +57,9 @@ export const RAW_REPORTS = {
   /** A copy of the latest report, stamped 1 ms earlier. */
   replay:
     'a report overtaken on the way (older than the one shown); the simulated bus delivers every report in order',
+  /** A copy of the latest conversation, stamped 1 ms earlier. */
+  conversationReplay:
+    'a conversation overtaken on the way (older than the one shown); the simulated bus delivers every conversation in order',
 } as const;
 export type RawReport = keyof typeof RAW_REPORTS;
 
@@ -74,6 +83,12 @@ export type FlowEvent =
   | { readonly type: 'report'; readonly report: RawReport }
   /** An action on the screen, chosen with the controller or by touch. */
   | { readonly type: 'press'; readonly label: string }
+  /** An action in the panel open over the call screen (the text conversation or the safety card). */
+  | { readonly type: 'panel'; readonly label: string }
+  /** Text typed on the conversation's keyboard, then Send. */
+  | { readonly type: 'type'; readonly text: string }
+  /** The driver presses the hazard-light switch on the dashboard (`sim.hazards`). */
+  | { readonly type: 'hazardSwitch'; readonly on: boolean }
   /** The controller's Back key. */
   | { readonly type: 'back' }
   /** Battery reset: every unit without power for a few seconds. */
@@ -239,17 +254,44 @@ export function backEventFor(state: HmiState): UserEvent | null {
 /** The telematics unit's report with no session. */
 const IDLE_REPORT: Omit<CallSessionSignal, 'ts' | 'seq'> = { type: 'callSession', ...NO_CALL_SESSION };
 
+/** What the unit reported last: the session (`sim.session`) and the conversation (`sim.conversation`). */
+export interface LatestReports {
+  readonly session: CallSessionSignal;
+  readonly conversation: ConversationSignal;
+}
+
 /**
- * The raw session report of a `report` event, made from the unit's latest report (`sim.session`)
- * and the vehicle clock now (see `RAW_REPORTS` for why each one is injected).
+ * The raw report of a `report` event, made from the unit's latest reports and the vehicle clock now
+ * (see `RAW_REPORTS` for why each one is injected).
  */
-export function rawReport(report: RawReport, latest: CallSessionSignal, now: number): CallSessionSignal {
+export function rawReport(
+  report: RawReport,
+  latest: LatestReports,
+  now: number,
+): CallSessionSignal | ConversationSignal {
   switch (report) {
     case 'idle':
-      return { ...IDLE_REPORT, ts: now, seq: (latest.seq + 1) % 65536 };
+      return { ...IDLE_REPORT, ts: now, seq: (latest.session.seq + 1) % 65536 };
     case 'replay':
-      return { ...latest, ts: latest.ts - 1 };
+      return { ...latest.session, ts: latest.session.ts - 1 };
+    case 'conversationReplay':
+      return { ...latest.conversation, ts: latest.conversation.ts - 1 };
   }
+}
+
+/** The occupant's event behind an action of the panel open over the call screen. */
+export function panelEventFor(label: string, state: HmiState): UserEvent | null {
+  const b = BUTTON_LABELS;
+  if (state.call.conversation.panel !== null) {
+    if (label === b.keyboard) return { type: 'user.textMode', mode: 'keyboard' };
+    if (label === b.phrases) return { type: 'user.textMode', mode: 'phrases' };
+    if (label === b.close) return { type: 'user.closeText' };
+    const phrase = (Object.keys(PHRASE_LABELS) as PresetPhrase[]).find((p) => PHRASE_LABELS[p] === label);
+    return phrase ? { type: 'user.sendPhrase', phrase } : null;
+  }
+  if (label === b.hazardLights) return { type: 'user.hazardLights' };
+  if (label === b.close) return { type: 'user.closeSafety' };
+  return null;
 }
 
 /** The crash every flow has: severe, airbags deployed, two occupants. */
@@ -278,7 +320,27 @@ export function perform(hmi: Hmi, event: FlowEvent): void {
     case 'callCentre':
       return sim.callCentre(event.options);
     case 'report':
-      return hmi.bridge.injectRaw(rawReport(event.report, sim.session, hmi.clock.now()));
+      return hmi.bridge.injectRaw(
+        rawReport(event.report, { session: sim.session, conversation: sim.conversation }, hmi.clock.now()),
+      );
+    case 'hazardSwitch':
+      return sim.hazards(event.on);
+    case 'panel': {
+      const state = hmi.state();
+      const panel = expectScreen(state).panel;
+      if (!panel?.actions.includes(event.label))
+        throw new Error(
+          `"${event.label}" is not offered in ${panel?.element ?? 'a panel'} (offered: ${panel?.actions.join(', ') ?? 'no panel open'})`,
+        );
+      const user = panelEventFor(event.label, state);
+      if (!user) throw new Error(`no event for the panel action "${event.label}"`);
+      return hmi.send(user);
+    }
+    case 'type': {
+      if (hmi.state().call.conversation.panel !== 'keyboard')
+        throw new Error(`cannot type "${event.text}": the conversation's keyboard is not open`);
+      return hmi.send({ type: 'user.sendText', text: event.text });
+    }
     case 'batteryReset':
       return sim.batteryReset();
     case 'press': {
@@ -326,9 +388,15 @@ export function describeEvent(event: FlowEvent): string {
     case 'callCentre':
       return `centre behaves ${JSON.stringify(event.options)}`;
     case 'report':
-      return `raw ${event.report} session report`;
+      return `raw ${event.report} report`;
     case 'press':
       return `press "${event.label}"`;
+    case 'panel':
+      return `press "${event.label}" in the panel`;
+    case 'type':
+      return `type "${event.text}" and send`;
+    case 'hazardSwitch':
+      return `hazard-light switch ${event.on ? 'on' : 'off'}`;
     case 'back':
       return 'Back';
     case 'batteryReset':
@@ -337,6 +405,7 @@ export function describeEvent(event: FlowEvent): string {
 }
 
 const press = (label: string): FlowEvent => ({ type: 'press', label });
+const panel = (label: string): FlowEvent => ({ type: 'panel', label });
 const wait = (ms: number): FlowEvent => ({ type: 'wait', ms });
 const sos = (action: 'press' | 'release'): FlowEvent => ({ type: 'sos', action });
 const fault = (name: Fault, on = true): FlowEvent => ({ type: 'fault', fault: name, on });
@@ -403,7 +472,6 @@ export const SEED_FLOWS: readonly { readonly variant: string; readonly events: r
       ...TO_VOICE,
       ENDS_CALL,
       press('Police station'),
-      press('Hospital'),
       press('Close'),
       press('Close'),
       wait(20_000),
@@ -650,6 +718,63 @@ export const SEED_FLOWS: readonly { readonly variant: string; readonly events: r
   }),
   // Units without power: every signal goes stale, the status is unknown while operating.
   { variant: 'default', events: [batteryReset(), wait(5000), wait(5000)] },
+  // An occupant who cannot speak: a phrase, the centre's answer, a typed line, back to the phrases;
+  // a conversation overtaken on the way changes nothing; the centre hangs up with the panel open.
+  {
+    variant: 'default',
+    events: [
+      CRASH_EVENT,
+      ...TO_VOICE,
+      press('Text'),
+      panel('I cannot speak'),
+      wait(1000),
+      wait(5000),
+      panel('Keyboard'),
+      { type: 'type', text: 'Two hurt' },
+      ANSWERED,
+      panel('Phrases'),
+      panel('Close'),
+      { type: 'report', report: 'conversationReplay' },
+      press('Text'),
+      ENDS_CALL,
+    ],
+  },
+  // Post-crash guidance: hazard lights asked for just before the car's periodic report (still off),
+  // then on; switched off at the dashboard, asked for again and the power goes: never reported on,
+  // the button comes back.
+  {
+    variant: 'default',
+    events: [
+      CRASH_EVENT,
+      ...TO_VOICE,
+      press('Safety steps'),
+      wait(900),
+      panel('Hazard lights on'),
+      wait(1000),
+      panel('Close'),
+      { type: 'hazardSwitch', on: false },
+      press('Safety steps'),
+      panel('Hazard lights on'),
+      ANSWERED,
+      batteryReset(),
+      wait(5000),
+      wait(5000),
+    ],
+  },
+  // Hazard lights asked for while the vehicle link is down: the request times out, the button is back.
+  {
+    variant: 'default',
+    events: [
+      CRASH_EVENT,
+      ...TO_VOICE,
+      press('Safety steps'),
+      linkTo('lost'),
+      panel('Hazard lights on'),
+      wait(5000),
+      linkTo('connected'),
+      wait(1000),
+    ],
+  },
 ];
 
 function batteryReset(): FlowEvent {

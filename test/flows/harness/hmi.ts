@@ -4,10 +4,10 @@
  * the status-bar telltale and notice, live-region announcements, and where the focus really is.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { CallSessionSignal } from '../../../src/bridge/signals.js';
+import type { CallSessionSignal, ConversationSignal } from '../../../src/bridge/signals.js';
 import type { HmiState } from '../../../src/machines/views.js';
 import type { TransitionTraceReport } from '../../../src/app/transitionTrace.js';
-import { SCREEN_HARNESSES, ScreenHarness } from './screens.js';
+import { PanelHarness, SCREEN_HARNESSES, ScreenHarness } from './screens.js';
 
 export type LinkState = 'lost' | 'connecting' | 'connected';
 
@@ -18,6 +18,7 @@ interface TracedAutomation {
     link(state: LinkState): void;
     linkProblem(problem: 'unauthorized' | null): void;
     readonly session: CallSessionSignal | null;
+    readonly conversation: ConversationSignal;
   };
 }
 
@@ -70,6 +71,11 @@ export class HmiHarness {
     return this.page.evaluate(() => (window.sosHmi as unknown as TracedAutomation).sim.session);
   }
 
+  /** The telematics unit's latest conversation with the centre. */
+  conversation(): Promise<ConversationSignal> {
+    return this.page.evaluate(() => (window.sosHmi as unknown as TracedAutomation).sim.conversation);
+  }
+
   /** The vehicle link refuses this display (`unauthorized`) or serves it again (null). */
   linkProblem(problem: 'unauthorized' | null): Promise<void> {
     return this.page.evaluate(
@@ -103,6 +109,18 @@ export class HmiHarness {
     const tag = await root.evaluate((el) => el.localName);
     const Harness = SCREEN_HARNESSES[tag as keyof typeof SCREEN_HARNESSES] ?? ScreenHarness;
     return new Harness(this.page, root);
+  }
+
+  /** The panels open over the screen on top (none, or one). */
+  panels(): Locator {
+    return this.screenLocator().locator(PanelHarness.tags.join(', '));
+  }
+
+  /** The harness of the panel open over the screen on top; fails if none is. */
+  async panel(): Promise<PanelHarness> {
+    const root = this.panels().first();
+    await root.waitFor({ timeout: 5000 });
+    return new PanelHarness(this.page, root);
   }
 
   /**

@@ -77,6 +77,11 @@ export class ScreenHarness {
     });
   }
 
+  /** What counts as an action of this screen (its own shadow root only: a panel has its own). */
+  protected get actionSelector(): string {
+    return ACTIONS;
+  }
+
   /** Names of the visible, enabled actions in controller order. */
   async visibleActions(): Promise<string[]> {
     return this.root.evaluate((el, selector) => {
@@ -84,7 +89,7 @@ export class ScreenHarness {
       return Array.from(root.querySelectorAll<HTMLElement>(selector))
         .filter((a) => a.getClientRects().length > 0)
         .map((a) => (a.getAttribute('label') ?? a.textContent ?? '').replace(/\s+/g, ' ').trim());
-    }, ACTIONS);
+    }, this.actionSelector);
   }
 
   /** The action with exactly this name (a guide step that merely mentions it is not the action). */
@@ -101,7 +106,7 @@ export class ScreenHarness {
       const active = root?.activeElement as HTMLElement | null | undefined;
       if (!active || !active.matches(selector)) return null;
       return (active.getAttribute('label') ?? active.textContent ?? '').replace(/\s+/g, ' ').trim();
-    }, ACTIONS);
+    }, this.actionSelector);
   }
 
   /** Turns the controller `notches` (positive = clockwise = next) with the mouse wheel. */
@@ -358,6 +363,60 @@ export class FaultMemoryHarness extends DiagnosisHarness {
   /** Downloads the fault memory as `sos-fault-memory.json`. */
   exportJson(via?: Via) {
     return this.choose('Export JSON', via);
+  }
+}
+
+/**
+ * A panel open over a call screen (`sos-call-conversation`, `sos-safety-card`): it traps the
+ * controller, so its actions are chosen like a screen's; the keyboard's keys are not actions.
+ */
+export class PanelHarness extends ScreenHarness {
+  /** The panels a call screen can open. */
+  static readonly tags = ['sos-call-conversation', 'sos-safety-card'] as const;
+
+  protected override get actionSelector(): string {
+    return 'sos-action-button:not([hidden]):not([disabled])';
+  }
+
+  override heading(): Locator {
+    return this.root.locator('h2').first();
+  }
+
+  /** The conversation's keyboard mode: the names of its keys (`A`, `space`, `send`) in controller order. */
+  async keys(): Promise<string[]> {
+    return this.root
+      .locator('sos-text-keyboard button[data-key]')
+      .evaluateAll((keys) => keys.map((k) => (k as HTMLElement).dataset['key'] ?? ''));
+  }
+
+  /** The key with the controller's selection inside the keyboard, or null. */
+  async focusedKey(): Promise<string | null> {
+    return this.root.locator('sos-text-keyboard').evaluate((kb) => {
+      const active = kb.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      return active?.dataset['key'] ?? null;
+    });
+  }
+
+  /** Presses one key: by touch, or turning the controller to it and pressing. */
+  async key(name: string, via: Via = 'controller'): Promise<void> {
+    if (via === 'touch') {
+      await this.root.locator(`sos-text-keyboard button[data-key=${JSON.stringify(name)}]`).click();
+      return;
+    }
+    const keys = await this.keys();
+    const target = keys.indexOf(name);
+    if (target < 0) throw new Error(`the keyboard has no key "${name}" (keys: ${keys.join(' ')})`);
+    const from = keys.indexOf((await this.focusedKey()) ?? '');
+    if (from < 0) throw new Error('no key of the keyboard has the controller');
+    for (let i = 0; i < Math.abs(target - from); i++) await this.push(target > from ? 'next' : 'previous');
+    await this.press();
+  }
+
+  /** Types `text` on the keyboard (letters, digits on their layer, space), then Send. */
+  async type(text: string, via: Via = 'controller'): Promise<void> {
+    await this.settled();
+    for (const char of text) await this.key(char === ' ' ? 'space' : char.toUpperCase(), via);
+    await this.key('send', via);
   }
 }
 

@@ -1,0 +1,32 @@
+import { css, type CSSResult } from 'lit';
+
+/**
+ * What every panel inside a call screen shares (the conversation, the safety card): it fills the
+ * column it is given, draws its box on the raised surface and hides screen-reader-only words.
+ */
+export const panelStyles: CSSResult = css`
+  :host {
+    display: block;
+    block-size: 100%;
+    min-block-size: 0;
+    box-sizing: border-box;
+    color: var(--sos-text);
+    font-family: var(--sos-font, sans-serif);
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .surface {
+    border-radius: 16px;
+    background: var(--sos-surface);
+    border: 1px solid var(--sos-border);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
