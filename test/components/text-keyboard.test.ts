@@ -22,7 +22,17 @@ describe('sos-text-keyboard', () => {
     const kb = await keyboard();
     const names = await kb.keyNames();
     expect(names.slice(0, 26).join('')).to.equal('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
-    expect(names.slice(26)).to.deep.equal(['.', ',', '?', '!', 'layer', 'space', 'backspace', 'send']);
+    expect(names.slice(26)).to.deep.equal([
+      '.',
+      ',',
+      '?',
+      '!',
+      'layer',
+      'accents',
+      'space',
+      'backspace',
+      'send',
+    ]);
     for (const key of await kb.keys()) {
       const box = key.getBoundingClientRect();
       expect(box.height, key.dataset['key']).to.be.at.least(44);
@@ -103,6 +113,28 @@ describe('sos-text-keyboard', () => {
     await kb.tap('layer');
     expect((await kb.keyNames())[0]).to.equal('A');
     expect(await kb.draft()).to.equal('112');
+  });
+
+  it('accents: a name is written as it is spelt (de, fr, it, es), then back to letters', async () => {
+    const kb = await keyboard();
+    const label = async (key: string) => (await kb.keyButton(key)).textContent?.replace(/\s+/g, ' ').trim();
+    expect(await label('accents')).to.equal('ÄÉ, Accented letters');
+    await kb.tapText('m');
+    await kb.tap('accents');
+    expect((await kb.keyNames()).slice(0, 30).join('')).to.equal('ÄÖÜßÀÁÂÇÈÉÊËÎÏÌÍÑÒÓÔŒÙÚÛ¿¡.,?!');
+    expect(await label('accents')).to.equal('ABC, Letters');
+    expect(await label('layer')).to.equal('123, Digits and symbols');
+    await kb.tap('Ü');
+    await kb.tap('accents');
+    await kb.tapText('ller');
+    expect(await kb.draft()).to.equal('Müller');
+    // From the accents straight to the digits, and from there to the accents.
+    await kb.tap('accents');
+    await kb.tap('layer');
+    expect((await kb.keyNames())[0]).to.equal('1');
+    await kb.tap('accents');
+    expect((await kb.keyNames())[0]).to.equal('Ä');
+    await expect(kb.element).to.be.accessible();
   });
 
   it('stops at maxLength and shows the characters left', async () => {

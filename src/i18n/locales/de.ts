@@ -239,6 +239,7 @@ export const templates = {
   s87be854296f0dbc7: `Mögliche Auswirkungen`,
   s87fc0f36f12dfdc4: `iDrive reagiert möglicherweise nicht auf Eingaben`,
   s88c0f829bc65056b: `Die Notrufzentrale hört Sie möglicherweise nicht.`,
+  s88d0c87caf50f237: `Buchstaben mit Akzent`,
   s890e983a7be64da4: `Ergebnis`,
   s894093f6f3441be0: `Gefundene Störungen`,
   s89e9be1960f4c21c: `rot`,

@@ -239,6 +239,7 @@ export const templates = {
   s87be854296f0dbc7: `Puede notar`,
   s87fc0f36f12dfdc4: `Es posible que iDrive no responda a los comandos`,
   s88c0f829bc65056b: `Es posible que el centro de emergencias no le oiga.`,
+  s88d0c87caf50f237: `Letras con tilde`,
   s890e983a7be64da4: `Resultado`,
   s894093f6f3441be0: `Averías encontradas`,
   s89e9be1960f4c21c: `rojo`,

@@ -239,6 +239,7 @@ export const templates = {
   s87be854296f0dbc7: `Vous pourriez remarquer`,
   s87fc0f36f12dfdc4: `iDrive risque de ne pas répondre aux commandes`,
   s88c0f829bc65056b: `Le centre d’urgence risque de ne pas vous entendre.`,
+  s88d0c87caf50f237: `Lettres accentuées`,
   s890e983a7be64da4: `Résultat`,
   s894093f6f3441be0: `Défauts détectés`,
   s89e9be1960f4c21c: `rouge`,

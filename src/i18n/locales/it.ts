@@ -239,6 +239,7 @@ export const templates = {
   s87be854296f0dbc7: `Potreste notare`,
   s87fc0f36f12dfdc4: `iDrive potrebbe non rispondere ai comandi`,
   s88c0f829bc65056b: `La centrale di emergenza potrebbe non sentirvi.`,
+  s88d0c87caf50f237: `Lettere accentate`,
   s890e983a7be64da4: `Risultato`,
   s894093f6f3441be0: `Guasti rilevati`,
   s89e9be1960f4c21c: `rosso`,

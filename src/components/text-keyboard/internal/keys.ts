@@ -1,11 +1,12 @@
 /**
  * The on-screen keyboard's keys, row by row: three rows of ten characters (letters A–Z in
- * alphabetical order — the rotary controller runs through them like iDrive's speller — or digits and
- * symbols) above one command row. The sentence punctuation keeps its place in both layers.
+ * alphabetical order — the rotary controller runs through them like iDrive's speller —, the accented
+ * letters of the HMI's languages, or digits and symbols) above one command row. The sentence
+ * punctuation keeps its place in every layer.
  */
 
 /** Which characters the three upper rows show. */
-export type KeyboardLayer = 'letters' | 'digits';
+export type KeyboardLayer = 'letters' | 'accents' | 'digits';
 
 export type KeyDef =
   | { readonly kind: 'char'; readonly char: string }
@@ -13,6 +14,8 @@ export type KeyDef =
   | { readonly kind: 'backspace' }
   /** Switches between letters and digits. */
   | { readonly kind: 'layer' }
+  /** Switches between letters and accented letters. */
+  | { readonly kind: 'accents' }
   | { readonly kind: 'send' };
 
 /** Keys per row; the command row's keys span several columns. */
@@ -22,11 +25,14 @@ const chars = (row: string): KeyDef[] => [...row].map((char) => ({ kind: 'char',
 
 const CHAR_ROWS: Readonly<Record<KeyboardLayer, readonly (readonly KeyDef[])[]>> = {
   letters: [chars('ABCDEFGHIJ'), chars('KLMNOPQRST'), chars('UVWXYZ.,?!')],
+  // German, French, Italian and Spanish: a name or a street is written as it is spelt.
+  accents: [chars('ÄÖÜßÀÁÂÇÈÉ'), chars('ÊËÎÏÌÍÑÒÓÔ'), chars('ŒÙÚÛ¿¡.,?!')],
   digits: [chars('1234567890'), chars('-/:;()"\'+='), chars('@#%&*€.,?!')],
 };
 
 const COMMAND_ROW: readonly KeyDef[] = [
   { kind: 'layer' },
+  { kind: 'accents' },
   { kind: 'space' },
   { kind: 'backspace' },
   { kind: 'send' },

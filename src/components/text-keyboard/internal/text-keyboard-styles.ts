@@ -1,4 +1,5 @@
 import { css, type CSSResult } from 'lit';
+import { visuallyHidden } from '../../../styles/visually-hidden.js';
 import { focusRing } from '../../../styles/theme.js';
 
 /**
@@ -99,14 +100,14 @@ export const textKeyboardStyles: CSSResult = css`
   .command {
     font-size: 18px;
   }
-  .layer {
+  .layer,
+  .accents {
     grid-column: span 2;
   }
   .space {
-    grid-column: span 4;
+    grid-column: span 3;
   }
   .backspace {
-    grid-column: span 2;
     font-size: 24px;
   }
   .send {
@@ -121,12 +122,5 @@ export const textKeyboardStyles: CSSResult = css`
     color: var(--sos-text-faint);
     cursor: default;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
 `;

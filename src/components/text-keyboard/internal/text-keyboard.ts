@@ -101,7 +101,10 @@ export class TextKeyboard extends LitElement {
         this.text = erased(this.text);
         break;
       case 'layer':
-        this.layer = this.layer === 'letters' ? 'digits' : 'letters';
+        this.layer = this.layer === 'digits' ? 'letters' : 'digits';
+        break;
+      case 'accents':
+        this.layer = this.layer === 'accents' ? 'letters' : 'accents';
         break;
       case 'send':
         this.send();
@@ -195,9 +198,9 @@ export class TextKeyboard extends LitElement {
       case 'backspace':
         return '⌫';
       case 'layer':
-        return this.layer === 'letters'
-          ? '123'
-          : msg('ABC', { desc: 'On-screen keyboard: key that switches back to letters.' });
+        return this.layer === 'digits' ? this.lettersLabel() : '123';
+      case 'accents':
+        return this.layer === 'accents' ? this.lettersLabel() : 'ÄÉ';
       case 'send':
         return msg('Send', { desc: 'On-screen keyboard: sends the typed message to the emergency centre.' });
     }
@@ -210,9 +213,14 @@ export class TextKeyboard extends LitElement {
       : this.keyLabel(key);
   }
 
-  /** Said after the visible label of the layer key ("123, digits and symbols"). */
-  private layerHint(): string {
-    return this.layer === 'letters' ? msg('Digits and symbols') : msg('Letters');
+  private lettersLabel(): string {
+    return msg('ABC', { desc: 'On-screen keyboard: key that switches back to letters.' });
+  }
+
+  /** Said after the visible label of a layer key ("123, digits and symbols"). */
+  private layerHint(kind: 'layer' | 'accents'): string {
+    if (kind === 'layer') return this.layer === 'digits' ? msg('Letters') : msg('Digits and symbols');
+    return this.layer === 'accents' ? msg('Letters') : msg('Accented letters');
   }
 
   private renderKey(key: KeyDef, index: number, blank: boolean): TemplateResult {
@@ -221,12 +229,16 @@ export class TextKeyboard extends LitElement {
       class="${key.kind} ${key.kind === 'char' ? '' : 'command'}"
       data-key=${keyId(key)}
       tabindex=${index === this.selected ? 0 : -1}
-      aria-label=${key.kind === 'layer' ? nothing : this.keyName(key)}
+      aria-label=${key.kind === 'layer' || key.kind === 'accents' ? nothing : this.keyName(key)}
       aria-disabled=${key.kind === 'send' && blank ? 'true' : 'false'}
       @click=${() => this.activate(index)}
       @focus=${() => (this.selected = index)}
     >
-      ${this.keyLabel(key)}${key.kind === 'layer' ? html`<span class="visually-hidden">, ${this.layerHint()}</span>` : ''}
+      ${this.keyLabel(key)}${
+        key.kind === 'layer' || key.kind === 'accents'
+          ? html`<span class="visually-hidden">, ${this.layerHint(key.kind)}</span>`
+          : ''
+      }
     </button>`;
   }
 
