@@ -60,26 +60,11 @@ export class SosActiveCall extends CallScreen {
         gap: 28px;
         min-block-size: 0;
       }
-      /* The conversation or the safety card is open: it takes the room, the status stays readable. */
-      .content.wide {
-        grid-template-columns: minmax(0, 1fr) 920px;
-      }
       .left {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(0, 1fr) auto;
         gap: 8px;
-        min-block-size: 0;
-        min-inline-size: 0;
       }
-      /* What does not fit fades out at the bottom; the actions below never move. */
       .status {
-        display: flex;
-        flex-direction: column;
         gap: 8px;
-        min-block-size: 0;
-        overflow: hidden;
-        mask-image: linear-gradient(to bottom, #000 calc(100% - 14px), transparent);
       }
       .right {
         min-block-size: 0;
@@ -181,9 +166,15 @@ export class SosActiveCall extends CallScreen {
     const panel = view.conversation.panel !== null;
     // "The centre has your position" is not said when it has no data from the car (the read-out says why).
     const noData = view.transport === 'plain112' || view.msd === 'ackNegative';
-    return html`<div class="left">
-      <div class="status">
+    return html`<div class="left column">
+      <div class="status fading">
         ${panel ? nothing : centreLine(view, wide)}
+        ${
+          // Redialled at once after a drop: said in words, never mistaken for the centre hanging up.
+          view.callEnd === 'dropped' && view.phase !== 'voice'
+            ? html`<p class="hint-limited" data-part="call-end">${t.CALL_DROPPED_AGAIN}</p>`
+            : nothing
+        }
         ${view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
         ${
           // Beside the open panel or card the narrow column keeps what is essential.

@@ -27,21 +27,10 @@ export class SosCallEnded extends CallScreen {
         gap: 32px;
       }
       .main {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(0, 1fr) auto;
         gap: 16px;
-        min-inline-size: 0;
-        min-block-size: 0;
       }
-      /* What does not fit fades out at the bottom; the actions below never move. */
       .info {
-        display: flex;
-        flex-direction: column;
         gap: 12px;
-        min-block-size: 0;
-        overflow: hidden;
-        mask-image: linear-gradient(to bottom, #000 calc(100% - 14px), transparent);
       }
       .info .lead {
         font-size: 22px;
@@ -204,8 +193,8 @@ export class SosCallEnded extends CallScreen {
         ${safetyCard(view, this.send.bind(this), 2)}
       </section>`;
     return html`<section class="screen" aria-labelledby="title">
-      <div class="main">
-        <div class="info">
+      <div class="main column">
+        <div class="info fading">
           <h1 id="title" tabindex="-1" data-idrive-fallback>${t.ENDED_TITLE}</h1>
           ${this.summary(view)} ${view ? centreLine(view) : nothing}
           <p class="lead">${t.ENDED_CALLBACK}</p>

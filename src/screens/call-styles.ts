@@ -2,6 +2,26 @@ import { css, type CSSResult } from 'lit';
 
 /** Styles of the shared call-screen parts (stepper, sent panel, crash data, hints). */
 export const callStyles: CSSResult = css`
+  /* A column whose text takes the room and whose actions stay at the bottom. */
+  .column {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr) auto;
+    min-block-size: 0;
+    min-inline-size: 0;
+  }
+  /* What does not fit fades out at the bottom; the actions below never move. */
+  .fading {
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+    overflow: hidden;
+    mask-image: linear-gradient(to bottom, #000 calc(100% - 14px), transparent);
+  }
+  /* The conversation or the safety card is open: it takes the room, the status stays readable. */
+  .content.wide {
+    grid-template-columns: minmax(0, 1fr) 920px;
+  }
   .stepper {
     display: flex;
     gap: 10px;

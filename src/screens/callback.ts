@@ -29,16 +29,8 @@ export class SosCallback extends CallScreen {
         gap: 28px;
         min-block-size: 0;
       }
-      .content.wide {
-        grid-template-columns: minmax(0, 1fr) 920px;
-      }
       .body {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(0, 1fr) auto;
         gap: 18px;
-        min-block-size: 0;
-        min-inline-size: 0;
       }
       .status {
         display: flex;
@@ -100,7 +92,7 @@ export class SosCallback extends CallScreen {
         ${ledMirror(view.led)}
       </header>
       <div class="content ${panel ? 'wide' : ''}">
-        <div class="body">
+        <div class="body column">
           <div class="status">
             ${panel ? nothing : centreLine(view)}
             ${

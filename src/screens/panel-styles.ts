@@ -1,4 +1,5 @@
 import { css, type CSSResult } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 /**
  * What every panel inside a call screen shares (the conversation, the safety card): it fills the
@@ -21,12 +22,5 @@ export const panelStyles: CSSResult = css`
     background: var(--sos-surface);
     border: 1px solid var(--sos-border);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
 `;

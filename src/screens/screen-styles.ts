@@ -1,4 +1,5 @@
 import { css, type CSSResult } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 /**
  * Layout shared by every screen: the area under the status bar (1280×428 at the default size),
@@ -150,12 +151,5 @@ export const screenStyles: CSSResult = css`
   .mono {
     font-variant-numeric: tabular-nums;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
 `;
