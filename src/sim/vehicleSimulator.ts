@@ -488,7 +488,7 @@ export class VehicleSimulator implements SimulatorControls {
   // --------------------------------------------------------------- commands
 
   /**
-   * A command arrives at the vehicle. Every command is acknowledged at once (`commandAck`), unless
+   * A command arrives at the vehicle. Every known command is acknowledged at once (`commandAck`), unless
    * the vehicle has no power (battery reset) or, for a call request (a text for the centre too), the
    * telematics unit is dead: then nothing answers and the bridge times out. Hazard lights and speech
    * work with the ignition off (terminal 30), like the hazard switch itself.
@@ -552,7 +552,9 @@ export class VehicleSimulator implements SimulatorControls {
         if (this.spokenTexts.length > SPOKEN_KEPT) this.spokenTexts.shift();
         return this.ack(sent, true);
       default:
-        return this.ack(sent, false, 'unknown command');
+        // A request the car does not know has no answer on the bus (its ack names known commands only):
+        // the bridge's tracker times it out.
+        return;
     }
   }
 

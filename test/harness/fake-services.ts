@@ -4,6 +4,7 @@
  */
 import { MAX_TEXT_LENGTH, PRESET_PHRASES } from '../../src/bridge/signals.js';
 import type { UserEvent } from '../../src/machines/events.js';
+import { safetySteps } from '../../src/machines/safetyGuidance.js';
 import type {
   CallView,
   ConversationLineView,
@@ -224,14 +225,7 @@ export const CONVERSATION: ConversationView = {
 export const SAFETY_ELECTRIC: SafetyGuidanceView = {
   available: true,
   open: true,
-  steps: [
-    'hazardLights',
-    'leaveAwayFromTraffic',
-    'triangleAndVest',
-    'keepClear',
-    'highVoltage',
-    'doorRelease',
-  ],
+  steps: safetySteps({ powertrain: 'electric', doorRelease: 'cableInDoorPocket' }),
   hazardLightsOn: false,
   hazardLightsRequested: false,
   doorRelease: 'cableInDoorPocket',

@@ -7,12 +7,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { VissBridge, type VissLinkProblem, type VissSocket } from '../../src/bridge/vissBridge.js';
-import type { BridgeEvent } from '../../src/bridge/vehicleBridge.js';
+import type { VissLinkProblem } from '../../src/bridge/vissBridge.js';
 import { PATHS } from '../../src/bridge/vissPaths.js';
-import { SimulatedClock } from '../../src/time/simulatedClock.js';
+import { vissOnFakeSocket, type Msg, type VissOnFakeSocketOptions } from './helpers/vissOnFakeSocket.js';
 
-type Msg = Record<string, unknown>;
 const FIXTURES = JSON.parse(
   readFileSync(new URL('../fixtures/kuksa/messages.json', import.meta.url), 'utf8'),
 ) as Record<string, Msg>;
@@ -22,62 +20,11 @@ const fixture = (name: string, requestId?: unknown): Msg => {
   return m;
 };
 
-class FakeSocket implements VissSocket {
-  readyState = 0;
-  readonly sent: Msg[] = [];
-  onopen: ((e: unknown) => void) | null = null;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onclose: ((e: unknown) => void) | null = null;
-  onerror: ((e: unknown) => void) | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocol: string,
-  ) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as Msg);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.({});
-  }
-  receive(message: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-  request(action: string, path?: string): Msg {
-    const m = this.sent.find((x) => x.action === action && (path === undefined || x.path === path));
-    assert.ok(m, `a ${action} ${path ?? ''}`);
-    return m;
-  }
-}
-
-function setup(opts: { url?: string; authorization?: string | null } = {}) {
-  const clock = new SimulatedClock(Date.parse('2026-05-01T10:00:00Z'));
-  const sockets: FakeSocket[] = [];
-  const logs: string[] = [];
-  const bridge = new VissBridge({
-    url: opts.url ?? 'ws://127.0.0.1:8090',
-    ...(opts.authorization !== undefined ? { authorization: opts.authorization } : {}),
-    clock,
-    createSocket: (url, protocol) => {
-      const s = new FakeSocket(url, protocol);
-      sockets.push(s);
-      return s;
-    },
-    log: (m) => logs.push(m),
-  });
-  const events: BridgeEvent[] = [];
-  bridge.subscribe((e) => events.push(e));
+function setup(options: VissOnFakeSocketOptions = {}) {
+  const t = vissOnFakeSocket(options);
   const problems: VissLinkProblem[] = [];
-  bridge.onLinkProblem((p) => problems.push(p));
-  const signals = () => events.flatMap((e) => (e.kind === 'signal' ? [e.signal] : []));
-  return { clock, sockets, bridge, signals, problems, logs };
+  t.bridge.onLinkProblem((p) => problems.push(p));
+  return { ...t, problems };
 }
 
 describe('VissBridge against KUKSA’s message shapes', () => {
@@ -184,9 +131,7 @@ describe('VissBridge against KUKSA’s message shapes', () => {
   });
 
   it('a refused subscription is asked for again on the same socket, and the refusal reaches the machines', () => {
-    const { sockets, bridge, clock } = setup({ authorization: 'old.jwt.sig' });
-    const events: BridgeEvent[] = [];
-    bridge.subscribe((e) => events.push(e));
+    const { sockets, clock, events } = setup({ authorization: 'old.jwt.sig' });
     const s = sockets[0]!;
     s.open();
     const first = s.request('subscribe', PATHS.callSession);

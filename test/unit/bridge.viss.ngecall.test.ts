@@ -6,61 +6,18 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VissBridge, type VissSocket } from '../../src/bridge/vissBridge.js';
-import type { BridgeEvent } from '../../src/bridge/vehicleBridge.js';
-import { NO_CALL_SESSION, type VehicleSignal } from '../../src/bridge/signals.js';
+import { NO_CALL_SESSION } from '../../src/bridge/signals.js';
 import { PATHS } from '../../src/bridge/vissPaths.js';
-import { SimulatedClock } from '../../src/time/simulatedClock.js';
+import { vissOnFakeSocket } from './helpers/vissOnFakeSocket.js';
 
-class FakeSocket implements VissSocket {
-  readyState = 0;
-  readonly sent: Record<string, unknown>[] = [];
-  onopen: ((e: unknown) => void) | null = null;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onclose: ((e: unknown) => void) | null = null;
-  onerror: ((e: unknown) => void) | null = null;
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as Record<string, unknown>);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  receive(message: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-}
-
+/** The bridge connected and subscribed; `push(path, value)` is the server notifying a change. */
 function setup() {
-  const clock = new SimulatedClock(Date.parse('2026-05-01T10:00:00Z'));
-  const socket = new FakeSocket();
-  const bridge = new VissBridge({
-    url: 'ws://127.0.0.1:8090',
-    clock,
-    createSocket: () => socket,
-    log: () => {},
-  });
-  const events: BridgeEvent[] = [];
-  bridge.subscribe((e) => events.push(e));
+  const t = vissOnFakeSocket();
+  const socket = t.sockets[0]!;
   socket.open();
-  const ids = new Map<string, string>();
-  for (const req of socket.sent.filter((m) => m.action === 'subscribe')) {
-    const id = `s-${String(req.requestId)}`;
-    ids.set(String(req.path), id);
-    socket.receive({ action: 'subscribe', requestId: req.requestId, subscriptionId: id });
-  }
-  const push = (path: string, value: string | null) =>
-    socket.receive({
-      action: 'subscription',
-      subscriptionId: ids.get(path),
-      data: { path, dp: { value, ts: new Date(clock.now()).toISOString() } },
-      ts: new Date(clock.now()).toISOString(),
-    });
-  const signals = (): VehicleSignal[] => events.flatMap((e) => (e.kind === 'signal' ? [e.signal] : []));
-  return { clock, socket, bridge, push, signals, ids };
+  const ids = socket.acceptSubscriptions();
+  const push = (path: string, value: string | null) => t.push(socket, ids, path, value);
+  return { clock: t.clock, socket, bridge: t.bridge, push, signals: t.signals, ids };
 }
 
 describe('VissBridge: NG-eCall, the text conversation, post-crash guidance', () => {

@@ -1,87 +1,13 @@
 /** VissBridge against a fake socket on the SimulatedClock: no real waiting, no real network. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VissBridge, type VissSocket } from '../../src/bridge/vissBridge.js';
-import type { BridgeEvent } from '../../src/bridge/vehicleBridge.js';
 import type { CallSessionSignal } from '../../src/bridge/signals.js';
 import { PATHS, SUBSCRIBED_PATHS } from '../../src/bridge/vissPaths.js';
-import { SimulatedClock } from '../../src/time/simulatedClock.js';
-
-class FakeSocket implements VissSocket {
-  readyState = 0;
-  readonly sent: Record<string, unknown>[] = [];
-  onopen: ((e: unknown) => void) | null = null;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onclose: ((e: unknown) => void) | null = null;
-  onerror: ((e: unknown) => void) | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocol: string,
-  ) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as Record<string, unknown>);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.({});
-  }
-  receive(message: unknown): void {
-    this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) });
-  }
-  /** Answers every subscribe request with a subscription id. */
-  acceptSubscriptions(): Map<string, string> {
-    const ids = new Map<string, string>();
-    for (const req of this.sent.filter((m) => m.action === 'subscribe')) {
-      const id = `s-${String(req.requestId)}`;
-      ids.set(String(req.path), id);
-      this.receive({
-        action: 'subscribe',
-        requestId: req.requestId,
-        subscriptionId: id,
-        ts: new Date(0).toISOString(),
-      });
-    }
-    return ids;
-  }
-}
-
-function setup() {
-  const clock = new SimulatedClock(Date.parse('2026-05-01T10:00:00Z'));
-  const sockets: FakeSocket[] = [];
-  const bridge = new VissBridge({
-    url: 'ws://127.0.0.1:8090',
-    clock,
-    createSocket: (url, protocol) => {
-      const s = new FakeSocket(url, protocol);
-      sockets.push(s);
-      return s;
-    },
-    log: () => {},
-  });
-  const events: BridgeEvent[] = [];
-  bridge.subscribe((e) => events.push(e));
-  const push = (s: FakeSocket, ids: Map<string, string>, path: string, value: string, ts = clock.now()) =>
-    s.receive({
-      action: 'subscription',
-      subscriptionId: ids.get(path),
-      data: { path, dp: { value, ts: new Date(ts).toISOString() } },
-      ts: new Date(clock.now()).toISOString(),
-    });
-  const signals = () => events.flatMap((e) => (e.kind === 'signal' ? [e.signal] : []));
-  const connections = () => events.flatMap((e) => (e.kind === 'connection' ? [e.state] : []));
-  return { clock, sockets, bridge, events, push, signals, connections };
-}
+import { vissOnFakeSocket } from './helpers/vissOnFakeSocket.js';
 
 describe('VissBridge', () => {
   it('opens one socket with subprotocol VISSv2 and subscribes to every path on open', () => {
-    const { sockets, bridge } = setup();
+    const { sockets, bridge } = vissOnFakeSocket();
     assert.equal(sockets.length, 1);
     assert.equal(sockets[0]!.protocol, 'VISSv2');
     assert.equal(bridge.connection, 'connecting');
@@ -95,7 +21,7 @@ describe('VissBridge', () => {
   });
 
   it('decodes pushes into validated signals (parts assembled, values parsed by datatype)', () => {
-    const { sockets, push, signals } = setup();
+    const { sockets, push, signals } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const ids = s.acceptSubscriptions();
@@ -115,7 +41,7 @@ describe('VissBridge', () => {
   });
 
   it('refuses malformed messages at the boundary: bad JSON, bad envelope, bad value, out-of-range signal', () => {
-    const { sockets, push, bridge, signals } = setup();
+    const { sockets, push, bridge, signals } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const ids = s.acceptSubscriptions();
@@ -136,7 +62,7 @@ describe('VissBridge', () => {
   });
 
   it('a crash with an ancillary field out of range is delivered with it unknown, and noted as incomplete', () => {
-    const { sockets, push, bridge, signals } = setup();
+    const { sockets, push, bridge, signals } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const ids = s.acceptSubscriptions();
@@ -157,7 +83,7 @@ describe('VissBridge', () => {
   });
 
   it('delivers the unit’s session report and LED; every repeat of the session is delivered, however old', () => {
-    const { sockets, push, bridge, signals, clock } = setup();
+    const { sockets, push, bridge, signals, clock } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const ids = s.acceptSubscriptions();
@@ -211,7 +137,7 @@ describe('VissBridge', () => {
   });
 
   it('fetches the current session with a get on connect (a state), never the crash event', () => {
-    const { sockets } = setup();
+    const { sockets } = vissOnFakeSocket();
     sockets[0]!.open();
     const gets = sockets[0]!.sent.filter((m) => m.action === 'get').map((m) => m.path);
     assert.ok(gets.includes(PATHS.callSession));
@@ -221,7 +147,7 @@ describe('VissBridge', () => {
   });
 
   it('answers a command from the set response (correlated by requestId); unanswered ones time out', () => {
-    const { sockets, bridge, clock, signals } = setup();
+    const { sockets, bridge, clock, signals } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const a = bridge.send({ type: 'callNow' });
@@ -256,7 +182,7 @@ describe('VissBridge', () => {
   });
 
   it('heartbeat: nothing heard for 3 s → link lost, socket replaced; reconnect with backoff re-subscribes', () => {
-    const { sockets, bridge, clock, connections } = setup();
+    const { sockets, bridge, clock, connections } = vissOnFakeSocket();
     sockets[0]!.open();
     sockets[0]!.acceptSubscriptions();
     clock.advance(2900);
@@ -282,7 +208,7 @@ describe('VissBridge', () => {
   });
 
   it('a dropped socket is a lost link at once; pushes on old subscription ids are refused', () => {
-    const { sockets, bridge, push, signals } = setup();
+    const { sockets, bridge, push, signals } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const ids = s.acceptSubscriptions();
@@ -293,7 +219,7 @@ describe('VissBridge', () => {
   });
 
   it('events: the same seq twice is one event; an old event is not an emergency', () => {
-    const { sockets, push, signals, clock } = setup();
+    const { sockets, push, signals, clock } = vissOnFakeSocket();
     const s = sockets[0]!;
     s.open();
     const ids = s.acceptSubscriptions();
@@ -313,7 +239,7 @@ describe('VissBridge', () => {
   });
 
   it('dispose stops every timer and the socket', () => {
-    const { sockets, bridge, clock } = setup();
+    const { sockets, bridge, clock } = vissOnFakeSocket();
     sockets[0]!.open();
     bridge.send({ type: 'endCall' });
     bridge.dispose();

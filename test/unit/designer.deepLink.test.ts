@@ -19,7 +19,14 @@ describe('designer deep links', () => {
       viewport: '12.3in',
       zoom: 'fit',
       speed: 60,
-      centre: { answerDelayMs: 15_000, noAnswer: false, dropAfterMs: 10_000, dropCount: 1 },
+      centre: {
+        answerDelayMs: 15_000,
+        noAnswer: false,
+        dropAfterMs: 10_000,
+        dropCount: 1,
+        msdAck: 'negative' as const,
+        requestDataAfterMs: 7000,
+      },
     };
     const search = writeDesignerState('?clock=manual&region=na&t0=2025-06-02T14:05', state);
     assert.match(search, /^\?designer&/);
@@ -60,8 +67,67 @@ describe('designer deep links', () => {
       dropCount: 1,
       endAfterMs: 20_000,
       callbackAfterMs: null,
+      notifyContacts: true,
+      msdAck: 'positive',
+      ngECall: true,
+      requestDataAfterMs: null,
+      replies: true,
     });
     assert.equal(decodeCentre(null), null);
+  });
+
+  it('encodes the next-generation centre: acknowledgement, NG-eCall, data requests, replies', () => {
+    const centre = {
+      answerDelayMs: 4000,
+      msdAck: 'negative',
+      ngECall: false,
+      requestDataAfterMs: 5000,
+      replies: false,
+    } as const;
+    const text = encodeCentre(centre);
+    assert.equal(text, 'answer:4000,nack,nong,data:5000,noreplies');
+    assert.deepEqual(decodeCentre(text), {
+      answerDelayMs: 4000,
+      noAnswer: false,
+      dropAfterMs: null,
+      dropCount: null,
+      endAfterMs: null,
+      callbackAfterMs: null,
+      notifyContacts: true,
+      msdAck: 'negative',
+      ngECall: false,
+      requestDataAfterMs: 5000,
+      replies: false,
+    });
+    // Defaults add no tokens; a data request at 0 ms still does.
+    assert.equal(
+      encodeCentre({ msdAck: 'positive', ngECall: true, requestDataAfterMs: null, replies: true }),
+      '',
+    );
+    assert.equal(encodeCentre({ requestDataAfterMs: 0 }), 'data:0');
+    assert.equal(decodeCentre('data:0')?.requestDataAfterMs, 0);
+    // Every flag in a link, through the whole query string.
+    const search = writeDesignerState('', {
+      ...readDesignerState('?scenario=crash'),
+      centre: { ...centre, notifyContacts: false, dropAfterMs: 15_000, dropCount: 1 },
+    });
+    assert.match(search, /centre=answer:4000,drop:15000x1,nocontacts,nack,nong,data:5000,noreplies(&|$)/);
+    assert.deepEqual(readDesignerState(search).centre, {
+      ...decodeCentre(text),
+      notifyContacts: false,
+      dropAfterMs: 15_000,
+      dropCount: 1,
+    });
+  });
+
+  it('a link without a flag restores the default over the scenario’s', () => {
+    // The msd-negative scenario acknowledges negatively; a link saying positive (no `nack`) wins.
+    const centre = readDesignerState('?designer&scenario=msd-negative&centre=answer:4000').centre;
+    assert.equal(centre?.msdAck, 'positive');
+    assert.equal(centre?.ngECall, true);
+    assert.equal(centre?.requestDataAfterMs, null);
+    assert.equal(centre?.replies, true);
+    assert.equal(centre?.messages, undefined, 'scripted messages stay the scenario’s');
   });
 
   it('the head-unit options read the link parameters they share', () => {

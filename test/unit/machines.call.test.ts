@@ -243,12 +243,7 @@ describe('the call, phase by phase', () => {
       msd: 'ackPositive',
     });
     hmi.advance(65_000);
-    hmi.session({
-      phase: 'ended',
-      callEnd: 'clearDown',
-      voiceSince: null,
-      callbackWindowEndsAt: hmi.clock.now() + 3_600_000,
-    });
+    hmi.clearDown();
     assert.equal(hmi.call().screen, 'ended');
     assert.equal(hmi.call().elapsedS, 65, 'the summary shows how long the call lasted');
     assert.equal(hmi.call().callEnd, 'clearDown');

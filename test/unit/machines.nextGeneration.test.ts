@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import type { ConversationLine } from '../../src/bridge/signals.js';
 import { MAX_TEXT_LENGTH } from '../../src/bridge/signals.js';
 import type { UserEvent } from '../../src/machines/events.js';
+import { centreLine } from './helpers/conversationLines.js';
 import { Hmi } from './helpers/hmiHarness.js';
 
 function ready(): Hmi {
@@ -34,15 +35,6 @@ function conversation(hmi: Hmi, lines: ConversationLine[]): void {
   conversationSeq += 1;
   hmi.set({ type: 'conversation', seq: conversationSeq, lines });
 }
-
-const centreLine = (id: number, at: number, text: string): ConversationLine => ({
-  id,
-  from: 'centre',
-  at,
-  phrase: null,
-  text,
-  delivery: 'delivered',
-});
 
 function send(hmi: Hmi, event: UserEvent): void {
   hmi.actor.send(event);
@@ -212,12 +204,7 @@ describe('post-crash guidance', () => {
     assert.deepEqual([hmi.call().safety.available, hmi.call().safety.open], [true, false]);
     voice(hmi);
     assert.equal(hmi.call().safety.open, false, 'closed stays closed');
-    hmi.session({
-      phase: 'ended',
-      callEnd: 'clearDown',
-      voiceSince: null,
-      callbackWindowEndsAt: hmi.clock.now() + 3_600_000,
-    });
+    hmi.clearDown();
     assert.equal(hmi.call().screen, 'ended');
     assert.equal(hmi.call().safety.available, true);
     send(hmi, { type: 'user.openSafety' });

@@ -7,26 +7,20 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SentCommand, VehicleCommand } from '../../src/bridge/commands.js';
+import type { VehicleCommand } from '../../src/bridge/commands.js';
 import {
   MAX_CONVERSATION_LINES,
   MAX_TEXT_LENGTH,
-  type CallSessionSignal,
-  type CommandAckSignal,
   type ConversationLine,
   type ConversationSignal,
   type VehicleSignal,
 } from '../../src/bridge/signals.js';
-import { validateSignal } from '../../src/bridge/validation.js';
 import { CENTRE_REPLIES } from '../../src/sim/emergencyCentre.js';
 import { TextChannel } from '../../src/sim/textChannel.js';
 import { TEXT_TIMING } from '../../src/sim/timing.js';
-import {
-  SIM_TIMING,
-  VehicleSimulator,
-  type VehicleSimulatorOptions,
-} from '../../src/sim/vehicleSimulator.js';
+import { SIM_TIMING, type VehicleSimulatorOptions } from '../../src/sim/vehicleSimulator.js';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
+import { firstOfEachSeq, simOnBus } from './helpers/simOnBus.js';
 
 const T = SIM_TIMING;
 /** Default centre: answer 4 s after the attempt starts; data, contacts and voice follow. */
@@ -36,79 +30,17 @@ const SENT = TEXT_TIMING.sentMs;
 const DELIVERED = TEXT_TIMING.deliveredMs;
 const REPLY = 3000;
 
-/**
- * The boundary check. The signals of the NG-eCall contract (9b88ff1) reach `validation.ts` in a
- * parallel change: until it knows them, only "unknown type" is forgiven for those three.
- */
-const CONTRACT_SIGNALS: readonly string[] = ['conversation', 'hazardLights', 'vehicleConfig'];
-function atBoundary(m: unknown): { ok: true } | { ok: false; error: string } {
-  const checked = validateSignal(m);
-  if (checked.ok) return { ok: true };
-  const type = (m as { type?: unknown }).type;
-  const pending = CONTRACT_SIGNALS.includes(String(type)) && checked.error.startsWith('unknown signal type');
-  return pending ? { ok: true } : checked;
-}
-
 function setup(options: Omit<VehicleSimulatorOptions, 'clock'> = {}) {
-  const clock = new SimulatedClock(0);
-  const sim = new VehicleSimulator({ clock, ...options });
-  const log: VehicleSignal[] = [];
-  sim.onMessage((m) => {
-    const checked = atBoundary(m);
-    assert.ok(checked.ok, checked.ok ? '' : `${checked.error}: ${JSON.stringify(m)}`);
-    log.push(m as VehicleSignal);
-  });
-  let n = 0;
-  /** A request as the bridge delivers it; returns its id. */
-  const send = (command: VehicleCommand): string => {
-    const sent: SentCommand = { id: `c${++n}`, at: clock.now(), command };
-    sim.receive(sent);
-    return sent.id;
-  };
-  const of = <K extends VehicleSignal['type']>(type: K) =>
-    log.filter((m): m is Extract<VehicleSignal, { type: K }> => m.type === type);
-  const reports = (): CallSessionSignal[] => of('callSession');
-  /** The first report of each `seq`, in order. */
-  const changes = (): CallSessionSignal[] => {
-    const seen = new Set<number>();
-    return reports().filter((r) => !seen.has(r.seq) && seen.add(r.seq));
-  };
-  const last = (): CallSessionSignal => reports().at(-1)!;
-  const conversations = (): ConversationSignal[] => of('conversation');
+  const t = simOnBus(options);
+  const conversations = (): ConversationSignal[] => t.of('conversation');
   /** The first conversation of each `seq`, in order. */
-  const talk = (): ConversationSignal[] => {
-    const seen = new Set<number>();
-    return conversations().filter((c) => !seen.has(c.seq) && seen.add(c.seq));
-  };
+  const talk = (): ConversationSignal[] => firstOfEachSeq(conversations());
   const lines = (): readonly ConversationLine[] => conversations().at(-1)!.lines;
-  const acks = (): CommandAckSignal[] => of('commandAck');
-  const lastAck = () => {
-    const a = acks().at(-1)!;
-    return a.ok ? { ok: true } : { ok: false, error: a.error };
-  };
   const phrase = (p: NonNullable<Extract<VehicleCommand, { type: 'sendText' }>['phrase']>) =>
-    send({ type: 'sendText', phrase: p, text: null });
-  const type = (text: string) => send({ type: 'sendText', phrase: null, text });
-  const after = (from: number) => log.filter((m) => m.ts > from);
-  clock.advance(0);
-  return {
-    clock,
-    sim,
-    log,
-    send,
-    of,
-    reports,
-    changes,
-    last,
-    conversations,
-    talk,
-    lines,
-    acks,
-    lastAck,
-    phrase,
-    type,
-    after,
-  };
+    t.send({ type: 'sendText', phrase: p, text: null });
+  const type = (text: string) => t.send({ type: 'sendText', phrase: null, text });
+  t.clock.advance(0);
+  return { ...t, conversations, talk, lines, phrase, type };
 }
 
 /** A crash and the call up to voice (at `VOICE`). */

@@ -4,22 +4,10 @@ import { SimulatedClock } from '../../src/time/simulatedClock.js';
 import { VehicleSimulator } from '../../src/sim/vehicleSimulator.js';
 import { SCENARIOS, SCENARIO_NAMES, applyScenario } from '../../src/sim/scenarios.js';
 import type { Fault } from '../../src/sim/faults.js';
-import type { IgnitionState, VehicleSignal } from '../../src/bridge/signals.js';
+import type { IgnitionState } from '../../src/bridge/signals.js';
 import { validateSignal } from '../../src/bridge/validation.js';
 import { SIM_TIMING } from '../../src/sim/timing.js';
-
-/**
- * The boundary check. The signals of the NG-eCall contract (9b88ff1) reach `validation.ts` in a
- * parallel change: until it knows them, only "unknown type" is forgiven for those three.
- */
-const CONTRACT_SIGNALS: readonly string[] = ['conversation', 'hazardLights', 'vehicleConfig'];
-function atBoundary(m: unknown): { ok: true } | { ok: false; error: string } {
-  const checked = validateSignal(m);
-  if (checked.ok) return { ok: true };
-  const type = (m as { type?: unknown }).type;
-  const pending = CONTRACT_SIGNALS.includes(String(type)) && checked.error.startsWith('unknown signal type');
-  return pending ? { ok: true } : checked;
-}
+import { simOnBus } from './helpers/simOnBus.js';
 
 const EXPECTED: Record<string, { ignition: IgnitionState; faults: Fault[] }> = {
   ready: { ignition: 'on', faults: [] },
@@ -45,14 +33,12 @@ const EXPECTED: Record<string, { ignition: IgnitionState; faults: Fault[] }> = {
   'data-requested': { ignition: 'on', faults: [] },
 };
 
+/** The scenario applied before the first cycle, so that it shapes time 0. */
 function start(name: string) {
-  const clock = new SimulatedClock(0);
-  const sim = new VehicleSimulator({ clock });
-  const log: VehicleSignal[] = [];
-  sim.onMessage((m) => log.push(m as VehicleSignal));
-  applyScenario(sim, name);
-  clock.advance(0);
-  return { clock, sim, log };
+  const t = simOnBus();
+  applyScenario(t.sim, name);
+  t.clock.advance(0);
+  return t;
 }
 
 describe('scenarios', () => {
@@ -71,7 +57,7 @@ describe('scenarios', () => {
       }
       clock.advance(5000);
       assert.ok(log.length > 0);
-      for (const m of log) assert.ok(atBoundary(m).ok, JSON.stringify(m));
+      for (const m of log) assert.ok(validateSignal(m).ok, JSON.stringify(m));
       const ignition = log.filter((m) => m.type === 'ignition');
       assert.equal(ignition[0]!.ts, 0);
     });
@@ -103,12 +89,10 @@ describe('scenarios', () => {
   describe('NG-eCall, text and guidance scenarios reach their state', () => {
     /** The crash scenarios dial at 0; the centre answers at 4 s, voice at 6 s. */
     const VOICE = 4000 + SIM_TIMING.voiceConnectedMs;
-    const lastOf = <K extends VehicleSignal['type']>(log: VehicleSignal[], type: K) =>
-      log.filter((m): m is Extract<VehicleSignal, { type: K }> => m.type === type).at(-1);
 
     it('network-without-ecall: ready, registered, no eCall on the network; a call goes out as plain 112', () => {
-      const { sim, log, clock } = start('network-without-ecall');
-      const cell = lastOf(log, 'cellular');
+      const { sim, of, clock } = start('network-without-ecall');
+      const cell = of('cellular').at(-1);
       assert.deepEqual([cell?.registered, cell?.signalBars, cell?.ecall], [true, 4, 'none']);
       sim.crash();
       clock.advance(VOICE);
@@ -119,14 +103,14 @@ describe('scenarios', () => {
     });
 
     it('crash-electric: an electric car with the lever release, in an automatic call from time 0', () => {
-      const { sim, log } = start('crash-electric');
+      const { sim, log, of } = start('crash-electric');
       assert.deepEqual(
-        [lastOf(log, 'vehicleConfig')?.powertrain, lastOf(log, 'vehicleConfig')?.doorRelease],
+        [of('vehicleConfig').at(-1)?.powertrain, of('vehicleConfig').at(-1)?.doorRelease],
         ['electric', 'leverBesideWindowSwitch'],
       );
       assert.equal(log.find((m) => m.type === 'crash')?.ts, 0);
       assert.deepEqual([sim.session.phase, sim.session.kind], ['dialing', 'automatic']);
-      assert.equal(lastOf(log, 'hazardLights')?.on, false, 'the hazards wait for the occupants');
+      assert.equal(of('hazardLights').at(-1)?.on, false, 'the hazards wait for the occupants');
     });
 
     it('centre-messages: the centre writes at 3 s and 8 s after voice', () => {

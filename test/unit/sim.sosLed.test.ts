@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CallSessionPhase, LedState, VehicleSignal } from '../../src/bridge/signals.js';
+import type { CallSessionPhase, LedState } from '../../src/bridge/signals.js';
 import { CALL_SESSION_PHASES } from '../../src/bridge/signals.js';
 import { ALL_FAULTS } from '../../src/sim/faults.js';
 import { sosLedFor } from '../../src/sim/sosLed.js';
-import { SIM_TIMING, VehicleSimulator } from '../../src/sim/vehicleSimulator.js';
-import { SimulatedClock } from '../../src/time/simulatedClock.js';
+import { SIM_TIMING } from '../../src/sim/vehicleSimulator.js';
+import { simOnBus } from './helpers/simOnBus.js';
 
 const TABLE: Record<CallSessionPhase, LedState> = {
   idle: 'off',
@@ -49,12 +49,8 @@ describe('SOS LED: table', () => {
 
 describe('SOS LED: on the bus', () => {
   function setup() {
-    const clock = new SimulatedClock(0);
-    const sim = new VehicleSimulator({ clock });
-    const log: VehicleSignal[] = [];
-    sim.onMessage((m) => log.push(m as VehicleSignal));
-    const leds = (from = 0) =>
-      log.flatMap((m) => (m.type === 'sosLed' && m.ts >= from ? [[m.ts, m.led] as const] : []));
+    const { clock, sim, of } = simOnBus();
+    const leds = (from = 0) => of('sosLed').flatMap((m) => (m.ts >= from ? [[m.ts, m.led] as const] : []));
     clock.advance(0);
     return { clock, sim, leds };
   }

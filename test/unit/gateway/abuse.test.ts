@@ -11,14 +11,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { WebSocket } from 'ws';
 import { PATHS } from '../../../src/bridge/vissPaths.js';
-import type { VehicleCommand } from '../../../src/bridge/commands.js';
 import { SimulatedClock } from '../../../src/time/simulatedClock.js';
 import { CanVehicle } from '../../../gateway/can/canVehicle.js';
 import { DbcCodec } from '../../../gateway/can/dbc.js';
 import type { CanFrame } from '../../../gateway/can/frame.js';
 import { MemoryCanBus } from '../../../gateway/can/transports.js';
-import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
+import type { SourceOutput } from '../../../gateway/sources/source.js';
 import { CLOSE_TOO_SLOW, VissServer, type VissServerOptions } from '../../../gateway/vissServer.js';
+import { FakeVehicle } from '../helpers/fakeVehicle.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -31,28 +31,6 @@ async function until(pred: () => boolean, what: string, limitMs = 10_000): Promi
     if (Date.now() > end) throw new Error(`gave up waiting for: ${what}`);
     await sleep(2);
   }
-}
-
-class FakeSource implements VehicleSource {
-  readonly name = 'fake';
-  /** When false, commands never get an answer from the vehicle. */
-  answers = true;
-  private listener: ((o: SourceOutput) => void) | null = null;
-  onOutput(l: (o: SourceOutput) => void) {
-    this.listener = l;
-    return () => (this.listener = null);
-  }
-  handles() {
-    return true;
-  }
-  command(_c: VehicleCommand): Promise<CommandResult> {
-    return this.answers ? Promise.resolve({ ok: true }) : new Promise<CommandResult>(() => {});
-  }
-  emit(o: SourceOutput) {
-    this.listener?.(o);
-  }
-  async start() {}
-  async stop() {}
 }
 
 type Msg = Record<string, unknown> & { data?: { path: string; dp: { value: string | null } } };
@@ -136,7 +114,7 @@ const memory = () => {
 const MiB = 1024 * 1024;
 
 async function serve(options: Partial<VissServerOptions> = {}) {
-  const source = new FakeSource();
+  const source = new FakeVehicle();
   const log: string[] = [];
   const server = new VissServer({ source, port: 0, log: (m) => log.push(m), heartbeatMs: 0, ...options });
   await server.start();

@@ -31,6 +31,7 @@ import {
 } from '../../../src/bridge/signals.js';
 import { validateSignal } from '../../../src/bridge/validation.js';
 import { SimulatedClock } from '../../../src/time/simulatedClock.js';
+import { centreLine } from '../helpers/conversationLines.js';
 
 const codec = DbcCodec.fromFile();
 const T = 1_780_000_000_000;
@@ -55,20 +56,12 @@ async function setup() {
   return { clock, bus, vehicle, signals, of, logs };
 }
 
-const centre = (id: number, at: number, text: string): ConversationLine => ({
-  id,
-  from: 'centre',
-  at,
-  phrase: null,
-  text,
-  delivery: 'delivered',
-});
 const CONV: ConversationSignal = {
   type: 'conversation',
   ts: T,
   seq: 7,
   lines: [
-    centre(1, T - 20_000, 'Emergency centre. Are you injured? Answer here if you cannot speak.'),
+    centreLine(1, T - 20_000, 'Emergency centre. Are you injured? Answer here if you cannot speak.'),
     { id: 2, from: 'occupants', at: T - 15_000, phrase: 'injured', text: null, delivery: 'delivered' },
     {
       id: 5,
@@ -239,7 +232,7 @@ describe('CAN: the text conversation (TEL_CONV, TEL_CONV_LINE, TEL_TEXT)', () =>
       lines: [
         ...CONV.lines.slice(0, 2),
         { ...CONV.lines[2]!, delivery: 'delivered' },
-        centre(6, clock.now(), 'OK.'),
+        centreLine(6, clock.now(), 'OK.'),
       ],
     };
     const nextFrames = encodeConversationFrames(codec, next);
@@ -256,10 +249,10 @@ describe('CAN: the text conversation (TEL_CONV, TEL_CONV_LINE, TEL_TEXT)', () =>
     const assembler = new ConversationAssembler();
     const feed = (frames: CanFrame[]) =>
       frames.map((f) => codec.decode(f)!).map((d) => assembler.take(d.name, d.signals, T));
-    const before = { ...CONV, seq: 1, lines: [centre(1, T, 'Old session, first line.')] };
+    const before = { ...CONV, seq: 1, lines: [centreLine(1, T, 'Old session, first line.')] };
     assert.ok(feed(encodeConversationFrames(codec, before)).some((r) => r && 'conversation' in r));
     // A new session's line 1, same length, other text: its header and line arrive, its text not yet.
-    const after = { ...CONV, seq: 2, lines: [centre(1, T, 'New session, first line.')] };
+    const after = { ...CONV, seq: 2, lines: [centreLine(1, T, 'New session, first line.')] };
     assert.equal(
       crc8(new TextEncoder().encode('Old session, first line.')) !==
         crc8(new TextEncoder().encode('New session, first line.')),
@@ -328,7 +321,7 @@ describe('CAN: the text conversation (TEL_CONV, TEL_CONV_LINE, TEL_TEXT)', () =>
   it('the largest conversation: 40 lines of 160 four-byte characters (128 segments each)', () => {
     const lines: ConversationLine[] = Array.from({ length: MAX_CONVERSATION_LINES }, (_, i) =>
       i % 2 === 0
-        ? centre(i + 1, T - 1000 * (40 - i), '🚑'.repeat(160))
+        ? centreLine(i + 1, T - 1000 * (40 - i), '🚑'.repeat(160))
         : {
             id: i + 1,
             from: 'occupants',

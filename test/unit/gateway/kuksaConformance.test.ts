@@ -14,32 +14,9 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { PATHS } from '../../../src/bridge/vissPaths.js';
 import { VISS_ERRORS } from '../../../src/bridge/vissProtocol.js';
-import type { VehicleCommand } from '../../../src/bridge/commands.js';
-import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
 import { VissServer } from '../../../gateway/vissServer.js';
 import { signJwt } from '../../../gateway/jwt.js';
-
-class FakeSource implements VehicleSource {
-  readonly name = 'fake';
-  readonly received: VehicleCommand[] = [];
-  private listener: ((o: SourceOutput) => void) | null = null;
-  onOutput(l: (o: SourceOutput) => void) {
-    this.listener = l;
-    return () => (this.listener = null);
-  }
-  handles() {
-    return true;
-  }
-  async command(c: VehicleCommand): Promise<CommandResult> {
-    this.received.push(c);
-    return { ok: true };
-  }
-  emit(o: SourceOutput) {
-    this.listener?.(o);
-  }
-  async start() {}
-  async stop() {}
-}
+import { FakeVehicle } from '../helpers/fakeVehicle.js';
 
 type Msg = Record<string, unknown>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -94,7 +71,7 @@ const kuksaError = (key: keyof typeof VISS_ERRORS) => {
 };
 
 describe('KUKSA VISS v2 conformance (ported feature cases)', () => {
-  const source = new FakeSource();
+  const source = new FakeVehicle();
   const server = new VissServer({ source, port: 0, log: () => {}, heartbeatMs: 0 });
   const SENSOR = PATHS.lowVoltageSystemState; // KUKSA: Vehicle.Speed
   const ACTUATOR = PATHS.command.cancelCall; // KUKSA: Vehicle.Cabin.Infotainment.HMI.FontSize
@@ -327,7 +304,7 @@ describe('KUKSA VISS v2 conformance (ported feature cases)', () => {
 });
 
 describe('KUKSA VISS v2 conformance (server.rs: frames and malformed requests)', () => {
-  const server = new VissServer({ source: new FakeSource(), port: 0, log: () => {}, heartbeatMs: 0 });
+  const server = new VissServer({ source: new FakeVehicle(), port: 0, log: () => {}, heartbeatMs: 0 });
   before(async () => server.start());
   after(async () => server.stop());
   const path = PATHS.ledState;
@@ -398,7 +375,7 @@ describe('KUKSA VISS v2 conformance (core_authorization: JWT, RS256, read/actuat
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const source = new FakeSource();
+  const source = new FakeVehicle();
   const server = new VissServer({ source, port: 0, log: () => {}, heartbeatMs: 0, jwtPublicKey: pem });
   const SENSOR = PATHS.lowVoltageSystemState;
   const ACTUATOR = PATHS.command.endCall;

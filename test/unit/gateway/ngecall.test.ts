@@ -19,8 +19,8 @@ import { VehicleSimulator } from '../../../src/sim/vehicleSimulator.js';
 import { SimulatedClock } from '../../../src/time/simulatedClock.js';
 import type { CanFrame } from '../../../gateway/can/frame.js';
 import { parseArgs, startGateway, type Gateway } from '../../../gateway/main.js';
-import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
 import { VissServer } from '../../../gateway/vissServer.js';
+import { FakeVehicle } from '../helpers/fakeVehicle.js';
 import { driveSessionAt, NGECALL_DRIVE, ngecallConversationAt } from '../../../gateway/tools/makeDriveLog.js';
 
 const NGECALL_LOG = fileURLToPath(new URL('../../fixtures/drive-ngecall.log', import.meta.url));
@@ -37,33 +37,10 @@ async function gateway(...argv: string[]): Promise<Gateway> {
   return g;
 }
 
-/** A vehicle that says only what the test makes it say, and takes every command. */
-class QuietVehicle implements VehicleSource {
-  readonly name = 'quiet';
-  readonly received: VehicleCommand[] = [];
-  private listener: ((o: SourceOutput) => void) | null = null;
-  onOutput(l: (o: SourceOutput) => void) {
-    this.listener = l;
-    return () => (this.listener = null);
-  }
-  handles() {
-    return true;
-  }
-  async command(c: VehicleCommand): Promise<CommandResult> {
-    this.received.push(c);
-    return { ok: true };
-  }
-  say(signal: VehicleSignal) {
-    this.listener?.({ kind: 'signal', signal });
-  }
-  async start() {}
-  async stop() {}
-}
-
-/** The gateway's VISS server in front of a `QuietVehicle`, on a simulated clock. */
+/** The gateway's VISS server in front of a `FakeVehicle`, on a simulated clock. */
 async function quiet() {
   const clock = new SimulatedClock(1_780_000_000_000);
-  const vehicle = new QuietVehicle();
+  const vehicle = new FakeVehicle();
   const server = new VissServer({ source: vehicle, port: 0, now: () => clock.now(), log: () => {} });
   await server.start();
   open.push({ close: () => server.stop() });

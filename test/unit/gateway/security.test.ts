@@ -9,27 +9,12 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { WebSocket } from 'ws';
 import { PATHS } from '../../../src/bridge/vissPaths.js';
-import type { VehicleCommand } from '../../../src/bridge/commands.js';
 import { parseArgs } from '../../../gateway/main.js';
-import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
 import { VissServer } from '../../../gateway/vissServer.js';
+import { FakeVehicle } from '../helpers/fakeVehicle.js';
 
-class FakeSource implements VehicleSource {
-  readonly name = 'fake';
-  readonly received: VehicleCommand[] = [];
-  onOutput(_l: (o: SourceOutput) => void) {
-    return () => {};
-  }
-  handles(c: VehicleCommand) {
-    return c.type !== 'requestSelfTest';
-  }
-  async command(c: VehicleCommand): Promise<CommandResult> {
-    this.received.push(c);
-    return { ok: true };
-  }
-  async start() {}
-  async stop() {}
-}
+/** The vehicle: takes every command but the self-test. */
+const fakeSource = () => new FakeVehicle({ handles: (c) => c.type !== 'requestSelfTest' });
 
 interface Opts {
   origin?: string;
@@ -63,7 +48,7 @@ function client(port: number, opts: Opts = {}) {
 }
 
 describe('gateway security: each refusal', () => {
-  const source = new FakeSource();
+  const source = fakeSource();
   const server = new VissServer({
     source,
     port: 0,
@@ -71,9 +56,9 @@ describe('gateway security: each refusal', () => {
     // Far apart on purpose: the second call command in a row is always refused, whatever the timing.
     callRate: { max: 3, windowMs: 60_000, minGapMs: 60_000 },
   });
-  const secured = new VissServer({ source: new FakeSource(), port: 0, token: 's3cret-token', log: () => {} });
+  const secured = new VissServer({ source: fakeSource(), port: 0, token: 's3cret-token', log: () => {} });
   const custom = new VissServer({
-    source: new FakeSource(),
+    source: fakeSource(),
     port: 0,
     origins: ['https://hmi.example'],
     log: () => {},

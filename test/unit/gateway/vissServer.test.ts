@@ -3,32 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
 import { PATHS } from '../../../src/bridge/vissPaths.js';
-import type { VehicleCommand } from '../../../src/bridge/commands.js';
 import type { CallSessionSignal } from '../../../src/bridge/signals.js';
-import type { CommandResult, SourceOutput, VehicleSource } from '../../../gateway/sources/source.js';
 import { VissServer } from '../../../gateway/vissServer.js';
+import { FakeVehicle } from '../helpers/fakeVehicle.js';
 
-class FakeSource implements VehicleSource {
-  readonly name = 'fake';
-  readonly received: VehicleCommand[] = [];
-  private listener: ((o: SourceOutput) => void) | null = null;
-  onOutput(l: (o: SourceOutput) => void) {
-    this.listener = l;
-    return () => (this.listener = null);
-  }
-  handles() {
-    return true;
-  }
-  async command(c: VehicleCommand): Promise<CommandResult> {
-    this.received.push(c);
-    return c.type === 'answerCallback' ? { ok: false, error: 'no call-back' } : { ok: true };
-  }
-  emit(o: SourceOutput) {
-    this.listener?.(o);
-  }
-  async start() {}
-  async stop() {}
-}
+/** The vehicle: takes every command, refuses a call-back (there is none). */
+const fakeSource = () =>
+  new FakeVehicle({
+    answer: (c) => (c.type === 'answerCallback' ? { ok: false, error: 'no call-back' } : { ok: true }),
+  });
 
 function client(port: number, opts: { origin?: string; protocol?: string | null; token?: string } = {}) {
   const url = `ws://127.0.0.1:${port}/${opts.token ? `?token=${opts.token}` : ''}`;
@@ -55,7 +38,7 @@ function client(port: number, opts: { origin?: string; protocol?: string | null;
 }
 
 describe('VISS server', () => {
-  const source = new FakeSource();
+  const source = fakeSource();
   const server = new VissServer({
     source,
     port: 0,
@@ -63,7 +46,7 @@ describe('VISS server', () => {
     log: () => {},
     callRate: { max: 2, windowMs: 60_000, minGapMs: 0 },
   });
-  const secured = new VissServer({ source: new FakeSource(), port: 0, token: 's3cret', log: () => {} });
+  const secured = new VissServer({ source: fakeSource(), port: 0, token: 's3cret', log: () => {} });
   before(async () => {
     await server.start();
     await secured.start();

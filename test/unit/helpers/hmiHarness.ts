@@ -153,6 +153,19 @@ export class Hmi {
     return report;
   }
 
+  /**
+   * The centre clears the call down: the unit reports the session `ended` (`clearDown`, voice gone)
+   * and opens its call-back window, an hour unless given.
+   */
+  clearDown(callbackWindowMs = 3_600_000): SessionInput {
+    return this.session({
+      phase: 'ended',
+      callEnd: 'clearDown',
+      voiceSince: null,
+      callbackWindowEndsAt: this.clock.now() + callbackWindowMs,
+    });
+  }
+
   crash(occupants = 2): void {
     this.signal({ type: 'crash', severity: 3, airbagDeployed: true, rollover: false, occupants });
   }
