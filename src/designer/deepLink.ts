@@ -25,7 +25,12 @@ export interface DesignerState {
 /** Parameters this module writes. */
 const OWNED = ['designer', 'scenario', 'faults', 'lang', 'theme', 'viewport', 'zoom', 'speed', 'centre'];
 
-/** `answer:4000,noanswer,drop:15000x1,end:20000,callback:30000,nocontacts` — short and readable. */
+/**
+ * `answer:4000,noanswer,drop:15000x1,end:20000,callback:30000,nocontacts,nack,nong,data:5000,noreplies`
+ * — short and readable. Flags name only what differs from the default centre (`nack`: the data is
+ * acknowledged negatively; `nong`: circuit-switched eCall only; `noreplies`: texts go unanswered).
+ * The centre's scripted `messages` and `replyAfterMs` are not in the link (a scenario brings them).
+ */
 export function encodeCentre(c: CallCentreOptions): string {
   const parts: string[] = [];
   if (c.answerDelayMs !== undefined) parts.push(`answer:${c.answerDelayMs}`);
@@ -35,14 +40,33 @@ export function encodeCentre(c: CallCentreOptions): string {
   if (c.endAfterMs != null) parts.push(`end:${c.endAfterMs}`);
   if (c.callbackAfterMs != null) parts.push(`callback:${c.callbackAfterMs}`);
   if (c.notifyContacts === false) parts.push('nocontacts');
+  if (c.msdAck === 'negative') parts.push('nack');
+  if (c.ngECall === false) parts.push('nong');
+  if (c.requestDataAfterMs != null) parts.push(`data:${c.requestDataAfterMs}`);
+  if (c.replies === false) parts.push('noreplies');
   return parts.join(',');
 }
 
+/**
+ * The centre a link describes. What has a token is set explicitly (a missing flag means the default),
+ * so the link overrides what the scenario set; `answer` only when given (otherwise the scenario's).
+ */
 export function decodeCentre(raw: string | null): CallCentreOptions | null {
   if (raw === null) return null;
   const c: {
     -readonly [K in keyof CallCentreOptions]: CallCentreOptions[K];
-  } = { noAnswer: false, dropAfterMs: null, dropCount: null, endAfterMs: null, callbackAfterMs: null };
+  } = {
+    noAnswer: false,
+    dropAfterMs: null,
+    dropCount: null,
+    endAfterMs: null,
+    callbackAfterMs: null,
+    notifyContacts: true,
+    msdAck: 'positive',
+    ngECall: true,
+    requestDataAfterMs: null,
+    replies: true,
+  };
   for (const part of raw.split(',').filter(Boolean)) {
     const [key, value = ''] = part.split(':');
     const ms = Number.parseInt(value, 10);
@@ -67,6 +91,18 @@ export function decodeCentre(raw: string | null): CallCentreOptions | null {
         break;
       case 'nocontacts':
         c.notifyContacts = false;
+        break;
+      case 'nack':
+        c.msdAck = 'negative';
+        break;
+      case 'nong':
+        c.ngECall = false;
+        break;
+      case 'data':
+        if (Number.isFinite(ms)) c.requestDataAfterMs = ms;
+        break;
+      case 'noreplies':
+        c.replies = false;
         break;
     }
   }

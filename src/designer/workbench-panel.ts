@@ -8,7 +8,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Hmi } from '../app/assembleHmi.js';
 import { emergencyTargetPx } from '../app/display.js';
 import { RealTimeDriver } from '../time/realTimeDriver.js';
-import type { IgnitionState } from '../bridge/signals.js';
+import {
+  DOOR_RELEASES,
+  POWERTRAINS,
+  type DoorRelease,
+  type IgnitionState,
+  type Powertrain,
+} from '../bridge/signals.js';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, setLanguage } from '../i18n/localization.js';
 import { ALL_FAULTS, RING_UNITS, type Fault } from '../sim/faults.js';
 import { SCENARIOS, SCENARIO_NAMES } from '../sim/scenarios.js';
@@ -41,6 +47,8 @@ const STEPS: readonly (readonly [string, number])[] = [
   ['+10 min', 600_000],
 ];
 const SIMPLE_FAULTS = ALL_FAULTS.filter((f) => !f.includes(':'));
+/** How many of the centre's received texts the panel lists (newest last). */
+const INBOX_SHOWN = 5;
 const RING_FAULT_KINDS = [
   ['most-node-failure', 'Node failed'],
   ['fibre-damage', 'Fibre into it'],
@@ -256,6 +264,23 @@ export class SosWorkbench extends LitElement {
       color: #7ee2a8;
       font-size: 12px;
     }
+    .inbox {
+      margin: 6px 0 0;
+      padding: 0;
+      list-style: none;
+      font-size: 12px;
+    }
+    .inbox li {
+      display: flex;
+      gap: 8px;
+    }
+    .inbox time {
+      color: var(--wb-dim);
+      font-variant-numeric: tabular-nums;
+    }
+    .inbox code {
+      color: var(--wb-accent);
+    }
   `;
 
   @property({ attribute: false }) hmi!: Hmi;
@@ -279,6 +304,7 @@ export class SosWorkbench extends LitElement {
   @state() private holdMs = 2500;
   @state() private crash = { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 };
   @state() private freeSize = { width: 1600, height: 600 };
+  @state() private centreText = 'Help is on the way.';
 
   private driver: RealTimeDriver | null = null;
   private readonly cleanups: (() => void)[] = [];
@@ -518,6 +544,7 @@ export class SosWorkbench extends LitElement {
     const sim = this.hmi.sim;
     if (!sim) return nothing;
     const ignitions: IgnitionState[] = ['off', 'accessory', 'on'];
+    const config = sim.config;
     return html`<section aria-labelledby="wb-vehicle">
         <h2 id="wb-vehicle">Vehicle</h2>
         <div class="row" role="group" aria-label="Ignition">
@@ -545,6 +572,49 @@ export class SosWorkbench extends LitElement {
               @change=${(e: Event) => (this.holdMs = Number((e.target as HTMLInputElement).value) || 0)}
           /></label>
           <button @click=${() => sim.pressSos(this.holdMs)}>Hold SOS</button>
+        </div>
+        <div class="row" role="group" aria-label="Build and hazard lights" style="margin-top:8px">
+          <label class="field"
+            >Powertrain<select
+              aria-label="Powertrain"
+              @change=${(e: Event) => {
+                const value = (e.target as HTMLSelectElement).value;
+                sim.vehicleConfig({ powertrain: value === '' ? null : (value as Powertrain) });
+                this.requestUpdate();
+              }}
+            >
+              <option value="" ?selected=${config.powertrain === null}>unknown</option>
+              ${POWERTRAINS.map(
+                (p) => html`<option value=${p} ?selected=${config.powertrain === p}>${p}</option>`,
+              )}
+            </select></label
+          >
+          <label class="field"
+            >Door release<select
+              aria-label="Door release"
+              @change=${(e: Event) => {
+                const value = (e.target as HTMLSelectElement).value;
+                sim.vehicleConfig({ doorRelease: value === '' ? null : (value as DoorRelease) });
+                this.requestUpdate();
+              }}
+            >
+              <option value="" ?selected=${config.doorRelease === null}>unknown</option>
+              ${DOOR_RELEASES.map(
+                (d) => html`<option value=${d} ?selected=${config.doorRelease === d}>${d}</option>`,
+              )}
+            </select></label
+          >
+          <label style="align-self:end"
+            ><input
+              type="checkbox"
+              data-part="hazards"
+              .checked=${sim.hazardLightsOn}
+              @change=${(e: Event) => {
+                sim.hazards((e.target as HTMLInputElement).checked);
+                this.requestUpdate();
+              }}
+            />Hazard lights</label
+          >
         </div>
       </section>
       <section aria-labelledby="wb-crash">
@@ -680,6 +750,7 @@ export class SosWorkbench extends LitElement {
     const sim = this.hmi.sim;
     if (!sim) return nothing;
     const c = { ...DEFAULT_CALL_CENTRE, ...(this.centre ?? sim.centreOptions) };
+    const inbox = sim.centreInbox;
     const seconds = (ms: number | null): string => (ms === null ? '' : String(ms / 1000));
     const msOrNull = (e: Event): number | null => {
       const raw = (e.target as HTMLInputElement).value;
@@ -701,6 +772,41 @@ export class SosWorkbench extends LitElement {
             .checked=${c.noAnswer}
             @change=${(e: Event) => this.setCentre({ noAnswer: (e.target as HTMLInputElement).checked })}
           />Never answers</label
+        >
+        <label class="field"
+          >Data acknowledgement<select
+            aria-label="Data acknowledgement"
+            @change=${(e: Event) =>
+              this.setCentre({
+                msdAck: (e.target as HTMLSelectElement).value === 'negative' ? 'negative' : 'positive',
+              })}
+          >
+            ${(['positive', 'negative'] as const).map(
+              (a) => html`<option value=${a} ?selected=${c.msdAck === a}>${a}</option>`,
+            )}
+          </select></label
+        >
+        <label style="align-self:end" title="Off: the centre takes only circuit-switched eCall"
+          ><input
+            type="checkbox"
+            .checked=${c.ngECall}
+            @change=${(e: Event) => this.setCentre({ ngECall: (e.target as HTMLInputElement).checked })}
+          />NG-eCall</label
+        >
+        <label class="field"
+          >Asks for fresh data after voice (s)<input
+            type="number"
+            min="0"
+            placeholder="never"
+            .value=${seconds(c.requestDataAfterMs)}
+            @change=${(e: Event) => this.setCentre({ requestDataAfterMs: msOrNull(e) })}
+        /></label>
+        <label style="align-self:end"
+          ><input
+            type="checkbox"
+            .checked=${c.replies}
+            @change=${(e: Event) => this.setCentre({ replies: (e.target as HTMLInputElement).checked })}
+          />Answers texts</label
         >
         <label class="field"
           >Drop after voice (s)<input
@@ -741,7 +847,44 @@ export class SosWorkbench extends LitElement {
       <div class="row" style="margin-top:8px">
         <button @click=${() => sim.centreEndsCall()}>Centre ends call</button>
         <button @click=${() => sim.centreCallsBack()}>Centre calls back</button>
+        <button @click=${() => sim.centreRequestsData()}>Ask for fresh data</button>
       </div>
+      <form
+        class="row"
+        style="margin-top:6px"
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          const text = this.centreText.trim();
+          if (text) sim.centreSends(text);
+        }}
+      >
+        <input
+          aria-label="Message from the centre"
+          style="flex:1;min-width:0"
+          .value=${this.centreText}
+          @input=${(e: Event) => (this.centreText = (e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" ?disabled=${!this.centreText.trim()}>Send message</button>
+      </form>
+      <p class="hint" id="wb-inbox">
+        Received from the
+        occupants${
+          inbox.length === 0 ? ': nothing yet' : inbox.length > INBOX_SHOWN ? ` (last ${INBOX_SHOWN}):` : ':'
+        }
+      </p>
+      ${
+        inbox.length
+          ? html`<ul class="inbox" data-part="centre-inbox" aria-labelledby="wb-inbox">
+              ${inbox.slice(-INBOX_SHOWN).map(
+                (entry) =>
+                  html`<li>
+                    <time>${new Date(entry.at).toLocaleTimeString('en-GB')}</time>
+                    ${entry.phrase ? html`<code>${entry.phrase}</code>` : html`<span>${entry.text ?? ''}</span>`}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
     </section>`;
   }
 

@@ -124,6 +124,30 @@ test('clearing a scenario fault in the panel survives the link', async ({ page }
   await expect(heading(page, 'SOS ready')).toBeVisible();
 });
 
+test('the centre controls: a negative data acknowledgement and a message, kept by the link', async ({
+  page,
+}) => {
+  await openLink(page, '?designer&clock=manual&scenario=ready');
+  const wb = panel(page);
+  await wb.getByRole('combobox', { name: 'Data acknowledgement' }).selectOption('negative');
+  expect(new URL(page.url()).searchParams.get('centre')).toMatch(/(^|,)nack(,|$)/);
+  await advance(page, 5000);
+  await wb.getByRole('button', { name: 'Crash', exact: true }).click();
+  await advanceUntil(page, (s) => s.call.msd === 'ackNegative', { what: 'negative acknowledgement' });
+  await expect(heading(page, /Location not received/)).toBeVisible();
+
+  // The centre writes to the occupants from the panel.
+  await advanceUntil(page, (s) => s.call.phase === 'voice', { what: 'voice connected' });
+  await wb.getByRole('textbox', { name: 'Message from the centre' }).fill('Stay in the car.');
+  await wb.getByRole('button', { name: 'Send message' }).click();
+  await advance(page, 500);
+  await expect(page.locator('sos-active-call [data-part="from-centre"]')).toContainText('Stay in the car.');
+
+  // The link brings the same centre back.
+  await openLink(page, new URL(await panelLink(page)).search);
+  await expect(panel(page).getByRole('combobox', { name: 'Data acknowledgement' })).toHaveValue('negative');
+});
+
 /** Manual call in the `callback` scenario, through to the call-back window. */
 async function toCallbackWindow(page: Page): Promise<void> {
   await sim.pressSos(page);
