@@ -45,16 +45,20 @@ export const callConversationStyles: CSSResult = css`
     gap: 8px;
     padding: 10px 14px 12px;
   }
+  /* Two lines at most: "Nachrichten mit der Notrufzentrale" is read whole, not cut. */
   h2 {
     margin: 0;
     font-size: 15px;
     font-weight: 700;
     letter-spacing: 0.04em;
+    line-height: 1.2;
     text-transform: uppercase;
     color: var(--sos-text-faint);
-    white-space: nowrap;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
     overflow: hidden;
-    text-overflow: ellipsis;
   }
   /* Newest last, at the bottom, one line each: the glance reads one line, never a paragraph. */
   .lines {

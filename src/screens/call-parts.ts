@@ -109,7 +109,7 @@ export function dataPanel(
 }
 
 /**
- * The newest line from the centre, one line (the conversation panel has the others). `stacked`: in
+ * The newest message from the centre, up to three lines (the conversation panel has the others). `stacked`: in
  * a narrow column the label goes above the line, so the message itself keeps the width.
  */
 export function centreLine(view: CallView, stacked = false): TemplateResult | typeof nothing {

@@ -124,7 +124,7 @@ export const callStyles: CSSResult = css`
     font-size: 16px;
     color: var(--sos-text-dim);
   }
-  /* The newest line from the centre: one line, marked, never over the call status. */
+  /* The newest message from the centre: marked, up to three lines (160 characters read whole), never over the call status. */
   .centre-line {
     display: flex;
     align-items: center;
@@ -147,9 +147,12 @@ export const callStyles: CSSResult = css`
   }
   .centre-line .msg {
     min-inline-size: 0;
-    white-space: nowrap;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
     overflow: hidden;
-    text-overflow: ellipsis;
+    line-height: 1.25;
   }
   .centre-line.stacked {
     display: grid;

@@ -91,6 +91,11 @@ export const safetyCardStyles: CSSResult = css`
     border-color: var(--sos-danger);
     color: var(--sos-danger);
   }
+  /* Numbered like every step (no gap in 4, 5, 6); the sign marks the words as a warning. */
+  .warning-sign {
+    margin-inline-end: 6px;
+    color: var(--sos-danger);
+  }
   .step-action sos-action-button {
     min-inline-size: 0;
     --sos-action-height: 44px;

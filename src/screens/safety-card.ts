@@ -73,9 +73,9 @@ export class SosSafetyCard extends LitElement {
     const warning = step === 'highVoltage';
     const done = hazard && view.hazardLightsOn === true;
     return html`<li data-part="step" data-step=${step} ?data-warning=${warning} ?data-done=${done}>
-      <span class="num" aria-hidden="true">${done ? '✓' : warning ? '⚠' : index + 1}</span>
+      <span class="num" aria-hidden="true">${done ? '✓' : index + 1}</span>
       <span class="text"
-        >${warning ? html`<span class="visually-hidden">${t.SAFETY_WARNING}:</span> ` : nothing}${t.safetyStepText(
+        >${warning ? html`<span class="warning-sign" aria-hidden="true">⚠</span><span class="visually-hidden">${t.SAFETY_WARNING}:</span> ` : nothing}${t.safetyStepText(
           step,
           view.doorRelease,
         )}</span
