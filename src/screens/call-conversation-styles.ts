@@ -89,6 +89,14 @@ export const callConversationStyles: CSSResult = css`
     border: 1px solid var(--sos-accent);
     font-weight: 650;
   }
+  /* A message from the centre is read whole (up to three lines): for someone who cannot hear, it is the call. */
+  li[data-from='centre'] .msg {
+    white-space: normal;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+  }
   .from-centre {
     flex: none;
     inline-size: 18px;

@@ -51,7 +51,7 @@ describe('sos-call-conversation', () => {
     await expect(harness.element).to.be.accessible();
   });
 
-  it('shows the newest four lines, one line each, with delivery marks and the centre marked', async () => {
+  it("shows the newest four lines, the occupants' one line each with delivery marks, the centre's whole and marked", async () => {
     const { harness } = await panel(PHRASES_OPEN);
     expect(await harness.lines()).to.deep.equal([
       { from: 'centre', text: 'Help is on the way. Is anyone injured?', mark: '', delivery: 'delivered' },
@@ -62,10 +62,27 @@ describe('sos-call-conversation', () => {
     const [centre, , , failed] = await harness.parts('line');
     expect(centre!.textContent).to.contain('From the emergency centre');
     expect(failed!.textContent).to.contain('Not delivered');
-    for (const msg of (await harness.rendered()).querySelectorAll('.msg')) {
-      expect(getComputedStyle(msg).whiteSpace, 'one line').to.equal('nowrap');
-      expect(getComputedStyle(msg).textOverflow).to.equal('ellipsis');
+    for (const li of await harness.parts('line')) {
+      const msg = li.querySelector<HTMLElement>('.msg')!;
+      if (li.dataset['from'] === 'centre') {
+        // For someone who cannot hear, the centre's message is the call: it is read whole.
+        expect(getComputedStyle(msg).whiteSpace, 'wraps').to.equal('normal');
+        expect(getComputedStyle(msg).webkitLineClamp, 'three lines at most').to.equal('3');
+      } else {
+        expect(getComputedStyle(msg).whiteSpace, 'one line').to.equal('nowrap');
+        expect(getComputedStyle(msg).textOverflow).to.equal('ellipsis');
+      }
     }
+    // A message of the longest kind (160 characters) fits, not cut.
+    const long =
+      'Stay in the car if it is safe. An ambulance and the fire brigade are on their way to the A9 exit 71; we can read your texts and will answer.';
+    harness.element.view = {
+      ...PHRASES_OPEN,
+      lines: [{ ...CONVERSATION.lines[0]!, text: long }],
+    };
+    await harness.element.updateComplete;
+    const msg = (await harness.parts('line'))[0]!.querySelector<HTMLElement>('.msg')!;
+    expect(msg.scrollHeight, 'not cut').to.be.at.most(msg.clientHeight + 1);
     harness.element.view = { ...PHRASES_OPEN, lines: CONVERSATION.lines.slice(0, 1) };
     expect((await harness.lines()).map((l) => l.mark)).to.deep.equal(['✓✓']);
   });

@@ -123,22 +123,44 @@ describe('what the centre has', () => {
 });
 
 describe('a line from the centre', () => {
-  it('is one line on the call screen, clear of the status, and said by the live region', async () => {
+  it('is on the call screen, whole, clear of the status, and said by the live region', async () => {
     const { app, screen } = await mount(fakeHmi({ call: WITH_TEXT }));
     const line = part(screen, 'from-centre')!;
     expect(line.textContent?.trim()).to.equal(
       'From the emergency centre: Help is on the way. Is anyone injured?',
     );
-    expect(getComputedStyle(line.querySelector('.msg')!).whiteSpace).to.equal('nowrap');
+    // Read whole, up to three lines (160 characters): for someone who cannot hear, it is the call.
+    expect(getComputedStyle(line.querySelector('.msg')!).webkitLineClamp).to.equal('3');
     const root = screen.element.shadowRoot!;
     const box = line.getBoundingClientRect();
     for (const status of ['h1', '.stepper', '[data-part="timer"]']) {
       expect(apart(box, root.querySelector(status)!.getBoundingClientRect()), status).to.equal(true);
     }
-    expect(box.height, 'one line').to.be.below(60);
+    expect(box.height, 'three lines at most').to.be.below(100);
     expect(app.renderRoot.querySelector('[data-part="live-centre"]')?.textContent?.trim()).to.equal(
       'From the emergency centre: Help is on the way. Is anyone injured?',
     );
+  });
+
+  it('a message of the longest kind is read whole beside what was sent, never over the status', async () => {
+    const hmi = fakeHmi({ call: WITH_TEXT });
+    const { app } = await mount(hmi);
+    const text =
+      'Stay in the car if it is safe. An ambulance and the fire brigade are on their way to the A9 exit 71; we can read your texts.';
+    const next = { ...CONVERSATION.latestFromCentre!, id: 9, text };
+    hmi.call.push({
+      conversation: { ...CONVERSATION, lines: [...CONVERSATION.lines, next], latestFromCentre: next },
+    });
+    const screen = await screenOf(app);
+    const line = part(screen, 'from-centre')!;
+    const msg = line.querySelector<HTMLElement>('.msg')!;
+    expect(msg.scrollHeight, 'not cut').to.be.at.most(msg.clientHeight + 1);
+    const root = screen.element.shadowRoot!;
+    for (const status of ['h1', '.stepper', '[data-part="timer"]'])
+      expect(
+        apart(line.getBoundingClientRect(), root.querySelector(status)!.getBoundingClientRect()),
+        status,
+      ).to.equal(true);
   });
 
   it('a new line replaces it, and the log says the new one', async () => {
