@@ -8,7 +8,7 @@ import { createActor, type Actor, type ActorSystem, type AnyActorRef, type Inspe
 import type { MockBridge } from '../bridge/mockBridge.js';
 import type { DayNightMode } from '../bridge/signals.js';
 import type { VissBridge } from '../bridge/vissBridge.js';
-import type { SosConfig } from '../machines/config.js';
+import { emergencyNumber, type SosConfig } from '../machines/config.js';
 import { toMachineEvent, type UserEvent } from '../machines/events.js';
 import type { FaultLogEntry } from '../machines/faultLog.js';
 import {
@@ -79,6 +79,8 @@ export interface Hmi {
   readonly call: AnyActorRef;
   /** Diagnosis navigation and the fault memory. */
   readonly diagnostics: AnyActorRef;
+  /** The number to call from a phone in this region (112 or 911). */
+  readonly emergencyNumber: '112' | '911';
   readonly faultMemory: AnyActorRef;
   /** The fault memory, oldest first. */
   faultLog(): FaultLogEntry[];
@@ -176,6 +178,7 @@ export function assembleHmi(options: AssembleHmiOptions): Hmi {
     malfunction: child(actor, 'malfunction'),
     call: child(actor, 'call'),
     diagnostics: child(actor, 'diagnostics'),
+    emergencyNumber: emergencyNumber(options.config?.region ?? 'eu'),
     faultMemory,
     faultLog: faultEntries,
     driver,

@@ -1,39 +1,44 @@
+import type { GuideId } from '../machines/guides.js';
 import {
   selectCallView,
   selectDiagnosisView,
   selectDiagnosticsView,
   selectFaultMemoryView,
   selectGuideView,
-  type DiagnosticsSnapshot,
-  type FaultMemorySnapshot,
   selectMalfunctionView,
   selectStatusView,
   type CallSnapshot,
+  type DiagnosticsSnapshot,
+  type FaultMemorySnapshot,
   type MalfunctionSnapshot,
   type StatusSnapshot,
 } from '../machines/selectors.js';
-import type { HmiServices } from '../screens/hmiContext.js';
+import type { GuideView } from '../machines/views.js';
+import type { HmiServices, SnapshotSource } from '../screens/hmiContext.js';
 import type { Hmi } from './assembleHmi.js';
+import { viewSource } from './viewSource.js';
 
-/** What the screens get through `@lit/context`: the child actors and the selectors that read them. */
+/** What the screens get through `@lit/context`: the child actors as typed view sources. */
 export function hmiServices(hmi: Hmi): HmiServices {
+  // The actors are the ones these selectors were written for (`system.get` types them loosely).
+  const status = hmi.status as SnapshotSource<StatusSnapshot>;
+  const guides = new Map<GuideId, SnapshotSource<GuideView>>();
   return {
-    status: hmi.status,
-    malfunction: hmi.malfunction,
-    call: hmi.call,
-    // The actors are the ones these selectors were written for; the context type is kept xstate-free.
-    selectStatus: (snapshot) => selectStatusView(snapshot as StatusSnapshot),
-    selectMalfunction: (snapshot) => selectMalfunctionView(snapshot as MalfunctionSnapshot),
-    selectCall: (snapshot) => selectCallView(snapshot as CallSnapshot),
+    status: viewSource(status, selectStatusView),
+    malfunction: viewSource(hmi.malfunction as SnapshotSource<MalfunctionSnapshot>, selectMalfunctionView),
+    call: viewSource(hmi.call as SnapshotSource<CallSnapshot>, selectCallView),
+    emergencyNumber: hmi.emergencyNumber,
     send: (event) => hmi.send(event),
     clockNow: () => hmi.clock.now(),
     diagnosis: {
-      navigation: hmi.diagnostics,
-      faultMemory: hmi.faultMemory,
-      selectNavigation: (snapshot) => selectDiagnosticsView(snapshot as DiagnosticsSnapshot),
-      selectDiagnosis: (snapshot) => selectDiagnosisView(snapshot as StatusSnapshot),
-      selectGuide: (snapshot, id) => selectGuideView(snapshot as StatusSnapshot, id),
-      selectFaultMemory: (snapshot) => selectFaultMemoryView(snapshot as FaultMemorySnapshot),
+      navigation: viewSource(hmi.diagnostics as SnapshotSource<DiagnosticsSnapshot>, selectDiagnosticsView),
+      diagnosis: viewSource(status, selectDiagnosisView),
+      guide: (id) => {
+        let source = guides.get(id);
+        if (!source) guides.set(id, (source = viewSource(status, (s) => selectGuideView(s, id))));
+        return source;
+      },
+      faultMemory: viewSource(hmi.faultMemory as SnapshotSource<FaultMemorySnapshot>, selectFaultMemoryView),
       vin: hmi.sim?.vin ?? null,
     },
   };

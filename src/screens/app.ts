@@ -2,7 +2,13 @@ import { provide } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CallView, DiagnosticsPage, MalfunctionView, SosStatusView } from '../machines/views.js';
+import type {
+  CallView,
+  DiagnosticsPage,
+  DiagnosticsView,
+  MalfunctionView,
+  SosStatusView,
+} from '../machines/views.js';
 import { applyTheme, type Theme } from '../styles/theme.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { hmiContext, type HmiServices } from './hmiContext.js';
@@ -77,54 +83,44 @@ export class SosApp extends LitElement {
   /** Day or night; reflected to `data-theme` on the document element. */
   @property({ reflect: true }) theme: Theme = 'night';
 
-  private readonly status = new ActorController<unknown, BarSlice | undefined>(
+  private readonly status = new ActorController<SosStatusView, BarSlice>(
     this,
     () => this.services?.status,
-    (snapshot) =>
-      this.services && {
-        view: this.services.selectStatus(snapshot),
-        minute: Math.floor(this.services.clockNow() / 60_000),
-      },
+    (view) => ({ view, minute: Math.floor((this.services?.clockNow() ?? 0) / 60_000) }),
   );
 
-  private readonly malfunction = new ActorController<unknown, MalfunctionView | undefined>(
+  private readonly malfunction = new ActorController<MalfunctionView, MalfunctionView>(
     this,
     () => this.services?.malfunction,
-    (snapshot) => this.services?.selectMalfunction(snapshot),
+    (view) => view,
   );
 
   /** Only what decides the screen and the announcements, not every second of a countdown. */
   private readonly call = new ActorController<
-    unknown,
-    | (Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber' | 'refusal' | 'msd'> & {
-        readonly fromCentre: CallView['conversation']['latestFromCentre'];
-      })
-    | undefined
+    CallView,
+    Pick<CallView, 'screen' | 'phase' | 'kind' | 'attempt' | 'emergencyNumber' | 'refusal' | 'msd'> & {
+      readonly fromCentre: CallView['conversation']['latestFromCentre'];
+    }
   >(
     this,
     () => this.services?.call,
-    (snapshot) => {
-      const v = this.services?.selectCall(snapshot);
-      return (
-        v && {
-          screen: v.screen,
-          phase: v.phase,
-          kind: v.kind,
-          attempt: v.attempt,
-          emergencyNumber: v.emergencyNumber,
-          refusal: v.refusal,
-          msd: v.msd,
-          fromCentre: v.conversation.latestFromCentre,
-        }
-      );
-    },
+    (v) => ({
+      screen: v.screen,
+      phase: v.phase,
+      kind: v.kind,
+      attempt: v.attempt,
+      emergencyNumber: v.emergencyNumber,
+      refusal: v.refusal,
+      msd: v.msd,
+      fromCentre: v.conversation.latestFromCentre,
+    }),
   );
 
   /** The diagnosis page on screen, if any. */
-  private readonly diagnosticsPage = new ActorController<unknown, DiagnosticsPage | null | undefined>(
+  private readonly diagnosticsPage = new ActorController<DiagnosticsView, DiagnosticsPage | null>(
     this,
     () => this.services?.diagnosis?.navigation,
-    (snapshot) => this.services?.diagnosis?.selectNavigation(snapshot).page ?? null,
+    (view) => view.page,
   );
 
   constructor() {
@@ -218,10 +214,7 @@ export class SosApp extends LitElement {
 
   /** [polite, assertive] announcements. */
   private announcements(): [string, string] {
-    const call =
-      this.services && this.call.value
-        ? this.services.selectCall(this.services.call.getSnapshot())
-        : undefined;
+    const call = this.services && this.call.value ? this.services.call.getSnapshot() : undefined;
     if (call && call.screen !== 'none') {
       const urgent =
         call.screen === 'cancelWindow' ||

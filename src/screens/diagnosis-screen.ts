@@ -11,23 +11,22 @@ import * as t from './texts.js';
  * walked through by turning the controller.
  */
 export class DiagnosisScreen extends HmiScreen {
-  protected readonly diagnosis = new ActorController<unknown, DiagnosisView | undefined>(
+  protected readonly diagnosis = new ActorController<DiagnosisView, DiagnosisView>(
     this,
-    () => this.services?.status,
-    (snapshot) => this.services?.diagnosis?.selectDiagnosis(snapshot),
+    () => this.services?.diagnosis?.diagnosis,
+    (view) => view,
   );
 
-  protected readonly navigation = new ActorController<unknown, DiagnosticsView | undefined>(
+  protected readonly navigation = new ActorController<DiagnosticsView, DiagnosticsView>(
     this,
     () => this.services?.diagnosis?.navigation,
-    (snapshot) => this.services?.diagnosis?.selectNavigation(snapshot),
+    (view) => view,
   );
 
-  protected readonly emergencyNumber = new ActorController<unknown, '112' | '911'>(
-    this,
-    () => this.services?.call,
-    (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
-  );
+  /** The number to call from a phone in this region. */
+  protected get emergencyNumber(): '112' | '911' {
+    return this.services?.emergencyNumber ?? '112';
+  }
 
   constructor() {
     super();

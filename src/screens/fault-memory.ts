@@ -65,10 +65,10 @@ export class SosFaultMemory extends DiagnosisScreen {
 
   @state() private exported = false;
 
-  private readonly log = new ActorController<unknown, FaultMemoryView | undefined>(
+  private readonly log = new ActorController<FaultMemoryView, FaultMemoryView>(
     this,
     () => this.services?.diagnosis?.faultMemory,
-    (snapshot) => this.services?.diagnosis?.selectFaultMemory(snapshot),
+    (view) => view,
   );
 
   /** Saves the memory as a JSON file (oldest first, as a workshop reads it). */

@@ -138,19 +138,19 @@ export class SosGuide extends DiagnosisScreen {
     `,
   ];
 
-  private readonly guideView = new ActorController<unknown, GuideView | undefined>(
+  private readonly guideView = new ActorController<GuideView, GuideView>(
     this,
-    () => this.services?.status,
-    (snapshot) => {
+    () => {
       const page = this.navigation.value?.page;
       const id: GuideId = page?.screen === 'guide' ? page.guide : 'ringBreak';
-      return this.services?.diagnosis?.selectGuide(snapshot, id);
+      return this.services?.diagnosis?.guide(id);
     },
+    (view) => view,
   );
 
   protected override render(): TemplateResult {
     const view = this.guideView.value;
-    const number = this.emergencyNumber.value ?? '112';
+    const number = this.emergencyNumber;
     if (!view) return html`<div class="page">${this.renderNav('guide')}</div>`;
     const { guide } = view;
     return html`<div class="page">

@@ -46,9 +46,9 @@ export class HmiScreen extends LitElement {
 
 /** A screen that shows the emergency call. */
 export class CallScreen extends HmiScreen {
-  protected readonly call = new ActorController<unknown, CallView | undefined>(
+  protected readonly call = new ActorController<CallView, CallView>(
     this,
     () => this.services?.call,
-    (snapshot) => this.services?.selectCall(snapshot),
+    (view) => view,
   );
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { GuideId } from '../machines/guides.js';
-import type { CheckControlMessage, MalfunctionView, RingView } from '../machines/views.js';
+import type { CheckControlMessage, DiagnosisView, MalfunctionView, RingView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
@@ -141,23 +141,17 @@ export class SosMalfunctionWarning extends HmiScreen {
   /** Details view (all faults and the ring) instead of advice and effects. */
   @state() private details = false;
 
-  private readonly malfunction = new ActorController<unknown, MalfunctionView | undefined>(
+  private readonly malfunction = new ActorController<MalfunctionView, MalfunctionView>(
     this,
     () => this.services?.malfunction,
-    (snapshot) => this.services?.selectMalfunction(snapshot),
-  );
-
-  private readonly emergencyNumber = new ActorController<unknown, '112' | '911'>(
-    this,
-    () => this.services?.call,
-    (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
+    (view) => view,
   );
 
   /** The guide for the message's primary cause (opening it acknowledges the message). */
-  private readonly guide = new ActorController<unknown, GuideId | null | undefined>(
+  private readonly guide = new ActorController<DiagnosisView, GuideId | null>(
     this,
-    () => this.services?.status,
-    (snapshot) => this.services?.diagnosis?.selectDiagnosis(snapshot).primaryGuide,
+    () => this.services?.diagnosis?.diagnosis,
+    (view) => view.primaryGuide,
   );
 
   constructor() {
@@ -292,7 +286,7 @@ export class SosMalfunctionWarning extends HmiScreen {
 
   protected override render(): TemplateResult {
     const message = this.malfunction.value?.message ?? null;
-    const number = this.emergencyNumber.value ?? '112';
+    const number = this.services?.emergencyNumber ?? '112';
     return html`<div class="backdrop">
       <section
         class="card"

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { GuideId } from '../machines/guides.js';
-import type { MalfunctionView, SosLevel, SosStatusView } from '../machines/views.js';
+import type { DiagnosisView, MalfunctionView, SosLevel, SosStatusView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
@@ -88,32 +88,23 @@ export class SosStatusScreen extends HmiScreen {
     `,
   ];
 
-  private readonly status = new ActorController<unknown, SosStatusView | undefined>(
+  private readonly status = new ActorController<SosStatusView, SosStatusView>(
     this,
     () => this.services?.status,
-    (snapshot) => this.services?.selectStatus(snapshot),
+    (view) => view,
   );
 
-  private readonly malfunction = new ActorController<unknown, MalfunctionView | undefined>(
+  private readonly malfunction = new ActorController<MalfunctionView, MalfunctionView>(
     this,
     () => this.services?.malfunction,
-    (snapshot) => this.services?.selectMalfunction(snapshot),
-  );
-
-  private readonly emergencyNumber = new ActorController<unknown, '112' | '911'>(
-    this,
-    () => this.services?.call,
-    (snapshot) => this.services?.selectCall(snapshot).emergencyNumber ?? '112',
+    (view) => view,
   );
 
   /** The guide for the main fault, if the diagnosis is there. */
-  private readonly guide = new ActorController<unknown, GuideId | null | undefined>(
+  private readonly guide = new ActorController<DiagnosisView, GuideId | null>(
     this,
-    () => this.services?.status,
-    (snapshot) => {
-      const d = this.services?.diagnosis?.selectDiagnosis(snapshot);
-      return d ? d.primaryGuide : undefined;
-    },
+    () => this.services?.diagnosis?.diagnosis,
+    (view) => view.primaryGuide,
   );
 
   protected override updated(): void {
@@ -132,7 +123,7 @@ export class SosStatusScreen extends HmiScreen {
           <h1 tabindex="-1" data-idrive-fallback>${t.statusLine('unknown')}${connecting}</h1>
         </div>
       </div>`;
-    const number = this.emergencyNumber.value ?? '112';
+    const number = this.services?.emergencyNumber ?? '112';
     const malfunction = this.malfunction.value;
     const causes = view.causes.slice(0, 3);
     const ring = view.ring;

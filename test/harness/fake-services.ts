@@ -252,9 +252,7 @@ export function fakeHmi(
     status,
     malfunction,
     call,
-    selectStatus: (s) => s as SosStatusView,
-    selectMalfunction: (s) => s as MalfunctionView,
-    selectCall: (s) => s as CallView,
+    emergencyNumber: init.call?.emergencyNumber ?? '112',
     send: (event) => sent.push(event),
     clockNow: () => now,
   };
