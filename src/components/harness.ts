@@ -1,16 +1,14 @@
-import type { LitElement } from 'lit';
-
 /**
- * The base of the component harnesses: the element, its rendered shadow root, its named parts
- * (`data-part`) and its visible text. A harness reads and operates a component the way a test, a
- * designer's script or an integrator's test would — never through its private state.
+ * The base of every harness (components, panels, screens): the element, its rendered shadow root,
+ * its named parts (`data-part`) and its visible text. A harness reads and operates a component the
+ * way a test, a designer's script or an integrator's test would — never through its private state.
  */
-export class ElementHarness<E extends LitElement> {
+export class ElementHarness<E extends HTMLElement> {
   constructor(readonly element: E) {}
 
-  /** The shadow root once the element has rendered. */
+  /** The shadow root once the element has rendered (a Lit element's `updateComplete`). */
   async rendered(): Promise<ShadowRoot> {
-    await this.element.updateComplete;
+    await (this.element as E & { updateComplete?: Promise<unknown> }).updateComplete;
     const root = this.element.shadowRoot;
     if (!root) throw new Error(`${this.element.localName} has no shadow root`);
     return root;
@@ -41,6 +39,6 @@ export class ElementHarness<E extends LitElement> {
       target.dispatchEvent(
         new KeyboardEvent(type, { key, bubbles: true, composed: true, cancelable: true, ...init }),
       );
-    await this.element.updateComplete;
+    await this.rendered();
   }
 }

@@ -1,3 +1,4 @@
+import { ElementHarness } from '../components/harness.js';
 import { deepActiveElement } from './controllers/idrive-controller.js';
 import type { HmiScreen } from './hmi-screen.js';
 
@@ -6,9 +7,7 @@ import type { HmiScreen } from './hmi-screen.js';
  * push, press, Back. Key presses are dispatched as events on the focused element, exactly where the
  * real keyboard would deliver them.
  */
-export class ScreenHarness {
-  constructor(readonly element: HmiScreen | HTMLElement) {}
-
+export class ScreenHarness extends ElementHarness<HmiScreen | HTMLElement> {
   private get root(): ShadowRoot {
     const root = this.element.shadowRoot;
     if (!root) throw new Error(`${this.element.localName} has no shadow root`);
@@ -52,14 +51,14 @@ export class ScreenHarness {
     return active?.localName === 'sos-action-button' ? (active.label ?? null) : null;
   }
 
-  /** All visible text of the screen (for "does it say …" checks). */
-  async text(): Promise<string> {
+  /** All visible text of the screen (for "does it say …" checks), once it has settled. */
+  override async text(): Promise<string> {
     await this.settled();
-    return (this.root.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return super.text();
   }
 
-  /** Sends a key to whatever has focus (or the screen). */
-  async key(key: string, init: KeyboardEventInit = {}): Promise<void> {
+  /** Sends a key to whatever has focus in the document (or the screen), where a keyboard would. */
+  override async key(key: string, init: KeyboardEventInit = {}): Promise<void> {
     const target = deepActiveElement() ?? this.element;
     target.dispatchEvent(
       new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),

@@ -1,13 +1,11 @@
+import { ElementHarness } from '../harness.js';
 import type { SosActionButton } from './action-button.js';
 
 /** Operates an `sos-action-button` for tests. */
-export class ActionButtonHarness {
-  constructor(readonly element: SosActionButton) {}
-
+export class ActionButtonHarness extends ElementHarness<SosActionButton> {
   /** The native button that takes focus and clicks. */
   async interactive(): Promise<HTMLButtonElement> {
-    await this.element.updateComplete;
-    const button = this.element.renderRoot.querySelector('button');
+    const button = (await this.rendered()).querySelector('button');
     if (!button) throw new Error('sos-action-button has not rendered its button');
     return button;
   }
