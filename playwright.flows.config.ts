@@ -34,7 +34,7 @@ export default defineConfig({
     launchOptions: { executablePath, args: [...CHROMIUM_FLAGS] },
   },
   projects: [
-    { name: 'flows', testMatch: ['flows.spec.ts', 'controller.spec.ts', 'a11y.spec.ts'] },
+    { name: 'flows', testMatch: ['flows.spec.ts', 'controller.spec.ts', 'a11y.spec.ts', 'recorded.spec.ts'] },
     { name: 'coverage', testMatch: 'coverage.spec.ts', dependencies: ['flows'] },
   ],
   webServer: {

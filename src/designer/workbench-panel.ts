@@ -1,31 +1,64 @@
 /**
- * `sos-workbench`: the designer's scenario panel beside the head-unit frame. Everything it does goes
- * through the simulator, the simulated clock or the URL — never into the machines — so what a
- * designer sets up here is exactly what the vehicle could do. Designer-facing, English only.
+ * `sos-workbench`: the designer's panel beside the head-unit frame. Its sections (`wb-…-section`,
+ * src/designer/sections/) are panel elements — properties in, events out; this element owns the
+ * state, does what they ask through the simulator, the simulated clock or the URL (never into the
+ * machines), and records it as a flow when asked. Designer-facing, English only.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Hmi } from '../app/assembleHmi.js';
 import { emergencyTargetPx } from '../app/display.js';
-import { RealTimeDriver } from '../time/realTimeDriver.js';
-import {
-  DOOR_RELEASES,
-  POWERTRAINS,
-  type DoorRelease,
-  type IgnitionState,
-  type Powertrain,
-} from '../bridge/signals.js';
-import { LANGUAGES, LANGUAGE_NAMES, isLanguage, setLanguage } from '../i18n/localization.js';
-import { ALL_FAULTS, RING_UNITS, type Fault } from '../sim/faults.js';
-import { SCENARIOS, SCENARIO_NAMES } from '../sim/scenarios.js';
+import { isLanguage, setLanguage } from '../i18n/localization.js';
+import { isFault } from '../sim/faults.js';
 import { DEFAULT_CALL_CENTRE, type CallCentreOptions } from '../sim/types.js';
 import { THEMES, type Theme } from '../styles/theme.js';
+import { RealTimeDriver } from '../time/realTimeDriver.js';
 import { writeDesignerState, type DesignerState } from './deepLink.js';
+import {
+  FLOW_FORMAT,
+  appendStep,
+  describeAction,
+  flowFileName,
+  keptParams,
+  parseFlow,
+  serializeFlow,
+  type Flow,
+  type FlowAction,
+  type FlowStep,
+} from './flow.js';
+import { flowToPlaywrightTest } from './flowExport.js';
+import {
+  composedAncestors,
+  controllerKey,
+  deepActiveElement,
+  hmiActionAt,
+  performHmiAction,
+  readScreen,
+  sameScreen,
+  settled,
+} from './hmiPage.js';
 import type { StateChartInspector } from './inspector.js';
 import { machineActors, machineStates, type MachineState } from './machineStates.js';
+import './sections/centre-section.js';
+import './sections/crash-section.js';
+import './sections/display-section.js';
+import type {
+  FlowCommand,
+  WbActionEvent,
+  WbDisplayEvent,
+  WbFlowEvent,
+  WbSpeedEvent,
+} from './sections/events.js';
+import './sections/faults-section.js';
+import './sections/flow-section.js';
+import type { FlowMode, StepResult } from './sections/flow-section.js';
+import './sections/network-section.js';
+import './sections/scenario-section.js';
+import './sections/states-section.js';
+import './sections/time-section.js';
+import './sections/vehicle-section.js';
 import {
   DEFAULT_VIEWPORT,
-  VIEWPORTS,
   ZOOMS,
   frameScale,
   layoutSize,
@@ -33,264 +66,41 @@ import {
   viewportById,
   type Zoom,
 } from './viewports.js';
+import { workbenchStyles } from './workbench-panel.styles.js';
 
 /** The shell the frame holds (typed loosely: the workbench only sets its theme). */
 interface ThemedApp extends HTMLElement {
   theme: Theme;
 }
 
-const SPEEDS = [0, 1, 10, 60] as const;
-const STEPS: readonly (readonly [string, number])[] = [
-  ['+1 s', 1_000],
-  ['+10 s', 10_000],
-  ['+1 min', 60_000],
-  ['+10 min', 600_000],
-];
-const SIMPLE_FAULTS = ALL_FAULTS.filter((f) => !f.includes(':'));
-/** How many of the centre's received texts the panel lists (newest last). */
-const INBOX_SHOWN = 5;
-const RING_FAULT_KINDS = [
-  ['most-node-failure', 'Node failed'],
-  ['fibre-damage', 'Fibre into it'],
-  ['blown-fuse', 'Fuse blown'],
-] as const;
+/** Where a recording or replay lives while the page reloads (a scenario starts from a fresh page). */
+const SESSION_KEY = 'sos-workbench-flow';
+/** Wall time between two steps of a replay at speed. */
+const PLAY_STEP_MS = 600;
+
+/** A recording or a replay, as kept across a reload. */
+interface FlowSession {
+  readonly mode: Exclude<FlowMode, 'idle'>;
+  readonly flow: Flow;
+  readonly next: number;
+  readonly results: readonly (StepResult | undefined)[];
+}
 
 @customElement('sos-workbench')
 export class SosWorkbench extends LitElement {
-  static override styles = css`
-    :host {
-      --wb-bg: #15171c;
-      --wb-panel: #1d2027;
-      --wb-raised: #262a33;
-      --wb-line: #343945;
-      --wb-text: #e9ecf2;
-      --wb-dim: #9aa3b2;
-      --wb-accent: #6cb2ff;
-      --wb-on: #2f6fdb;
-      display: grid;
-      grid-template-columns: 1fr 400px;
-      position: fixed;
-      inset: 0;
-      background: var(--wb-bg);
-      color: var(--wb-text);
-      font:
-        13px/1.4 system-ui,
-        -apple-system,
-        'Segoe UI',
-        Roboto,
-        sans-serif;
-      color-scheme: dark;
-    }
-    .stage {
-      position: relative;
-      overflow: auto;
-      display: grid;
-      place-items: center;
-      padding: 32px;
-      background:
-        linear-gradient(90deg, rgba(255, 255, 255, 0.025) 1px, transparent 1px) 0 0 / 24px 24px,
-        linear-gradient(rgba(255, 255, 255, 0.025) 1px, transparent 1px) 0 0 / 24px 24px,
-        var(--wb-bg);
-    }
-    figure {
-      margin: 0;
-      display: grid;
-      gap: 10px;
-      justify-items: center;
-    }
-    .bezel {
-      padding: 14px;
-      border-radius: 18px;
-      background: linear-gradient(160deg, #2b2f37, #0c0d10);
-      box-shadow:
-        0 30px 60px rgba(0, 0, 0, 0.55),
-        inset 0 1px 0 rgba(255, 255, 255, 0.08);
-    }
-    .glass {
-      position: relative;
-      overflow: hidden;
-      border-radius: 6px;
-      background: #000;
-    }
-    .screen {
-      position: absolute;
-      inset: 0 auto auto 0;
-      transform-origin: 0 0;
-    }
-    figcaption {
-      color: var(--wb-dim);
-      font-variant-numeric: tabular-nums;
-    }
-    aside {
-      overflow-y: auto;
-      background: var(--wb-panel);
-      border-inline-start: 1px solid var(--wb-line);
-    }
-    header {
-      position: sticky;
-      top: 0;
-      z-index: 1;
-      display: grid;
-      gap: 8px;
-      padding: 14px 16px 12px;
-      background: var(--wb-panel);
-      border-block-end: 1px solid var(--wb-line);
-    }
-    header h1 {
-      margin: 0;
-      font-size: 15px;
-      letter-spacing: 0.02em;
-    }
-    header .row {
-      display: flex;
-      gap: 6px;
-    }
-    header input {
-      flex: 1;
-      min-width: 0;
-      font:
-        12px ui-monospace,
-        monospace;
-    }
-    section {
-      padding: 12px 16px 14px;
-      border-block-end: 1px solid var(--wb-line);
-    }
-    h2 {
-      margin: 0 0 8px;
-      font-size: 11px;
-      font-weight: 700;
-      letter-spacing: 0.08em;
-      text-transform: uppercase;
-      color: var(--wb-dim);
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-      gap: 6px 10px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 6px;
-    }
-    .hint {
-      margin: 6px 0 0;
-      color: var(--wb-dim);
-      font-size: 12px;
-    }
-    label {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-    }
-    label.field {
-      display: grid;
-      gap: 2px;
-      color: var(--wb-dim);
-      font-size: 12px;
-    }
-    button,
-    select,
-    input {
-      font: inherit;
-      color: var(--wb-text);
-      background: var(--wb-raised);
-      border: 1px solid var(--wb-line);
-      border-radius: 6px;
-      padding: 4px 8px;
-    }
-    input[type='checkbox'],
-    input[type='radio'] {
-      accent-color: var(--wb-on);
-    }
-    input[type='number'] {
-      width: 88px;
-    }
-    button {
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--wb-accent);
-    }
-    button[aria-pressed='true'] {
-      background: var(--wb-on);
-      border-color: var(--wb-on);
-      color: #fff;
-    }
-    button.primary {
-      background: #b3261e;
-      border-color: #b3261e;
-      color: #fff;
-    }
-    :focus-visible {
-      outline: 2px solid var(--wb-accent);
-      outline-offset: 2px;
-    }
-    .clock {
-      font:
-        600 20px/1 ui-monospace,
-        monospace;
-      font-variant-numeric: tabular-nums;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    td,
-    th {
-      padding: 2px 4px;
-      text-align: start;
-    }
-    th {
-      color: var(--wb-dim);
-      font-weight: 600;
-    }
-    .states td:last-child {
-      font:
-        12px ui-monospace,
-        monospace;
-      color: var(--wb-accent);
-      word-break: break-word;
-    }
-    .ring td {
-      text-align: center;
-    }
-    .ring td:first-child {
-      text-align: start;
-    }
-    .toast {
-      color: #7ee2a8;
-      font-size: 12px;
-    }
-    .inbox {
-      margin: 6px 0 0;
-      padding: 0;
-      list-style: none;
-      font-size: 12px;
-    }
-    .inbox li {
-      display: flex;
-      gap: 8px;
-    }
-    .inbox time {
-      color: var(--wb-dim);
-      font-variant-numeric: tabular-nums;
-    }
-    .inbox code {
-      color: var(--wb-accent);
-    }
-  `;
+  static override styles = workbenchStyles;
 
+  /** The HMI in the frame (its simulator, clock and machines). */
   @property({ attribute: false }) hmi!: Hmi;
+  /** The `sos-app` shell in the frame. */
   @property({ attribute: false }) app!: ThemedApp;
+  /** The opt-in live state chart; null when not recorded. */
   @property({ attribute: false }) inspector: StateChartInspector | null = null;
   /** Where the workbench started (from the URL). */
   @property({ attribute: false }) initial!: DesignerState;
 
   @state() private scenario = 'ready';
-  @state() private faults: readonly Fault[] = [];
+  @state() private faults: readonly string[] = [];
   @state() private language = 'en';
   @state() private theme: Theme = 'night';
   @state() private viewport = DEFAULT_VIEWPORT.id;
@@ -301,14 +111,22 @@ export class SosWorkbench extends LitElement {
   @state() private states: MachineState[] = [];
   @state() private space = { width: 1200, height: 700 };
   @state() private copied = '';
-  @state() private holdMs = 2500;
-  @state() private crash = { severity: 3, airbagDeployed: true, rollover: false, occupants: 2 };
-  @state() private freeSize = { width: 1600, height: 600 };
-  @state() private centreText = 'Help is on the way.';
+  @state() private flowMode: FlowMode = 'idle';
+  @state() private flow: Flow | null = null;
+  @state() private next = 0;
+  @state() private results: readonly (StepResult | undefined)[] = [];
+  @state() private playing = false;
+  @state() private problem = '';
 
   private driver: RealTimeDriver | null = null;
   private readonly cleanups: (() => void)[] = [];
   private frame = 0;
+  /** Simulated time written down so far (a recording's next wait starts here). */
+  private recordedAt = 0;
+  /** A controller key is being handled: the click it makes is the key's, not a tap. */
+  private keying = false;
+  /** Steps being recorded (each waits for the screen to settle), in order. */
+  private recording: Promise<void> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -320,7 +138,7 @@ export class SosWorkbench extends LitElement {
     this.zoom = (ZOOMS as readonly string[]).includes(s.zoom) ? (s.zoom as Zoom) : 'physical';
     this.centre = s.centre;
     this.driver = this.hmi.driver;
-    if (s.speed !== null) this.setSpeed(s.speed, false);
+    if (s.speed !== null) this.setSpeed(s.speed);
     else this.speed = this.driver ? this.driver.speed : 0;
     if (this.hmi.sim && s.faults) {
       // The link lists every fault: clear what the scenario added beyond it.
@@ -342,6 +160,16 @@ export class SosWorkbench extends LitElement {
     };
     window.addEventListener('keydown', key);
     this.cleanups.push(() => window.removeEventListener('keydown', key));
+    // The HMI's own actions (taps, controller keys) are recorded as they happen.
+    const onClick = (e: MouseEvent): void => this.onHmiClick(e);
+    const onKey = (e: KeyboardEvent): void => this.onHmiKey(e);
+    this.app.addEventListener('click', onClick, true);
+    window.addEventListener('keydown', onKey, true);
+    this.cleanups.push(() => {
+      this.app.removeEventListener('click', onClick, true);
+      window.removeEventListener('keydown', onKey, true);
+    });
+    this.resumeSession();
   }
 
   override disconnectedCallback(): void {
@@ -370,9 +198,9 @@ export class SosWorkbench extends LitElement {
     this.space = { width: stage.clientWidth - 96, height: stage.clientHeight - 110 };
   }
 
-  /** The deep link for what the panel shows now. */
-  get link(): string {
-    const state: DesignerState = {
+  /** The workbench state now (what the link says). */
+  private get designerState(): DesignerState {
+    return {
       scenario: this.scenario,
       faults: this.faults,
       lang: this.language,
@@ -382,7 +210,11 @@ export class SosWorkbench extends LitElement {
       speed: this.speed === null || (this.speed === 0 && !this.driver) ? null : this.speed,
       centre: this.centre,
     };
-    return `${location.origin}${location.pathname}${writeDesignerState(location.search, state)}`;
+  }
+
+  /** The deep link for what the panel shows now. */
+  get link(): string {
+    return `${location.origin}${location.pathname}${writeDesignerState(location.search, this.designerState)}`;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -406,7 +238,7 @@ export class SosWorkbench extends LitElement {
     );
   }
 
-  private setSpeed(speed: number, record = true): void {
+  private setSpeed(speed: number): void {
     if (!this.driver) {
       if (speed === 0) {
         this.speed = 0;
@@ -418,33 +250,79 @@ export class SosWorkbench extends LitElement {
     }
     this.driver.speed = speed;
     this.speed = speed;
-    if (record) this.requestUpdate();
   }
 
-  private toggleFault(fault: Fault, on: boolean): void {
+  // ——— Actions ———
+
+  /** Does one step: on the vehicle, the centre, the clock, the scenario or the HMI. */
+  private perform(action: FlowAction): void {
     const sim = this.hmi.sim;
-    if (!sim) return;
-    if (on) sim.inject(fault);
-    else sim.clear(fault);
+    switch (action.do) {
+      case 'scenario':
+        return this.jumpTo(action.name);
+      case 'advance':
+        return this.hmi.clock.advance(action.ms);
+      case 'choose':
+      case 'panel':
+      case 'key':
+      case 'push':
+      case 'back':
+        return performHmiAction(this.app, action);
+    }
+    if (!sim) throw new Error(`"${describeAction(action)}" needs the simulator (?bridge=mock)`);
+    switch (action.do) {
+      case 'ignition':
+        return sim.ignition(action.state);
+      case 'sos':
+        return sim.pressSos(action.holdMs);
+      case 'crash':
+        return sim.crash(action.crash);
+      case 'fault':
+        if (!isFault(action.fault)) throw new Error(`unknown fault "${action.fault}"`);
+        if (action.on) sim.inject(action.fault);
+        else sim.clear(action.fault);
+        return;
+      case 'batteryReset':
+        return sim.batteryReset();
+      case 'centre':
+        this.centre = { ...DEFAULT_CALL_CENTRE, ...action.options };
+        return sim.callCentre(this.centre);
+      case 'centreEndsCall':
+        return sim.centreEndsCall();
+      case 'centreCallsBack':
+        return sim.centreCallsBack();
+      case 'centreRequestsData':
+        return sim.centreRequestsData();
+      case 'centreSends':
+        return sim.centreSends(action.text);
+      case 'vehicleConfig': {
+        const { do: _, ...config } = action;
+        return sim.vehicleConfig(config);
+      }
+      case 'hazards':
+        return sim.hazards(action.on);
+    }
+  }
+
+  /** A section asked for an action: do it (and write it down when recording). */
+  private onAction(e: WbActionEvent): void {
+    const action = e.detail;
+    if (this.flowMode === 'recording') this.record(action, () => this.perform(action));
+    else this.perform(action);
     this.refresh();
+    this.requestUpdate();
   }
 
-  /** Cellular quality as the faults that make it (no-cellular / weak-cellular). */
-  private setCellular(quality: 'good' | 'weak' | 'none'): void {
-    this.toggleFault('no-cellular', quality === 'none');
-    this.toggleFault('weak-cellular', quality === 'weak');
-  }
-
-  private setCentre(patch: Partial<CallCentreOptions>): void {
-    const next = { ...DEFAULT_CALL_CENTRE, ...(this.centre ?? this.hmi.sim?.centreOptions ?? {}), ...patch };
-    this.centre = next;
-    this.hmi.sim?.callCentre(next);
-  }
-
-  private async setLang(lang: string): Promise<void> {
-    if (!isLanguage(lang)) return;
-    this.language = lang;
-    await setLanguage(lang);
+  private onDisplay(e: WbDisplayEvent): void {
+    const d = e.detail;
+    if (d.viewport !== undefined) this.viewport = d.viewport;
+    if (d.zoom !== undefined && (ZOOMS as readonly string[]).includes(d.zoom)) this.zoom = d.zoom as Zoom;
+    if (d.theme !== undefined && (THEMES as readonly string[]).includes(d.theme))
+      this.theme = d.theme as Theme;
+    if (d.lang !== undefined && isLanguage(d.lang)) {
+      this.language = d.lang;
+      void setLanguage(d.lang);
+    }
   }
 
   private jumpTo(scenario: string): void {
@@ -453,17 +331,14 @@ export class SosWorkbench extends LitElement {
     this.scenario = scenario;
     this.faults = [];
     this.centre = null;
-    const state: DesignerState = {
-      scenario,
-      faults: null,
-      lang: this.language,
-      theme: this.theme,
-      viewport: this.viewport,
-      zoom: this.zoom,
-      speed: this.speed === null || (this.speed === 0 && !this.driver) ? null : this.speed,
-      centre: null,
-    };
-    location.assign(`${location.pathname}${writeDesignerState(location.search, state)}`);
+    location.assign(
+      `${location.pathname}${writeDesignerState(location.search, {
+        ...this.designerState,
+        scenario,
+        faults: null,
+        centre: null,
+      })}`,
+    );
   }
 
   private async copyLink(): Promise<void> {
@@ -482,6 +357,277 @@ export class SosWorkbench extends LitElement {
   private toggleHidden(): void {
     this.toggleAttribute('panel-hidden');
   }
+
+  // ——— Recording ———
+
+  /** Stops the clock while a step is done and its screen read, so the screen is the one at that time. */
+  private holdClock(): () => void {
+    const driver = this.driver;
+    if (!driver) return () => {};
+    const speed = driver.speed;
+    driver.speed = 0;
+    return () => {
+      if (this.driver === driver && driver.speed === 0) driver.speed = speed;
+    };
+  }
+
+  /** Writes down the time that passed since the last step (the clock running, a step's own time). */
+  private flushTime(): void {
+    const now = this.hmi.clock.now();
+    const ms = Math.round(now - this.recordedAt);
+    if (ms > 0 && this.flow)
+      this.flow = {
+        ...this.flow,
+        steps: appendStep(this.flow.steps, { action: { do: 'advance', ms }, screen: readScreen(this.app) }),
+      };
+    this.recordedAt = now;
+  }
+
+  /** Records a step: the time before it, then the step with the screen it reaches. */
+  private record(action: FlowAction, run?: () => void): void {
+    const release = this.holdClock();
+    this.flushTime();
+    if (action.do === 'scenario') {
+      // The screen of a scenario is read after the reload (resumeSession).
+      this.flow = this.flow && {
+        ...this.flow,
+        steps: [...this.flow.steps, { action, screen: readScreen(this.app) }],
+      };
+      this.saveSession({ pendingScreen: true });
+      run?.();
+      return;
+    }
+    run?.();
+    this.recording = this.recording.then(async () => {
+      await settled(this.app);
+      if (!this.flow) return release();
+      // A time step's own time is the step, not a wait before the next one.
+      this.recordedAt = this.hmi.clock.now();
+      this.flow = {
+        ...this.flow,
+        steps: appendStep(this.flow.steps, { action, screen: readScreen(this.app) }),
+      };
+      this.saveSession();
+      release();
+    });
+  }
+
+  private onHmiClick(e: MouseEvent): void {
+    if (this.flowMode !== 'recording' || this.keying) return;
+    const action = hmiActionAt(e.composedPath(), 'touch');
+    if (action) this.record(action);
+  }
+
+  private onHmiKey(e: KeyboardEvent): void {
+    if (this.flowMode !== 'recording' || e.repeat || !e.composedPath().includes(this.app)) return;
+    const key = controllerKey(e);
+    if (key === null) return;
+    this.keying = true;
+    setTimeout(() => (this.keying = false));
+    if (key === 'back') return this.record({ do: 'back' });
+    if (key !== 'press') return this.record({ do: 'push', direction: key });
+    const active = deepActiveElement();
+    const action = active ? hmiActionAt(composedAncestors(active), 'controller') : null;
+    if (action) this.record(action);
+  }
+
+  // ——— Flow session (recording / replay across reloads) ———
+
+  private saveSession(extra: { pendingScreen?: boolean } = {}): void {
+    if (this.flowMode === 'idle' || !this.flow) {
+      sessionStorage.removeItem(SESSION_KEY);
+      return;
+    }
+    const session: FlowSession & { pendingScreen?: boolean } = {
+      mode: this.flowMode,
+      flow: this.flow,
+      next: this.next,
+      results: this.results,
+      ...extra,
+    };
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  }
+
+  private resumeSession(): void {
+    this.recordedAt = this.hmi.clock.now();
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    if (!raw) return;
+    try {
+      const session = JSON.parse(raw) as FlowSession & { pendingScreen?: boolean };
+      this.flow = parseFlow(JSON.stringify(session.flow));
+      this.flowMode = session.mode;
+      this.next = session.next;
+      this.results = session.results;
+      if (session.mode === 'recording' && session.pendingScreen) {
+        // The scenario step's screen: what the fresh page shows at time 0.
+        const release = this.holdClock();
+        this.recording = settled(this.app).then(() => {
+          if (!this.flow) return release();
+          const steps = [...this.flow.steps];
+          const last = steps.pop();
+          if (last) steps.push({ action: last.action, screen: readScreen(this.app) });
+          this.flow = { ...this.flow, steps };
+          this.recordedAt = this.hmi.clock.now();
+          this.saveSession();
+          release();
+        });
+      }
+    } catch (error) {
+      console.warn('[sos-hmi] the workbench could not resume its flow:', error);
+      sessionStorage.removeItem(SESSION_KEY);
+    }
+  }
+
+  /** The page for a flow's start (or a scenario step of it), paused at time 0. */
+  private replayLink(flow: Flow, scenario = flow.start.scenario): string {
+    const start = flow.start;
+    const same = scenario === start.scenario;
+    const search = new URLSearchParams(start.params);
+    const query = writeDesignerState(`?${search.toString()}`, {
+      scenario,
+      faults: same ? start.faults : null,
+      lang: start.lang,
+      theme: start.theme,
+      viewport: start.viewport,
+      zoom: this.zoom,
+      speed: 0,
+      centre: same ? start.centre : null,
+    });
+    return `${location.pathname}${query}`;
+  }
+
+  private onFlow(e: WbFlowEvent): void {
+    void this.flowCommand(e.detail);
+  }
+
+  private async flowCommand(command: FlowCommand): Promise<void> {
+    switch (command.kind) {
+      case 'record': {
+        const state = this.designerState;
+        this.flow = {
+          format: FLOW_FORMAT,
+          title: `${this.scenario} flow`,
+          start: {
+            scenario: state.scenario,
+            faults: state.faults,
+            centre: state.centre,
+            lang: state.lang,
+            theme: state.theme,
+            viewport: state.viewport,
+            params: keptParams(location.search),
+          },
+          steps: [],
+        };
+        this.flowMode = 'recording';
+        this.next = 0;
+        this.results = [];
+        this.saveSession();
+        // From time 0 of the set-up: a fresh page, so the flow replays from its link.
+        location.assign(this.link);
+        return;
+      }
+      case 'stop':
+        await this.recording;
+        this.flushTime();
+        this.flowMode = 'idle';
+        this.saveSession();
+        return;
+      case 'title':
+        if (this.flow) this.flow = { ...this.flow, title: command.title.trim() || this.flow.title };
+        this.saveSession();
+        return;
+      case 'open':
+        try {
+          this.flow = parseFlow(command.json);
+        } catch (error) {
+          this.problem = `${command.name}: ${(error as Error).message}`;
+          return;
+        }
+        this.flowMode = 'replay';
+        this.next = 0;
+        this.results = [];
+        this.problem = '';
+        this.saveSession();
+        location.assign(this.replayLink(this.flow));
+        return;
+      case 'step':
+        await this.replayStep();
+        return;
+      case 'play':
+        this.playing = true;
+        while (this.playing && this.flow && this.next < this.flow.steps.length) {
+          const ok = await this.replayStep();
+          if (!ok) break;
+          await new Promise((resolve) => setTimeout(resolve, PLAY_STEP_MS));
+        }
+        this.playing = false;
+        return;
+      case 'pause':
+        this.playing = false;
+        return;
+      case 'close':
+        this.playing = false;
+        this.flowMode = 'idle';
+        this.flow = null;
+        this.problem = '';
+        this.saveSession();
+        return;
+      case 'download':
+        if (this.flow) this.download(command.what, this.flow);
+        return;
+    }
+  }
+
+  /** Replays the next step; false when it failed or reached another screen (a replay at speed stops). */
+  private async replayStep(): Promise<boolean> {
+    const flow = this.flow;
+    const step: FlowStep | undefined = flow?.steps[this.next];
+    if (!flow || !step) return false;
+    const index = this.next;
+    if (step.action.do === 'scenario') {
+      this.next = index + 1;
+      this.results = Object.assign([...this.results], { [index]: 'same' });
+      this.saveSession();
+      location.assign(this.replayLink(flow, step.action.name));
+      return false;
+    }
+    let result: StepResult;
+    try {
+      this.perform(step.action);
+      await settled(this.app);
+      const reached = readScreen(this.app);
+      result = sameScreen(reached, step.screen) ? 'same' : 'different';
+      this.problem =
+        result === 'same'
+          ? ''
+          : `Step ${index + 1}: expected ${JSON.stringify(step.screen)}\nreached ${JSON.stringify(reached)}`;
+    } catch (error) {
+      result = 'failed';
+      this.problem = `Step ${index + 1}: ${(error as Error).message}`;
+    }
+    this.next = index + 1;
+    this.results = Object.assign([...this.results], { [index]: result });
+    this.refresh();
+    this.saveSession();
+    return result === 'same';
+  }
+
+  private download(what: 'json' | 'test', flow: Flow): void {
+    const [text, name, type] =
+      what === 'json'
+        ? [serializeFlow(flow), flowFileName(flow.title), 'application/json']
+        : [flowToPlaywrightTest(flow), flowFileName(flow.title, 'spec.ts'), 'text/typescript'];
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    this.renderRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ——— Rendering ———
 
   private renderFrame(): TemplateResult {
     const v = this.currentViewport;
@@ -513,512 +659,63 @@ export class SosWorkbench extends LitElement {
     </figure>`;
   }
 
-  private renderTime(): TemplateResult {
-    const sim = this.hmi.sim;
-    return html`<section aria-labelledby="wb-time">
-      <h2 id="wb-time">Time</h2>
-      <div class="row">
-        <span class="clock" data-part="sim-clock" title="Simulated time"
-          >${new Date(this.now).toLocaleTimeString('en-GB')}</span
-        >
-        <span class="hint">simulated</span>
-      </div>
-      <div class="row" role="group" aria-label="Speed" style="margin-top:8px">
-        ${SPEEDS.map(
-          (s) =>
-            html`<button aria-pressed=${this.speed === s ? 'true' : 'false'} @click=${() => this.setSpeed(s)}>
-              ${s === 0 ? 'Pause' : `${s}×`}
-            </button>`,
-        )}
-      </div>
-      <div class="row" role="group" aria-label="Step" style="margin-top:6px">
-        ${STEPS.map(
-          ([label, ms]) => html`<button @click=${() => this.hmi.clock.advance(ms)}>${label}</button>`,
-        )}
-      </div>
-      ${sim ? nothing : html`<p class="hint">Vehicle bridge: time comes from the car.</p>`}
-    </section>`;
-  }
-
-  private renderVehicle(): TemplateResult | typeof nothing {
-    const sim = this.hmi.sim;
-    if (!sim) return nothing;
-    const ignitions: IgnitionState[] = ['off', 'accessory', 'on'];
-    const config = sim.config;
-    return html`<section aria-labelledby="wb-vehicle">
-        <h2 id="wb-vehicle">Vehicle</h2>
-        <div class="row" role="group" aria-label="Ignition">
-          ${ignitions.map(
-            (i) =>
-              html`<button
-                aria-pressed=${sim.ignitionState === i ? 'true' : 'false'}
-                @click=${() => {
-                  sim.ignition(i);
-                  this.refresh();
-                }}
-              >
-                Ignition ${i}
-              </button>`,
-          )}
-        </div>
-        <div class="row" style="margin-top:8px">
-          <button class="primary" @click=${() => sim.pressSos()}>Press SOS</button>
-          <label class="field"
-            >Hold (ms)<input
-              type="number"
-              min="100"
-              step="100"
-              .value=${String(this.holdMs)}
-              @change=${(e: Event) => (this.holdMs = Number((e.target as HTMLInputElement).value) || 0)}
-          /></label>
-          <button @click=${() => sim.pressSos(this.holdMs)}>Hold SOS</button>
-        </div>
-        <div class="row" role="group" aria-label="Build and hazard lights" style="margin-top:8px">
-          <label class="field"
-            >Powertrain<select
-              aria-label="Powertrain"
-              @change=${(e: Event) => {
-                const value = (e.target as HTMLSelectElement).value;
-                sim.vehicleConfig({ powertrain: value === '' ? null : (value as Powertrain) });
-                this.requestUpdate();
-              }}
-            >
-              <option value="" ?selected=${config.powertrain === null}>unknown</option>
-              ${POWERTRAINS.map(
-                (p) => html`<option value=${p} ?selected=${config.powertrain === p}>${p}</option>`,
-              )}
-            </select></label
-          >
-          <label class="field"
-            >Door release<select
-              aria-label="Door release"
-              @change=${(e: Event) => {
-                const value = (e.target as HTMLSelectElement).value;
-                sim.vehicleConfig({ doorRelease: value === '' ? null : (value as DoorRelease) });
-                this.requestUpdate();
-              }}
-            >
-              <option value="" ?selected=${config.doorRelease === null}>unknown</option>
-              ${DOOR_RELEASES.map(
-                (d) => html`<option value=${d} ?selected=${config.doorRelease === d}>${d}</option>`,
-              )}
-            </select></label
-          >
-          <label style="align-self:end"
-            ><input
-              type="checkbox"
-              data-part="hazards"
-              .checked=${sim.hazardLightsOn}
-              @change=${(e: Event) => {
-                sim.hazards((e.target as HTMLInputElement).checked);
-                this.requestUpdate();
-              }}
-            />Hazard lights</label
-          >
-        </div>
-      </section>
-      <section aria-labelledby="wb-crash">
-        <h2 id="wb-crash">Crash</h2>
-        <div class="row">
-          <label class="field"
-            >Severity<select
-              @change=${(e: Event) =>
-                (this.crash = { ...this.crash, severity: Number((e.target as HTMLSelectElement).value) })}
-            >
-              ${[1, 2, 3, 4].map((n) => html`<option value=${n} ?selected=${this.crash.severity === n}>${n}</option>`)}
-            </select></label
-          >
-          <label class="field"
-            >Occupants<input
-              type="number"
-              min="0"
-              max="9"
-              .value=${String(this.crash.occupants)}
-              @change=${(e: Event) =>
-                (this.crash = { ...this.crash, occupants: Number((e.target as HTMLInputElement).value) })}
-          /></label>
-          <label
-            ><input
-              type="checkbox"
-              .checked=${this.crash.airbagDeployed}
-              @change=${(e: Event) =>
-                (this.crash = { ...this.crash, airbagDeployed: (e.target as HTMLInputElement).checked })}
-            />Airbag</label
-          >
-          <label
-            ><input
-              type="checkbox"
-              .checked=${this.crash.rollover}
-              @change=${(e: Event) =>
-                (this.crash = { ...this.crash, rollover: (e.target as HTMLInputElement).checked })}
-            />Rollover</label
-          >
-          <button class="primary" @click=${() => sim.crash(this.crash)}>Crash</button>
-        </div>
-      </section>`;
-  }
-
-  private renderFaults(): TemplateResult | typeof nothing {
-    const sim = this.hmi.sim;
-    if (!sim) return nothing;
-    const has = (f: Fault): boolean => this.faults.includes(f);
-    const cellular = has('no-cellular') ? 'none' : has('weak-cellular') ? 'weak' : 'good';
-    return html`<section aria-labelledby="wb-net">
-        <h2 id="wb-net">Cellular and GNSS</h2>
-        <div class="row" role="radiogroup" aria-label="Cellular">
-          ${(['good', 'weak', 'none'] as const).map(
-            (q) =>
-              html`<label
-                ><input
-                  type="radio"
-                  name="cellular"
-                  .checked=${cellular === q}
-                  @change=${() => this.setCellular(q)}
-                />Cellular ${q}</label
-              >`,
-          )}
-        </div>
-        <div class="row" role="radiogroup" aria-label="GNSS" style="margin-top:4px">
-          <label
-            ><input
-              type="radio"
-              name="gnss"
-              .checked=${!has('no-gps')}
-              @change=${() => this.toggleFault('no-gps', false)}
-            />GNSS fix</label
-          >
-          <label
-            ><input
-              type="radio"
-              name="gnss"
-              .checked=${has('no-gps')}
-              @change=${() => this.toggleFault('no-gps', true)}
-            />No fix</label
-          >
-        </div>
-      </section>
-      <section aria-labelledby="wb-faults">
-        <h2 id="wb-faults">Faults</h2>
-        <div class="grid">
-          ${SIMPLE_FAULTS.map(
-            (f) =>
-              html`<label
-                ><input
-                  type="checkbox"
-                  data-fault=${f}
-                  .checked=${has(f)}
-                  @change=${(e: Event) => this.toggleFault(f, (e.target as HTMLInputElement).checked)}
-                />${f}</label
-              >`,
-          )}
-        </div>
-        <table class="ring" style="margin-top:8px">
-          <thead>
-            <tr>
-              <th>MOST ring unit</th>
-              ${RING_FAULT_KINDS.map(([, label]) => html`<th>${label}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${RING_UNITS.map(
-              (unit) =>
-                html`<tr>
-                  <td>${unit}</td>
-                  ${RING_FAULT_KINDS.map(([kind, label]) => {
-                    const fault = `${kind}:${unit}` as Fault;
-                    return html`<td>
-                      <input
-                        type="checkbox"
-                        data-fault=${fault}
-                        aria-label="${label}: ${unit}"
-                        .checked=${has(fault)}
-                        @change=${(e: Event) => this.toggleFault(fault, (e.target as HTMLInputElement).checked)}
-                      />
-                    </td>`;
-                  })}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        <div class="row" style="margin-top:8px">
-          <button @click=${() => sim.batteryReset()}>Battery reset</button>
-        </div>
-      </section>`;
-  }
-
-  private renderCentre(): TemplateResult | typeof nothing {
-    const sim = this.hmi.sim;
-    if (!sim) return nothing;
-    const c = { ...DEFAULT_CALL_CENTRE, ...(this.centre ?? sim.centreOptions) };
-    const inbox = sim.centreInbox;
-    const seconds = (ms: number | null): string => (ms === null ? '' : String(ms / 1000));
-    const msOrNull = (e: Event): number | null => {
-      const raw = (e.target as HTMLInputElement).value;
-      return raw === '' ? null : Math.round(Number(raw) * 1000);
-    };
-    return html`<section aria-labelledby="wb-centre">
-      <h2 id="wb-centre">Emergency centre</h2>
-      <div class="grid">
-        <label class="field"
-          >Answer after (s)<input
-            type="number"
-            min="0"
-            .value=${seconds(c.answerDelayMs)}
-            @change=${(e: Event) => this.setCentre({ answerDelayMs: msOrNull(e) ?? 0 })}
-        /></label>
-        <label style="align-self:end"
-          ><input
-            type="checkbox"
-            .checked=${c.noAnswer}
-            @change=${(e: Event) => this.setCentre({ noAnswer: (e.target as HTMLInputElement).checked })}
-          />Never answers</label
-        >
-        <label class="field"
-          >Data acknowledgement<select
-            aria-label="Data acknowledgement"
-            @change=${(e: Event) =>
-              this.setCentre({
-                msdAck: (e.target as HTMLSelectElement).value === 'negative' ? 'negative' : 'positive',
-              })}
-          >
-            ${(['positive', 'negative'] as const).map(
-              (a) => html`<option value=${a} ?selected=${c.msdAck === a}>${a}</option>`,
-            )}
-          </select></label
-        >
-        <label style="align-self:end" title="Off: the centre takes only circuit-switched eCall"
-          ><input
-            type="checkbox"
-            .checked=${c.ngECall}
-            @change=${(e: Event) => this.setCentre({ ngECall: (e.target as HTMLInputElement).checked })}
-          />NG-eCall</label
-        >
-        <label class="field"
-          >Asks for fresh data after voice (s)<input
-            type="number"
-            min="0"
-            placeholder="never"
-            .value=${seconds(c.requestDataAfterMs)}
-            @change=${(e: Event) => this.setCentre({ requestDataAfterMs: msOrNull(e) })}
-        /></label>
-        <label style="align-self:end"
-          ><input
-            type="checkbox"
-            .checked=${c.replies}
-            @change=${(e: Event) => this.setCentre({ replies: (e.target as HTMLInputElement).checked })}
-          />Answers texts</label
-        >
-        <label class="field"
-          >Drop after voice (s)<input
-            type="number"
-            min="0"
-            placeholder="never"
-            .value=${seconds(c.dropAfterMs)}
-            @change=${(e: Event) => this.setCentre({ dropAfterMs: msOrNull(e) })}
-        /></label>
-        <label class="field"
-          >Drops (count)<input
-            type="number"
-            min="1"
-            placeholder="every call"
-            .value=${c.dropCount === null ? '' : String(c.dropCount)}
-            @change=${(e: Event) => {
-              const raw = (e.target as HTMLInputElement).value;
-              this.setCentre({ dropCount: raw === '' ? null : Number(raw) });
-            }}
-        /></label>
-        <label class="field"
-          >Operator ends after (s)<input
-            type="number"
-            min="0"
-            placeholder="never"
-            .value=${seconds(c.endAfterMs)}
-            @change=${(e: Event) => this.setCentre({ endAfterMs: msOrNull(e) })}
-        /></label>
-        <label class="field"
-          >Calls back after (s)<input
-            type="number"
-            min="0"
-            placeholder="never"
-            .value=${seconds(c.callbackAfterMs)}
-            @change=${(e: Event) => this.setCentre({ callbackAfterMs: msOrNull(e) })}
-        /></label>
-      </div>
-      <div class="row" style="margin-top:8px">
-        <button @click=${() => sim.centreEndsCall()}>Centre ends call</button>
-        <button @click=${() => sim.centreCallsBack()}>Centre calls back</button>
-        <button @click=${() => sim.centreRequestsData()}>Ask for fresh data</button>
-      </div>
-      <form
-        class="row"
-        style="margin-top:6px"
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          const text = this.centreText.trim();
-          if (text) sim.centreSends(text);
-        }}
-      >
-        <input
-          aria-label="Message from the centre"
-          style="flex:1;min-width:0"
-          .value=${this.centreText}
-          @input=${(e: Event) => (this.centreText = (e.target as HTMLInputElement).value)}
-        />
-        <button type="submit" ?disabled=${!this.centreText.trim()}>Send message</button>
-      </form>
-      <p class="hint" id="wb-inbox">
-        Received from the
-        occupants${
-          inbox.length === 0 ? ': nothing yet' : inbox.length > INBOX_SHOWN ? ` (last ${INBOX_SHOWN}):` : ':'
-        }
-      </p>
-      ${
-        inbox.length
-          ? html`<ul class="inbox" data-part="centre-inbox" aria-labelledby="wb-inbox">
-              ${inbox.slice(-INBOX_SHOWN).map(
-                (entry) =>
-                  html`<li>
-                    <time>${new Date(entry.at).toLocaleTimeString('en-GB')}</time>
-                    ${entry.phrase ? html`<code>${entry.phrase}</code>` : html`<span>${entry.text ?? ''}</span>`}
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderDisplay(): TemplateResult {
-    const free = !VIEWPORTS.some((v) => v.id === this.viewport);
-    return html`<section aria-labelledby="wb-display">
-      <h2 id="wb-display">Display</h2>
-      <div class="grid">
-        <label class="field"
-          >Viewport<select
-            aria-label="Viewport"
-            @change=${(e: Event) => {
-              const id = (e.target as HTMLSelectElement).value;
-              this.viewport = id === 'free' ? `${this.freeSize.width}x${this.freeSize.height}` : id;
-            }}
-          >
-            ${VIEWPORTS.map((v) => html`<option value=${v.id} ?selected=${v.id === this.viewport}>${v.label}</option>`)}
-            <option value="free" ?selected=${free}>Free size…</option>
-          </select></label
-        >
-        <label class="field"
-          >Zoom<select
-            aria-label="Zoom"
-            @change=${(e: Event) => (this.zoom = (e.target as HTMLSelectElement).value as Zoom)}
-          >
-            ${ZOOMS.map((z) => html`<option value=${z} ?selected=${z === this.zoom}>${z}</option>`)}
-          </select></label
-        >
-        <label class="field"
-          >Theme<select
-            aria-label="Theme"
-            @change=${(e: Event) => (this.theme = (e.target as HTMLSelectElement).value as Theme)}
-          >
-            ${THEMES.map((t) => html`<option value=${t} ?selected=${t === this.theme}>${t}</option>`)}
-          </select></label
-        >
-        <label class="field"
-          >Language<select
-            aria-label="Language"
-            @change=${(e: Event) => void this.setLang((e.target as HTMLSelectElement).value)}
-          >
-            ${LANGUAGES.map(
-              (l) => html`<option value=${l} ?selected=${l === this.language}>${LANGUAGE_NAMES[l]}</option>`,
-            )}
-          </select></label
-        >
-      </div>
-      ${
-        free
-          ? html`<div class="row" style="margin-top:6px">
-              <label class="field"
-                >Width<input
-                  type="number"
-                  min="320"
-                  max="3840"
-                  .value=${String(this.freeSize.width)}
-                  @change=${(e: Event) => {
-                    this.freeSize = { ...this.freeSize, width: Number((e.target as HTMLInputElement).value) };
-                    this.viewport = `${this.freeSize.width}x${this.freeSize.height}`;
-                  }}
-              /></label>
-              <label class="field"
-                >Height<input
-                  type="number"
-                  min="200"
-                  max="2160"
-                  .value=${String(this.freeSize.height)}
-                  @change=${(e: Event) => {
-                    this.freeSize = {
-                      ...this.freeSize,
-                      height: Number((e.target as HTMLInputElement).value),
-                    };
-                    this.viewport = `${this.freeSize.width}x${this.freeSize.height}`;
-                  }}
-              /></label>
-            </div>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderStates(): TemplateResult {
-    return html`<section aria-labelledby="wb-states">
-      <h2 id="wb-states">State chart</h2>
-      <table class="states" data-part="machine-states">
-        ${this.states.map(
-          (s) =>
-            html`<tr data-machine=${s.id}>
-              <th scope="row">${s.id}</th>
-              <td>${s.state}</td>
-            </tr>`,
-        )}
-      </table>
-      ${
-        this.inspector
-          ? html`<div class="row" style="margin-top:8px">
-                <button
-                  ?disabled=${this.inspector.opened}
-                  @click=${() => void this.inspector?.open().then(() => this.requestUpdate())}
-                >
-                  Open live state chart (Stately inspector)
-                </button>
-              </div>
-              <p class="hint">Opt-in: opens stately.ai/inspect in a new window (needs network).</p>`
-          : nothing
-      }
-    </section>`;
-  }
-
   protected override render(): TemplateResult {
-    const scenario = SCENARIOS[this.scenario];
+    const sim = this.hmi.sim;
+    const centre = { ...DEFAULT_CALL_CENTRE, ...(this.centre ?? sim?.centreOptions ?? {}) };
     return html`<div class="stage">${this.renderFrame()}</div>
-      <aside aria-label="Designer workbench">
+      <aside
+        aria-label="Designer workbench"
+        @wb-action=${(e: WbActionEvent) => this.onAction(e)}
+        @wb-display=${(e: WbDisplayEvent) => this.onDisplay(e)}
+        @wb-speed=${(e: WbSpeedEvent) => this.setSpeed(e.detail)}
+        @wb-flow=${(e: WbFlowEvent) => this.onFlow(e)}
+        @wb-open-inspector=${() => void this.inspector?.open().then(() => this.requestUpdate())}
+      >
         <header>
           <h1>SOS HMI workbench</h1>
           <div class="row">
             <input id="link" readonly aria-label="Deep link" .value=${this.link} />
             <button @click=${() => void this.copyLink()}>Copy link</button>
           </div>
-          ${this.copied ? html`<span class="toast" role="status" data-part="toast">${this.copied}</span>` : nothing}
+          ${this.copied ? html`<span class="toast" role="status" data-part="toast">${this.copied}</span>` : ''}
         </header>
-        <section aria-labelledby="wb-scenario">
-          <h2 id="wb-scenario">Scenario</h2>
-          <select
-            aria-label="Scenario"
-            style="width:100%"
-            @change=${(e: Event) => this.jumpTo((e.target as HTMLSelectElement).value)}
-          >
-            ${SCENARIO_NAMES.map((n) => html`<option value=${n} ?selected=${n === this.scenario}>${n}</option>`)}
-          </select>
-          ${scenario ? html`<p class="hint">${scenario.description}</p>` : nothing}
-        </section>
-        ${this.renderTime()} ${this.renderDisplay()} ${this.renderVehicle()} ${this.renderFaults()}
-        ${this.renderCentre()} ${this.renderStates()}
+        <wb-flow-section
+          .mode=${this.flowMode}
+          .flowTitle=${this.flow?.title ?? ''}
+          .steps=${this.flow?.steps ?? []}
+          .next=${this.next}
+          .results=${this.results}
+          .playing=${this.playing}
+          .problem=${this.problem}
+        ></wb-flow-section>
+        <wb-scenario-section .scenario=${this.scenario}></wb-scenario-section>
+        <wb-time-section .now=${this.now} .speed=${this.speed} .simulated=${!!sim}></wb-time-section>
+        <wb-display-section
+          .viewport=${this.viewport}
+          .zoom=${this.zoom}
+          .theme=${this.theme}
+          .language=${this.language}
+          .langLocked=${this.flowMode !== 'idle'}
+        ></wb-display-section>
+        ${
+          sim
+            ? html`<wb-vehicle-section
+                  .ignition=${sim.ignitionState}
+                  .powertrain=${sim.config.powertrain}
+                  .doorRelease=${sim.config.doorRelease}
+                  .hazards=${sim.hazardLightsOn}
+                ></wb-vehicle-section>
+                <wb-crash-section></wb-crash-section>
+                <wb-network-section .faults=${this.faults}></wb-network-section>
+                <wb-faults-section .faults=${this.faults}></wb-faults-section>
+                <wb-centre-section .centre=${centre} .inbox=${sim.centreInbox}></wb-centre-section>`
+            : ''
+        }
+        <wb-states-section
+          .states=${this.states}
+          .inspector=${!!this.inspector}
+          .inspectorOpened=${this.inspector?.opened ?? false}
+        ></wb-states-section>
       </aside>`;
   }
 }

@@ -3,9 +3,10 @@
  * links open every named scenario on its screen, a copied link reproduces the state after a reload,
  * time control moves the call-back countdown, and the head-unit build carries no workbench code.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { parseFlow, serializeFlow, type Flow } from '../../src/designer/flow.js';
 import { SCENARIO_NAMES } from '../../src/sim/scenarios.js';
 import { advance, advanceUntil, expect, heading, sim, state, summary, test } from './hmi.js';
 
@@ -243,6 +244,10 @@ test.describe('head-unit build', () => {
       'sos-hmi-designer-workbench',
       'SOS HMI workbench',
       'stately.ai/inspect',
+      // The flow recorder, its replay and its exports.
+      'sos-hmi-flow/1',
+      'wb-flow-section',
+      'a flow recorded in the SOS HMI workbench',
     ];
     for (const marker of markers) {
       expect(headUnit.filter((js) => js.includes(marker)).length, `${marker} in dist/`).toBe(0);
@@ -259,5 +264,148 @@ test.describe('head-unit build', () => {
     await advance(page, 5000);
     await expect(heading(page, 'SOS ready')).toBeVisible();
     await expect(page.locator('sos-workbench')).toHaveCount(0);
+  });
+});
+
+test.describe('flows recorded in the workbench', () => {
+  /** Where the flows that ship with the project are kept (`RECORD_FLOWS=1` rewrites them). */
+  const RECORDED = join('test', 'flows', 'recorded');
+  const rewrite = !!process.env['RECORD_FLOWS'];
+
+  const flowPanel = (page: Page): Locator => panel(page).locator('wb-flow-section');
+  const step = (page: Page, label: string): Promise<void> =>
+    panel(page).getByRole('group', { name: 'Step' }).getByRole('button', { name: label }).click();
+  /** An action of the HMI's screen on top (tapped, or selected and pressed like the controller). */
+  const hmiAction = (page: Page, label: string): Locator =>
+    page.locator(`sos-app main > * sos-action-button[label=${JSON.stringify(label)}]`).first();
+
+  /** Starts recording (the page reloads at the set-up, time 0) and gives the flow its title. */
+  async function record(page: Page, search: string, title: string): Promise<void> {
+    await openLink(page, search);
+    await flowPanel(page).getByRole('button', { name: '● Record' }).click();
+    await page.waitForLoadState('load');
+    await page.waitForFunction(() => !!window.sosHmi?.sim);
+    await expect(flowPanel(page).locator('[data-part="recording"]')).toBeVisible();
+    await flowPanel(page).getByRole('textbox', { name: 'Flow title' }).fill(title);
+    await flowPanel(page).getByRole('textbox', { name: 'Flow title' }).press('Tab');
+  }
+
+  /** Stops recording and downloads the flow. */
+  async function stopAndDownload(page: Page): Promise<Flow> {
+    await flowPanel(page).getByRole('button', { name: 'Stop' }).click();
+    const download = page.waitForEvent('download');
+    await flowPanel(page).getByRole('button', { name: 'Download flow' }).click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    // One step a line.
+    const flow = parseFlow(text);
+    expect(text.split('\n').filter((l) => l.includes('"action"'))).toHaveLength(flow.steps.length);
+    return flow;
+  }
+
+  /** The shipped flow file equals what was just recorded (or is rewritten with it). */
+  function matchesShipped(flow: Flow, file: string): void {
+    const path = join(RECORDED, file);
+    if (rewrite) writeFileSync(path, serializeFlow(flow));
+    expect(serializeFlow(flow)).toBe(readFileSync(path, 'utf8'));
+  }
+
+  test('manual call cancelled: recorded with taps, the controller and time steps', async ({ page }) => {
+    await record(page, '?designer&speed=0&scenario=ready', 'Manual call cancelled');
+    await step(page, '+10 s');
+    await panel(page).getByRole('button', { name: 'Press SOS' }).click();
+    await step(page, '+1 s');
+    await hmiAction(page, 'Cancel call').click();
+    await step(page, '+1 s');
+    // The controller: select Close and press it.
+    await hmiAction(page, 'Close').focus();
+    await page.keyboard.press('Enter');
+    const flow = await stopAndDownload(page);
+    expect(flow.steps.map((s) => s.action.do)).toEqual([
+      'advance',
+      'sos',
+      'advance',
+      'choose',
+      'advance',
+      'choose',
+    ]);
+    expect(flow.steps[3]!.action).toEqual({ do: 'choose', label: 'Cancel call', via: 'touch' });
+    expect(flow.steps[5]!.action).toEqual({ do: 'choose', label: 'Close', via: 'controller' });
+    expect(flow.steps[1]!.screen.tag).toBe('sos-cancel-flow');
+    // The unit cancels a transport latency later: the next time step shows it.
+    expect(flow.steps[4]!.screen.tag).toBe('sos-call-cancelled');
+    expect(flow.steps.at(-1)!.screen).toMatchObject({ tag: 'sos-status-screen', h1: 'SOS ready' });
+    matchesShipped(flow, 'manual-call-cancelled.flow.json');
+  });
+
+  test('crash with a ring break: a fault and a crash from the panel', async ({ page }) => {
+    await record(page, '?designer&speed=0&scenario=ready', 'Crash with a ring break');
+    await step(page, '+10 s');
+    await panel(page).locator('input[data-fault="most-node-failure:satellite-radio"]').check();
+    await step(page, '+10 s');
+    await panel(page).getByRole('button', { name: 'Crash', exact: true }).click();
+    await step(page, '+10 s');
+    await step(page, '+10 s');
+    const flow = await stopAndDownload(page);
+    expect(flow.steps.map((s) => s.action.do)).toEqual([
+      'advance',
+      'fault',
+      'advance',
+      'crash',
+      'advance',
+      'advance',
+    ]);
+    expect(flow.steps[1]!.action).toEqual({
+      do: 'fault',
+      fault: 'most-node-failure:satellite-radio',
+      on: true,
+    });
+    matchesShipped(flow, 'crash-with-ring-break.flow.json');
+  });
+
+  test('call failed after the redial window: a centre that never answers', async ({ page }) => {
+    await record(page, '?designer&speed=0&scenario=no-answer', 'Call failed after the redial window');
+    await step(page, '+10 s');
+    await panel(page).getByRole('button', { name: 'Press SOS' }).click();
+    await step(page, '+10 s');
+    for (let i = 0; i < 3; i++) await step(page, '+1 min');
+    await expect(heading(page, 'Call failed')).toBeVisible();
+    const flow = await stopAndDownload(page);
+    expect(flow.steps.at(-1)!.screen.tag).toBe('sos-call-failed');
+    matchesShipped(flow, 'call-failed-after-redial-window.flow.json');
+  });
+
+  test('a recorded flow replays in the workbench to the same screens, step by step and at speed', async ({
+    page,
+  }) => {
+    const file = join(RECORDED, 'manual-call-cancelled.flow.json');
+    const flow = parseFlow(readFileSync(file, 'utf8'));
+    await openLink(page, '?designer&speed=0&scenario=ready');
+    await flowPanel(page).locator('input[type="file"]').setInputFiles(file);
+    await page.waitForFunction(() => !!window.sosHmi?.sim);
+    await expect(flowPanel(page).locator('[data-part="replaying"]')).toContainText(flow.title);
+    await flowPanel(page).getByRole('button', { name: 'Step' }).click();
+    await expect(flowPanel(page).locator('[data-step="1"]')).toHaveAttribute('data-result', 'same');
+    await flowPanel(page).getByRole('button', { name: 'Play' }).click();
+    await expect(flowPanel(page).locator('[data-part="replay-progress"]')).toHaveText(
+      `${flow.steps.length} / ${flow.steps.length}`,
+      { timeout: 15_000 },
+    );
+    for (let i = 1; i <= flow.steps.length; i++)
+      await expect(flowPanel(page).locator(`[data-step="${i}"]`)).toHaveAttribute('data-result', 'same');
+    await expect(heading(page, 'SOS ready')).toBeVisible();
+  });
+
+  test('a flow exports as a Playwright test', async ({ page }) => {
+    const file = join(RECORDED, 'manual-call-cancelled.flow.json');
+    await openLink(page, '?designer&speed=0&scenario=ready');
+    await flowPanel(page).locator('input[type="file"]').setInputFiles(file);
+    await page.waitForFunction(() => !!window.sosHmi?.sim);
+    const download = page.waitForEvent('download');
+    await flowPanel(page).getByRole('button', { name: 'Export test' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('manual-call-cancelled.spec.ts');
+    const text = readFileSync(await d.path(), 'utf8');
+    expect(text).toContain('await (await hmi.as(CancelFlowHarness)).choose("Cancel call", "touch");');
+    expect(text).toContain('await expectScreen(hmi, {"tag":"sos-call-cancelled"');
   });
 });

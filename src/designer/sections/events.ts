@@ -1,0 +1,59 @@
+/**
+ * The events the workbench's section elements send up (properties in, events out): every vehicle,
+ * centre and time action as one `wb-action` (the workbench does it and the recorder writes it down),
+ * and the workbench's own settings as their own events.
+ */
+import type { FlowAction } from '../flow.js';
+
+/** Something done to the vehicle, the centre, the clock or the scenario (a flow step). */
+export type WbActionEvent = CustomEvent<FlowAction>;
+
+/** A display setting changed (any subset). */
+export interface DisplayChange {
+  readonly viewport?: string;
+  readonly zoom?: string;
+  readonly theme?: string;
+  readonly lang?: string;
+}
+export type WbDisplayEvent = CustomEvent<DisplayChange>;
+
+/** The simulated clock's speed (simulated ms per wall ms; 0 pauses). */
+export type WbSpeedEvent = CustomEvent<number>;
+
+/** What the flow section asks of the workbench. */
+export type FlowCommand =
+  | { readonly kind: 'record' }
+  | { readonly kind: 'stop' }
+  | { readonly kind: 'open'; readonly json: string; readonly name: string }
+  | { readonly kind: 'step' }
+  | { readonly kind: 'play' }
+  | { readonly kind: 'pause' }
+  | { readonly kind: 'close' }
+  | { readonly kind: 'title'; readonly title: string }
+  | { readonly kind: 'download'; readonly what: 'json' | 'test' };
+export type WbFlowEvent = CustomEvent<FlowCommand>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'wb-action': WbActionEvent;
+    'wb-display': WbDisplayEvent;
+    'wb-speed': WbSpeedEvent;
+    'wb-flow': WbFlowEvent;
+    /** Open the Stately inspector (opt-in, needs a click). */
+    'wb-open-inspector': CustomEvent<void>;
+  }
+}
+
+/** Sends `wb-action` from a section (bubbles and crosses the workbench's shadow root). */
+export function emitAction(from: HTMLElement, action: FlowAction): void {
+  from.dispatchEvent(new CustomEvent('wb-action', { detail: action, bubbles: true, composed: true }));
+}
+
+/** Sends one of the workbench's own events from a section. */
+export function emit<K extends 'wb-display' | 'wb-speed' | 'wb-flow' | 'wb-open-inspector'>(
+  from: HTMLElement,
+  type: K,
+  detail: HTMLElementEventMap[K]['detail'],
+): void {
+  from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

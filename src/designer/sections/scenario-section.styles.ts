@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const scenarioSectionStyles = css`
+  select {
+    width: 100%;
+  }
+`;
