@@ -40,7 +40,7 @@ const PRELOADED_MODULES = ['/src/screens/screens.ts'];
 
 /** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
 const SYSTEM_CHUNK =
-  /\/src\/(app\/(system|assembleHmi|automation|services|transitionTrace|faultMemoryStore)|machines\/[^/]+|time\/[^/]+|bridge\/(bridgeBase|validation|commandTracker|commands|signals))\.ts$|\/node_modules\/(xstate|valibot)\//;
+  /\/src\/(app\/(system|assembleHmi|automation|services|transitionTrace|faultMemoryStore)|machines\/.+|time\/[^/]+|bridge\/(bridgeBase|validation|commandTracker|commands|signals))\.ts$|\/node_modules\/(xstate|valibot)\//;
 
 /**
  * Group of the shell chunk (`src/screens/app.ts`): every module the shell imports statically, except

@@ -26,7 +26,7 @@ import type {
   LedState,
 } from '../../src/bridge/signals.js';
 import { CHAIN_UNITS, NO_CALL_SESSION } from '../../src/bridge/signals.js';
-import { DEFAULT_POSITION } from '../../src/sim/vehicleSimulator.js';
+import { DEFAULT_POSITION } from '../../src/sim/gnss.js';
 import { DOOR_RELEASE_CODES, ECALL_SERVICE_CODES, LED_CODES, POWERTRAIN_CODES } from '../can/canVehicle.js';
 import { DbcCodec } from '../can/dbc.js';
 import { formatLogLine, type CanFrame } from '../can/frame.js';

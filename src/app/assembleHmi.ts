@@ -10,7 +10,7 @@ import type { DayNightMode } from '../bridge/signals.js';
 import type { VissBridge } from '../bridge/vissBridge.js';
 import { emergencyNumber, type SosConfig } from '../machines/config.js';
 import { toMachineEvent, type UserEvent } from '../machines/events.js';
-import type { FaultLogEntry } from '../machines/faultLog.js';
+import type { FaultLogEntry } from '../machines/model/faultLog.js';
 import {
   selectHmiState,
   statusLevel,

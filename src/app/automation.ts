@@ -11,7 +11,7 @@ import type {
   IgnitionState,
   MostNode,
 } from '../bridge/signals.js';
-import type { FaultLogEntry } from '../machines/faultLog.js';
+import type { FaultLogEntry } from '../machines/model/faultLog.js';
 import type { HmiState } from '../machines/views.js';
 import type { Fault } from '../sim/faults.js';
 import type { CallCentreOptions, CentreInboxEntry, CrashInput, VehicleConfigInput } from '../sim/types.js';

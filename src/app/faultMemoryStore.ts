@@ -2,7 +2,7 @@
  * Where the fault memory is kept across reloads. The machines only produce the entries; this
  * adapter, used by the composition root, loads them at start and saves every change.
  */
-import { parseFaultLogEntries, type FaultLogEntry } from '../machines/faultLog.js';
+import { parseFaultLogEntries, type FaultLogEntry } from '../machines/model/faultLog.js';
 
 export interface FaultMemoryStore {
   load(): FaultLogEntry[];

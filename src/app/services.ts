@@ -1,4 +1,4 @@
-import type { GuideId } from '../machines/guides.js';
+import type { GuideId } from '../machines/model/guides.js';
 import {
   selectCallView,
   selectDiagnosisView,

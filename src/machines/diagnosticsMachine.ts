@@ -4,10 +4,7 @@
  * Check Control message counts as acknowledging it (the root also tells the malfunction machine).
  */
 import { assign, enqueueActions, setup } from 'xstate';
-import type { VehicleCommand } from '../bridge/commands.js';
-import type { UserEvent } from './events.js';
-import type { ChildCommandEvent } from './statusMachine.js';
-import type { DiagnosticsPage } from './views.js';
+import { queueCommand, type CommandEmitted, type DiagnosticsPage, type UserEvent } from './events.js';
 
 export interface DiagnosticsContext {
   /** Open pages, the one on screen last. */
@@ -26,7 +23,7 @@ export const diagnosticsMachine = setup({
   types: {
     context: {} as DiagnosticsContext,
     events: {} as DiagnosticsEvent,
-    emitted: {} as { type: 'command'; command: VehicleCommand },
+    emitted: {} as CommandEmitted,
   },
   actions: {
     open: assign(({ context, event }) => {
@@ -41,9 +38,7 @@ export const diagnosticsMachine = setup({
     close: assign({ stack: [] }),
     bypass: enqueueActions(({ event, enqueue, self }) => {
       if (event.type !== 'user.bypass') return;
-      const command: VehicleCommand = { type: 'setRingBypass', unit: event.unit, bypassed: event.bypassed };
-      enqueue.emit({ type: 'command', command });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+      queueCommand(enqueue, self, { type: 'setRingBypass', unit: event.unit, bypassed: event.bypassed });
     }),
   },
 }).createMachine({

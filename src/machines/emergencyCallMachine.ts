@@ -25,20 +25,23 @@ import {
   type PointOfInterest,
 } from '../bridge/signals.js';
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
-import type { BridgeMachineEvent, UserEvent } from './events.js';
-import type { ChildCommandEvent } from './statusMachine.js';
-import { nearestPoints } from './pointsOfInterest.js';
-import type { PositionView } from './views.js';
-import type { SafetyFacts } from './safetyGuidance.js';
+import { queueCommand, type BridgeMachineEvent, type CommandEmitted, type UserEvent } from './events.js';
+import { nearestPoints } from './model/pointsOfInterest.js';
+import { positionOf, type PositionView } from './model/position.js';
+import type { SafetyFacts } from './model/safetyGuidance.js';
 import {
+  CALL_UP_PHASES,
   isOlderReport,
-  TEXT_PHASES,
-  type Sequenced,
   nextTick,
+  reportOf,
   reportScreen,
+  SAFETY_PHASES,
+  SESSION_PHASES,
+  TEXT_PHASES,
   type ReportScreen,
+  type Sequenced,
   type SessionReport,
-} from './sessionReport.js';
+} from './model/sessionReport.js';
 
 /** Events the call machine raises to itself, listed so tests can drive them too. */
 export type CallInternalEvent =
@@ -98,34 +101,15 @@ export interface CallContext {
   readonly vehicle: SafetyFacts | null;
 }
 
-/** Session phases in which a call is being set up or is up. */
-const CALL_UP_PHASES: readonly string[] = ['cancelWindow', 'dialing', 'connected', 'voice', 'redialWait'];
-/** Phases of an automatic session after its call connected or could not be made: stay-safe guidance applies. */
-const SAFETY_PHASES: readonly string[] = [
-  'connected',
-  'voice',
-  'redialWait',
-  'failed',
-  'ended',
-  'callbackRinging',
-  'callback',
-];
-
 /** The `reportIs` guard for these screens. */
 const reportIs = (...screens: ReportScreen[]) => ({ type: 'reportIs' as const, params: { screens } });
-
-const reportOf = (event: CallEvent): SessionReport | null => {
-  if (event.type !== 'bridge.callSession') return null;
-  const { type: _type, ...report } = event;
-  return report;
-};
 
 export const emergencyCallMachine = setup({
   types: {
     context: {} as CallContext,
     events: {} as CallEvent,
     input: {} as CallInput | undefined,
-    emitted: {} as { type: 'command'; command: VehicleCommand },
+    emitted: {} as CommandEmitted,
     tags: {} as
       | 'cancelWindow'
       | 'active'
@@ -148,11 +132,9 @@ export const emergencyCallMachine = setup({
   },
   actions: {
     /** Forwards an occupant's request to the telematics unit. */
-    request: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) => {
-      enqueue.emit({ type: 'command', command: params.command });
-      if (self._parent)
-        enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
-    }),
+    request: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) =>
+      queueCommand(enqueue, self, params.command),
+    ),
     takeReport: assign(({ context, event }) => {
       const report = reportOf(event);
       if (!report) return {};
@@ -191,17 +173,8 @@ export const emergencyCallMachine = setup({
     ),
     takePosition: assign(({ context, event }) => {
       if (event.type !== 'bridge.gnss') return {};
-      if (event.latitude !== null && event.longitude !== null) {
-        return {
-          lastPosition: {
-            latitude: event.latitude,
-            longitude: event.longitude,
-            headingDeg: event.headingDeg,
-            trusted: event.trusted && event.fix !== 'none',
-            fix: event.fix,
-          },
-        };
-      }
+      const position = positionOf(event);
+      if (position) return { lastPosition: position };
       // No fix: keep the last known coordinates, but they can no longer be trusted.
       return context.lastPosition
         ? { lastPosition: { ...context.lastPosition, trusted: false, fix: event.fix } }
@@ -236,10 +209,7 @@ export const emergencyCallMachine = setup({
       if (context.spokenUpTo !== null) {
         for (const line of centre) {
           if (line.id <= context.spokenUpTo || line.text === null) continue;
-          const command: VehicleCommand = { type: 'speak', text: line.text, lang: null };
-          enqueue.emit({ type: 'command', command });
-          if (self._parent)
-            enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+          queueCommand(enqueue, self, { type: 'speak', text: line.text, lang: null });
         }
       }
       enqueue.assign({ spokenUpTo: newest });
@@ -260,9 +230,7 @@ export const emergencyCallMachine = setup({
         const text = event.text.trim().slice(0, MAX_TEXT_LENGTH);
         if (text) command = { type: 'sendText', phrase: null, text };
       }
-      if (!command) return;
-      enqueue.emit({ type: 'command', command });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+      if (command) queueCommand(enqueue, self, command);
     }),
     takeRefusal: assign(({ event }) =>
       event.type === 'bridge.commandAck' ? { refusal: event.error ?? 'refused' } : {},
@@ -275,15 +243,13 @@ export const emergencyCallMachine = setup({
         (p) => p.kind === event.kind,
       );
       if (!target) return;
-      const command: VehicleCommand = {
+      enqueue.assign({ guidanceTo: event.kind });
+      queueCommand(enqueue, self, {
         type: 'startGuidance',
         name: target.name,
         latitude: target.latitude,
         longitude: target.longitude,
-      };
-      enqueue.assign({ guidanceTo: event.kind });
-      enqueue.emit({ type: 'command', command });
-      if (self._parent) enqueue.sendParent({ type: 'child.command', command } satisfies ChildCommandEvent);
+      });
     }),
   },
   guards: {
@@ -356,17 +322,7 @@ export const emergencyCallMachine = setup({
     testCallUp: ({ context }) =>
       context.report?.kind === 'test' && CALL_UP_PHASES.includes(context.report.phase),
     /** A new session may be asked for: none is being set up or up. */
-    noCallUp: ({ context }) =>
-      context.report === null ||
-      ![
-        'cancelWindow',
-        'dialing',
-        'connected',
-        'voice',
-        'redialWait',
-        'callbackRinging',
-        'callback',
-      ].includes(context.report.phase),
+    noCallUp: ({ context }) => context.report === null || !SESSION_PHASES.includes(context.report.phase),
     /** The vehicle's answer to a request of the occupants. */
     requestAnswered: ({ event }) =>
       event.type === 'bridge.commandAck' && (CALL_REQUEST_TYPES as readonly string[]).includes(event.command),

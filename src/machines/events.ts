@@ -1,6 +1,12 @@
+/**
+ * Every event that reaches a machine or passes between machines, in one place: what the vehicle
+ * says through the bridge (`bridge.*`), what the occupants ask through the screens (`user.*`), what
+ * the status machine tells the others (`status.*`), and the commands children hand to the root
+ * (`child.command`), which emits them for the composition root (`command`). Events a machine only
+ * raises to itself stay in its own file.
+ */
+import type { VehicleCommand } from '../bridge/commands.js';
 import type { BridgeConnection, BridgeEvent, LinkProblem } from '../bridge/vehicleBridge.js';
-import type { MostNode, PointOfInterestKind, PresetPhrase } from '../bridge/signals.js';
-import type { DiagnosticsPage } from './views.js';
 import type {
   CallSessionSignal,
   CellularSignal,
@@ -10,8 +16,11 @@ import type {
   GnssSignal,
   HazardLightsSignal,
   IgnitionSignal,
+  MostNode,
   MostRingSignal,
+  PointOfInterestKind,
   PointsOfInterestSignal,
+  PresetPhrase,
   SelfTestResultSignal,
   SosButtonSignal,
   SosLedSignal,
@@ -19,6 +28,8 @@ import type {
   VehicleConfigSignal,
   VehicleSignal,
 } from '../bridge/signals.js';
+import type { Assessment, Cause } from './model/causes.js';
+import type { GuideId } from './model/guides.js';
 
 /** Prefixes a signal's type with `bridge.` so machine events form one namespaced union. */
 type FromBridge<S extends VehicleSignal> = Omit<S, 'type'> & { readonly type: `bridge.${S['type']}` };
@@ -42,6 +53,13 @@ export type BridgeMachineEvent =
   | FromBridge<VehicleConfigSignal>
   | { readonly type: 'bridge.connection'; readonly state: BridgeConnection }
   | { readonly type: 'bridge.linkProblem'; readonly problem: LinkProblem };
+
+/** A diagnosis page. */
+export type DiagnosticsPage =
+  | { readonly screen: 'selfTest' }
+  | { readonly screen: 'ring' }
+  | { readonly screen: 'guide'; readonly guide: GuideId }
+  | { readonly screen: 'faultMemory' };
 
 /** Events from the occupant, through the screens (iDrive controller, touch). */
 export type UserEvent =
@@ -96,4 +114,43 @@ export function toMachineEvent(event: BridgeEvent): BridgeMachineEvent {
   if (event.kind === 'linkProblem') return { type: 'bridge.linkProblem', problem: event.problem };
   const { type, ...rest } = event.signal;
   return { ...rest, type: `bridge.${type}` } as BridgeMachineEvent;
+}
+
+/** Sent by the status machine to the malfunction machine whenever the assessment or the ignition cycle changes. */
+export interface StatusAssessedEvent {
+  readonly type: 'status.assessed';
+  readonly assessment: Assessment;
+  readonly ignitionCycle: number;
+}
+
+/** From the status machine (through the root) to the fault memory whenever the causes change. */
+export interface StatusCausesEvent {
+  readonly type: 'status.causes';
+  readonly at: number;
+  readonly causes: readonly Cause[];
+}
+
+/** A command for the vehicle, handed by a child machine to the root. */
+export interface ChildCommandEvent {
+  readonly type: 'child.command';
+  readonly command: VehicleCommand;
+}
+
+/** Emitted for every command a machine wants the vehicle to execute, in order (the root's reach the bridge). */
+export interface CommandEmitted {
+  readonly type: 'command';
+  readonly command: VehicleCommand;
+}
+
+/**
+ * Hands a command for the vehicle on, from inside an `enqueueActions`: emitted (so a machine run on
+ * its own, in a test, shows it) and, under the root, sent to it as `child.command`.
+ */
+export function queueCommand(
+  enqueue: { emit(event: CommandEmitted): void; sendParent(event: ChildCommandEvent): void },
+  self: { readonly _parent?: unknown },
+  command: VehicleCommand,
+): void {
+  enqueue.emit({ type: 'command', command });
+  if (self._parent) enqueue.sendParent({ type: 'child.command', command });
 }

@@ -4,30 +4,19 @@
  * The composition root loads the entries into `input.entries` and persists `context.log.entries`.
  */
 import { assign, setup } from 'xstate';
-import type { VehicleCommand } from '../bridge/commands.js';
+import { CALL_REQUEST_TYPES } from '../bridge/commands.js';
 import type { CallSessionSignal } from '../bridge/signals.js';
-import { isOlderReport, type SessionReport } from './sessionReport.js';
-import type { BridgeMachineEvent } from './events.js';
+import type { BridgeMachineEvent, ChildCommandEvent, StatusCausesEvent } from './events.js';
 import {
   emptyFaultLog,
   reduceFaultLog,
   type FaultLog,
   type FaultLogEntry,
   type FaultLogInput,
-} from './faultLog.js';
-import type { Cause } from './views.js';
+} from './model/faultLog.js';
+import { isOlderReport, reportOf, type SessionReport } from './model/sessionReport.js';
 
-/** From the status machine (through the root) whenever the causes change. */
-export interface StatusCausesEvent {
-  readonly type: 'status.causes';
-  readonly at: number;
-  readonly causes: readonly Cause[];
-}
-
-export type FaultMemoryEvent =
-  | BridgeMachineEvent
-  | StatusCausesEvent
-  | { readonly type: 'child.command'; readonly command: VehicleCommand };
+export type FaultMemoryEvent = BridgeMachineEvent | StatusCausesEvent | ChildCommandEvent;
 
 export interface FaultMemoryInput {
   readonly entries?: readonly FaultLogEntry[];
@@ -89,8 +78,9 @@ export function toFaultLogInput(event: FaultMemoryEvent, lastTs: number): FaultL
       if (event.ok) return null;
       if (event.command === 'requestSelfTest')
         return { type: 'selfTestRefused', at: event.ts, reason: event.error ?? 'refused' };
-      // The unit refused what the occupants asked (a test call while busy, a cancel after connection).
-      if (['cancelCall', 'callNow', 'endCall', 'answerCallback', 'startTestCall'].includes(event.command))
+      // The unit refused what the occupants asked (a test call while busy, a cancel after connection);
+      // a line of text it did not take is no call outcome.
+      if (event.command !== 'sendText' && (CALL_REQUEST_TYPES as readonly string[]).includes(event.command))
         return { type: 'callOutcome', at: event.ts, outcome: 'rejected', reason: event.error ?? 'refused' };
       return null;
     case 'child.command': {
@@ -114,8 +104,8 @@ export const faultMemoryMachine = setup({
     record: assign(({ context, event }) => {
       const lastTs =
         'ts' in event && typeof event.ts === 'number' ? Math.max(context.lastTs, event.ts) : context.lastTs;
-      if (event.type === 'bridge.callSession') {
-        const { type: _type, ...report } = event;
+      const report = reportOf(event);
+      if (report) {
         // A replayed or overtaken report is no news.
         if (context.session && isOlderReport(report, context.session)) return { lastTs };
         const log = sessionLogInputs(context.session, report).reduce(reduceFaultLog, context.log);

@@ -4,16 +4,8 @@
  * acknowledge it for the current cycle.
  */
 import { assign, setup } from 'xstate';
-import type { Assessment } from './assess.js';
-import { diagnose, isWorse } from './diagnose.js';
-import type { CheckControlMessage } from './views.js';
-
-/** Sent by the status machine whenever the assessment or the ignition cycle changes. */
-export interface StatusAssessedEvent {
-  readonly type: 'status.assessed';
-  readonly assessment: Assessment;
-  readonly ignitionCycle: number;
-}
+import type { StatusAssessedEvent } from './events.js';
+import { checkControlMessage, isWorse, type CheckControlMessage } from './model/diagnose.js';
 
 export type MalfunctionEvent =
   | StatusAssessedEvent
@@ -39,7 +31,7 @@ export const malfunctionMachine = setup({
     takeMessage: assign(({ event }) => {
       if (event.type !== 'status.assessed') return {};
       return {
-        message: diagnose(event.assessment.causes, event.assessment.ring),
+        message: checkControlMessage(event.assessment),
         ignitionCycle: event.ignitionCycle,
       };
     }),
@@ -48,13 +40,13 @@ export const malfunctionMachine = setup({
   },
   guards: {
     hasMessage: ({ event }) =>
-      event.type === 'status.assessed' && diagnose(event.assessment.causes, event.assessment.ring) !== null,
+      event.type === 'status.assessed' && checkControlMessage(event.assessment) !== null,
     noMessage: ({ event }) =>
-      event.type === 'status.assessed' && diagnose(event.assessment.causes, event.assessment.ring) === null,
+      event.type === 'status.assessed' && checkControlMessage(event.assessment) === null,
     /** UN R144: warn again at every start; a worse fault is warned at once. */
     mustShowAgain: ({ context, event }) => {
       if (event.type !== 'status.assessed') return false;
-      const next = diagnose(event.assessment.causes, event.assessment.ring);
+      const next = checkControlMessage(event.assessment);
       return event.ignitionCycle !== context.acknowledgedCycle || isWorse(context.message, next);
     },
   },

@@ -3,19 +3,20 @@
  * pure and returns plain, JSON-able data.
  */
 import type { ActorSystem, AnyActorRef, SnapshotFrom } from 'xstate';
-import { hasWarning } from './assess.js';
-import { nearestPoints } from './pointsOfInterest.js';
-import type { diagnosticsMachine } from './diagnosticsMachine.js';
-import type { faultMemoryMachine } from './faultMemoryMachine.js';
-import { guide, guideForCause, guidesForCauses, type GuideId } from './guides.js';
-import { diagnoseRing, suspectUnit, type RingDiagnosis } from './ringDiagnosis.js';
-import { selfTestRows } from './selfTestResults.js';
-import { emergencyNumber } from './config.js';
-import type { emergencyCallMachine } from './emergencyCallMachine.js';
-import { secondsLeft, TEXT_PHASES } from './sessionReport.js';
-import { safetySteps } from './safetyGuidance.js';
 import { MAX_TEXT_LENGTH, PRESET_PHRASES } from '../bridge/signals.js';
+import { emergencyNumber } from './config.js';
+import type { diagnosticsMachine } from './diagnosticsMachine.js';
+import type { emergencyCallMachine } from './emergencyCallMachine.js';
+import type { faultMemoryMachine } from './faultMemoryMachine.js';
 import type { malfunctionMachine } from './malfunctionMachine.js';
+import { hasWarning } from './model/assess.js';
+import { guide, guideForCause, guidesForCauses, type GuideId } from './model/guides.js';
+import { nearestPoints } from './model/pointsOfInterest.js';
+import { positionOf } from './model/position.js';
+import { diagnoseRing, suspectUnit, type RingDiagnosis } from './model/ringDiagnosis.js';
+import { safetySteps } from './model/safetyGuidance.js';
+import { selfTestRows } from './model/selfTestResults.js';
+import { secondsLeft, TEXT_PHASES } from './model/sessionReport.js';
 import type { statusMachine } from './statusMachine.js';
 import type {
   CallPhaseView,
@@ -26,11 +27,10 @@ import type {
   DiagnosticsView,
   FaultMemoryView,
   GuideView,
-  SelfTestView,
   HmiMachinesState,
   MalfunctionView,
-  PositionView,
   SafetyGuidanceView,
+  SelfTestView,
   SosLevel,
   SosStatusView,
   TelltaleState,
@@ -40,13 +40,14 @@ export type StatusSnapshot = SnapshotFrom<typeof statusMachine>;
 export type MalfunctionSnapshot = SnapshotFrom<typeof malfunctionMachine>;
 export type CallSnapshot = SnapshotFrom<typeof emergencyCallMachine>;
 
-/** The shown SOS level of a status snapshot. */
+/**
+ * The shown SOS level of a status snapshot. Operating, it is the assessed level (the `operating`
+ * states follow it); before that, the state says it (off, bulb check, no data yet).
+ */
 export function statusLevel(snapshot: StatusSnapshot): SosLevel {
   if (snapshot.matches('off')) return 'off';
   if (snapshot.matches('selfTest')) return 'selfTest';
-  if (snapshot.matches({ operating: 'ready' })) return 'ready';
-  if (snapshot.matches({ operating: 'limited' })) return 'limited';
-  if (snapshot.matches({ operating: 'unavailable' })) return 'unavailable';
+  if (snapshot.matches('operating')) return snapshot.context.assessment.level;
   return 'unknown';
 }
 
@@ -65,16 +66,7 @@ export function selectStatusView(snapshot: StatusSnapshot): SosStatusView {
   // A stale fact is not shown as current: the position and bars disappear with the data.
   const stale = new Set(context.assessment.staleSignals);
   const gnss = stale.has('gnss') ? undefined : context.facts.gnss?.value;
-  const position: PositionView | null =
-    gnss && gnss.latitude !== null && gnss.longitude !== null
-      ? {
-          latitude: gnss.latitude,
-          longitude: gnss.longitude,
-          headingDeg: gnss.headingDeg,
-          trusted: gnss.trusted && gnss.fix !== 'none',
-          fix: gnss.fix,
-        }
-      : null;
+  const position = gnss ? positionOf(gnss) : null;
   return {
     level,
     telltale,

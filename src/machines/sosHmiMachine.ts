@@ -5,25 +5,18 @@
  * composition root hands them to the bridge.
  */
 import { emit, sendTo, setup } from 'xstate';
-import type { VehicleCommand } from '../bridge/commands.js';
 import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import { diagnosticsMachine } from './diagnosticsMachine.js';
 import { emergencyCallMachine } from './emergencyCallMachine.js';
-import type { SosEvent } from './events.js';
-import type { FaultLogEntry } from './faultLog.js';
-import { faultMemoryMachine, type StatusCausesEvent } from './faultMemoryMachine.js';
-import { statusMachine, type ChildCommandEvent } from './statusMachine.js';
+import type { ChildCommandEvent, CommandEmitted, SosEvent, StatusCausesEvent } from './events.js';
+import { faultMemoryMachine } from './faultMemoryMachine.js';
+import type { FaultLogEntry } from './model/faultLog.js';
+import { statusMachine } from './statusMachine.js';
 
 export interface SosHmiInput {
   readonly config?: Partial<SosConfig>;
   /** Fault-memory entries kept from before (the composition root loads them from storage). */
   readonly faultLog?: readonly FaultLogEntry[];
-}
-
-/** Emitted for every command a machine wants the vehicle to execute, in order. */
-export interface CommandEmitted {
-  readonly type: 'command';
-  readonly command: VehicleCommand;
 }
 
 export type SosHmiEvent = SosEvent | ChildCommandEvent | StatusCausesEvent;

@@ -5,30 +5,28 @@
 import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import type { VehicleCommand } from '../bridge/commands.js';
 import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
+import { DEFAULT_CONFIG, type SosConfig } from './config.js';
 import {
-  assess,
+  queueCommand,
+  type BridgeMachineEvent,
+  type CommandEmitted,
+  type DiagnosticsPage,
+  type StatusAssessedEvent,
+  type StatusCausesEvent,
+} from './events.js';
+import { malfunctionMachine } from './malfunctionMachine.js';
+import { assess, sameAssessment } from './model/assess.js';
+import type { AssessedLevel, Assessment } from './model/causes.js';
+import {
   EMPTY_FACTS,
   factReceivedAt,
   foldFact,
+  latestFactTime,
   REQUIRED_SIGNALS,
-  sameAssessment,
   signalKey,
-  type AssessedLevel,
-  type Assessment,
   type VehicleFacts,
-} from './assess.js';
-import { DEFAULT_CONFIG, type SosConfig } from './config.js';
-import type { BridgeMachineEvent } from './events.js';
-import { malfunctionMachine } from './malfunctionMachine.js';
-import { foldSelfTestResult, type SelfTestRecords } from './selfTestResults.js';
-import type { DiagnosticsPage } from './views.js';
-import type { StatusCausesEvent } from './faultMemoryMachine.js';
-
-/** A command for the vehicle, handed to the parent (the root emits it to the bridge). */
-export interface ChildCommandEvent {
-  readonly type: 'child.command';
-  readonly command: VehicleCommand;
-}
+} from './model/facts.js';
+import { foldSelfTestResult, type SelfTestRecords } from './model/selfTestResults.js';
 
 export type StatusEvent =
   | BridgeMachineEvent
@@ -51,15 +49,6 @@ export interface SelfTestState {
 
 /** How long the self-test may take before the HMI says it got no answer. */
 export const SELF_TEST_ANSWER_MS = 10_000;
-
-/** The newest vehicle time among the facts (the HMI's idea of "now" in vehicle time). */
-export function latestFactTime(facts: VehicleFacts): number {
-  let t = facts.ignition?.receivedAt ?? 0;
-  for (const fact of [facts.mostRing, facts.gnss, facts.cellular, ...Object.values(facts.unitHealth)]) {
-    if (fact && fact.receivedAt > t) t = fact.receivedAt;
-  }
-  return t;
-}
 
 export interface StatusInput {
   readonly config?: Partial<SosConfig>;
@@ -86,7 +75,7 @@ export const statusMachine = setup({
     context: {} as StatusContext,
     events: {} as StatusEvent,
     input: {} as StatusInput | undefined,
-    emitted: {} as { type: 'command'; command: VehicleCommand },
+    emitted: {} as CommandEmitted,
   },
   actors: { malfunction: malfunctionMachine },
   delays: {
@@ -139,7 +128,11 @@ export const statusMachine = setup({
       if (!changed && context.assessedCycle === context.ignitionCycle) return;
       const ignitionCycle = context.ignitionCycle;
       enqueue.assign({ assessment, assessedCycle: ignitionCycle });
-      enqueue.sendTo('malfunction', { type: 'status.assessed', assessment, ignitionCycle });
+      enqueue.sendTo('malfunction', {
+        type: 'status.assessed',
+        assessment,
+        ignitionCycle,
+      } satisfies StatusAssessedEvent);
       if (changed && self._parent)
         enqueue.sendParent({
           type: 'status.causes',
@@ -181,11 +174,9 @@ export const statusMachine = setup({
         ? { selfTest: { ...context.selfTest, request: 'failed' as const, error: 'no answer' } }
         : {},
     ),
-    sendCommand: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) => {
-      enqueue.emit({ type: 'command', command: params.command });
-      if (self._parent)
-        enqueue.sendParent({ type: 'child.command', command: params.command } satisfies ChildCommandEvent);
-    }),
+    sendCommand: enqueueActions(({ enqueue, self }, params: { command: VehicleCommand }) =>
+      queueCommand(enqueue, self, params.command),
+    ),
     forwardToMalfunction: sendTo('malfunction', ({ event }) => event),
   },
   guards: {

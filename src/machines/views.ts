@@ -7,104 +7,38 @@ import type { CallKind, LedState } from '../bridge/commands.js';
 import type {
   CallEnd,
   CallTransport,
-  ChainUnit,
   ConversationLine,
   CrashData,
   DoorRelease,
-  GnssFix,
   MostNode,
   MsdState,
   PresetPhrase,
 } from '../bridge/signals.js';
-import type { FaultLogEntry } from './faultLog.js';
-import type { Guide, GuideId } from './guides.js';
-import type { PointOfInterestView } from './pointsOfInterest.js';
-import type { RingDiagnosis } from './ringDiagnosis.js';
-import type { SelfTestRow } from './selfTestResults.js';
 import type { BridgeConnection, LinkProblem } from '../bridge/vehicleBridge.js';
+import type { DiagnosticsPage } from './events.js';
+import type { AssessedLevel, Cause, CauseId } from './model/causes.js';
+import type { CheckControlMessage } from './model/diagnose.js';
+import type { FaultLogEntry } from './model/faultLog.js';
+import type { Guide, GuideId } from './model/guides.js';
+import type { PointOfInterestView } from './model/pointsOfInterest.js';
+import type { PositionView } from './model/position.js';
+import type { RingDiagnosis, RingView } from './model/ringDiagnosis.js';
+import type { SafetyStepId } from './model/safetyGuidance.js';
+import type { SelfTestRow } from './model/selfTestResults.js';
+
+// The domain's own words that screens render, defined where the model decides them.
+export type { Cause, CauseId } from './model/causes.js';
+export type { AdviceId, CheckControlMessage, EffectId } from './model/diagnose.js';
+export type { PositionView } from './model/position.js';
+export type { RingView } from './model/ringDiagnosis.js';
+export type { SafetyStepId } from './model/safetyGuidance.js';
+export type { DiagnosticsPage } from './events.js';
 
 /** Overall SOS system status. `off`: ignition off (a running call still continues). */
-export type SosLevel = 'off' | 'selfTest' | 'ready' | 'limited' | 'unavailable' | 'unknown';
+export type SosLevel = 'off' | 'selfTest' | AssessedLevel;
 
 /** The status-bar telltale. `malfunction` is the crossed-out SOS symbol. */
 export type TelltaleState = 'off' | 'bulbCheck' | 'ready' | 'limited' | 'malfunction' | 'unknown';
-
-/** Why SOS is not fully ready, in the car's language. */
-export type CauseId =
-  | 'ringBreak'
-  | 'softwareGlitch'
-  | 'controlModuleFailure'
-  | 'handsFreeFault'
-  | 'headUnitFault'
-  | 'noCellular'
-  | 'weakCellular'
-  | 'noGnss'
-  | 'microphoneFault'
-  | 'speakerFault'
-  | 'sosButtonFault'
-  | 'crashSensorFault'
-  | 'backupBatteryLow'
-  | 'noVehicleData'
-  | 'vehicleLinkLost'
-  /** The vehicle link is up but refused this display (its token or permissions): status unknown. */
-  | 'vehicleLinkRefused'
-  /** The network here takes 112 but no eCall (2G/3G switched off): a limit of the place, not a fault of the car. */
-  | 'noEcallNetwork';
-
-/** What the driver can do about it. */
-export type AdviceId =
-  | 'seeDealer'
-  | 'batteryReset'
-  | 'checkFuses'
-  | 'bypassTest'
-  | 'moveToOpenSky'
-  | 'waitForNetwork'
-  | 'checkPairing'
-  | 'callFromPhone'
-  /** Nothing is wrong with the car: no workshop visit helps. */
-  | 'notAWorkshopCase';
-
-/** What the driver will notice while the fault is present. */
-export type EffectId =
-  | 'idriveMayNotRespond'
-  | 'chimesMayBeSilent'
-  | 'audioSourcesAffected'
-  | 'noHandsFree'
-  | 'noAutomaticCall'
-  | 'noManualCall'
-  | 'positionNotTrusted'
-  | 'centreMayNotHearYou'
-  | 'youMayNotHearCentre'
-  | 'noCallPossible'
-  /** An SOS call goes out as a plain 112 voice call: the centre gets no position or crash data from the car. */
-  | 'callWithoutCarData';
-
-export interface Cause {
-  readonly id: CauseId;
-  /** `unavailable`: no emergency call possible; `limited`: a call works with limits; `unknown`: no data. */
-  readonly severity: 'unavailable' | 'limited' | 'unknown';
-  /** Shown as a Check Control malfunction (crossed-out telltale) — transient limits like a tunnel are not. */
-  readonly warn: boolean;
-  /** Units the cause concerns (for diagnosis screens). */
-  readonly units: readonly (ChainUnit | MostNode)[];
-}
-
-export interface RingView {
-  readonly nodes: readonly MostNode[];
-  readonly closed: boolean;
-  readonly silent: readonly MostNode[];
-  readonly breakBetween: readonly [MostNode, MostNode] | null;
-  /** Best guess of the failed unit (the node after the break), null if not pinpointed. */
-  readonly suspect: MostNode | null;
-}
-
-export interface PositionView {
-  readonly latitude: number;
-  readonly longitude: number;
-  readonly headingDeg: number | null;
-  readonly trusted: boolean;
-  readonly fix: GnssFix;
-}
 
 export interface SosStatusView {
   readonly level: SosLevel;
@@ -121,15 +55,6 @@ export interface SosStatusView {
   readonly linkProblem: LinkProblem;
   /** The ignition cycle count since start (a fault is warned again each cycle). */
   readonly ignitionCycle: number;
-}
-
-/** A Check Control message for the malfunction warning. */
-export interface CheckControlMessage {
-  readonly primary: CauseId;
-  readonly causes: readonly CauseId[];
-  readonly advice: readonly AdviceId[];
-  readonly effects: readonly EffectId[];
-  readonly ring: RingView | null;
 }
 
 export interface MalfunctionView {
@@ -255,17 +180,6 @@ export interface ConversationView {
   readonly maxLength: number;
 }
 
-/** Post-crash guidance steps, in the order that keeps people alive. */
-export type SafetyStepId =
-  | 'hazardLights'
-  | 'leaveAwayFromTraffic'
-  | 'triangleAndVest'
-  | 'keepClear'
-  /** Electric and hybrid cars: do not touch orange cables, keep away if it smokes. */
-  | 'highVoltage'
-  /** If the doors do not open: where the mechanical release is. */
-  | 'doorRelease';
-
 export interface SafetyGuidanceView {
   /** The card can be opened: an automatic call has connected (during it, and after it ends). */
   readonly available: boolean;
@@ -278,13 +192,6 @@ export interface SafetyGuidanceView {
   /** Where the door release is (the `doorRelease` step), null when the car does not say. */
   readonly doorRelease: DoorRelease | null;
 }
-
-/** A diagnosis page. */
-export type DiagnosticsPage =
-  | { readonly screen: 'selfTest' }
-  | { readonly screen: 'ring' }
-  | { readonly screen: 'guide'; readonly guide: GuideId }
-  | { readonly screen: 'faultMemory' };
 
 export interface DiagnosticsView {
   /** The page on screen, null when diagnosis is closed. */

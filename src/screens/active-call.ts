@@ -133,7 +133,7 @@ export class SosActiveCall extends CallScreen {
         align-items: baseline;
         margin: 0;
         padding: 8px 16px;
-        border-radius: 12px;
+        border-radius: var(--sos-radius-md);
         background: var(--sos-accent-strong);
         color: var(--sos-on-accent);
         font-size: 17px;

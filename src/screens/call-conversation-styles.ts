@@ -79,7 +79,7 @@ export const callConversationStyles: CSSResult = css`
     min-inline-size: 0;
     min-block-size: 28px;
     padding: 1px 10px;
-    border-radius: 10px;
+    border-radius: var(--sos-radius-sm);
     font-size: 17px;
     line-height: 1.3;
   }

@@ -35,7 +35,7 @@ export const callStyles: CSSResult = css`
     align-items: center;
     gap: 10px;
     padding: 8px 12px;
-    border-radius: 12px;
+    border-radius: var(--sos-radius-md);
     font-size: 18px;
     font-weight: 600;
     color: var(--sos-text-faint);
@@ -48,7 +48,7 @@ export const callStyles: CSSResult = css`
     place-items: center;
     inline-size: 28px;
     block-size: 28px;
-    border-radius: 50%;
+    border-radius: var(--sos-radius-round);
     border: 2px solid currentColor;
     font-size: 15px;
     font-weight: 800;
@@ -132,7 +132,7 @@ export const callStyles: CSSResult = css`
     flex: none;
     min-inline-size: 0;
     padding: 7px 14px;
-    border-radius: 12px;
+    border-radius: var(--sos-radius-md);
     background: var(--sos-surface-raised);
     border: 1px solid var(--sos-accent);
     color: var(--sos-text);

@@ -36,7 +36,7 @@ export class SosCancelFlow extends CallScreen {
         margin-block-start: 18px;
       }
       .actions sos-action-button {
-        --sos-action-height: 84px;
+        --sos-action-height: var(--sos-emergency-target-min);
         min-inline-size: 280px;
       }
     `,

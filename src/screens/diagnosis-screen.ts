@@ -104,7 +104,7 @@ export const diagnosisStyles: CSSResult = css`
     box-sizing: border-box;
     display: block;
     padding: 11px 14px;
-    border-radius: 12px;
+    border-radius: var(--sos-radius-md);
     font-size: 19px;
     font-weight: 600;
     color: var(--sos-text-dim);
@@ -121,9 +121,9 @@ export const diagnosisStyles: CSSResult = css`
   }
   [data-idrive-action]:focus-visible,
   [data-idrive-action]:focus {
-    outline: 3px solid var(--sos-focus);
-    outline-offset: -3px;
-    box-shadow: 0 0 0 4px var(--sos-focus-glow);
+    outline: var(--sos-focus-ring-inset-width) solid var(--sos-focus);
+    outline-offset: calc(-1 * var(--sos-focus-ring-inset-width));
+    box-shadow: 0 0 0 var(--sos-focus-ring-inset-glow) var(--sos-focus-glow);
   }
   .content {
     display: grid;
@@ -176,7 +176,7 @@ export const diagnosisStyles: CSSResult = css`
     min-inline-size: 108px;
     text-align: center;
     padding: 3px 10px;
-    border-radius: 999px;
+    border-radius: var(--sos-radius-pill);
     font-size: 15px;
     font-weight: 750;
     border: 1px solid currentColor;

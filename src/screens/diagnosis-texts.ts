@@ -7,10 +7,10 @@
  */
 import { msg, str } from '@lit/localize';
 import type { SelfTestItem } from '../bridge/signals.js';
-import type { CallOutcome, FaultLogEntry } from '../machines/faultLog.js';
-import type { CautionId, GuideId, GuideStep, StepActor } from '../machines/guides.js';
-import type { RingDiagnosis, RingLinkState, RingNodeState } from '../machines/ringDiagnosis.js';
-import type { SelfTestOutcome, SelfTestRow } from '../machines/selfTestResults.js';
+import type { CallOutcome, FaultLogEntry } from '../machines/model/faultLog.js';
+import type { CautionId, GuideId, GuideStep, StepActor } from '../machines/model/guides.js';
+import type { RingDiagnosis, RingLinkState, RingNodeState } from '../machines/model/ringDiagnosis.js';
+import type { SelfTestOutcome, SelfTestRow } from '../machines/model/selfTestResults.js';
 import type { CallView, SelfTestView, SosStatusView } from '../machines/views.js';
 import { callKindLabel, causeTitle, formatTimeOfDay, onLocale, unitName } from './texts.js';
 

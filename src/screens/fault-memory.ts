@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { faultLogJson } from '../machines/faultLog.js';
+import { faultLogJson } from '../machines/model/faultLog.js';
 import type { FaultMemoryView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
@@ -32,7 +32,7 @@ export class SosFaultMemory extends DiagnosisScreen {
         gap: 14px;
         align-items: baseline;
         padding: 7px 12px;
-        border-radius: 10px;
+        border-radius: var(--sos-radius-sm);
         border-block-end: 1px solid var(--sos-border);
         font-size: 17px;
       }

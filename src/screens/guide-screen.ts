@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { GuideId, GuideStepId } from '../machines/guides.js';
+import type { GuideId, GuideStepId } from '../machines/model/guides.js';
 import type { GuideView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
@@ -42,7 +42,7 @@ export class SosGuide extends DiagnosisScreen {
         gap: 10px;
         align-items: center;
         padding: 8px 14px;
-        border-radius: 12px;
+        border-radius: var(--sos-radius-md);
         background: var(--sos-danger-soft);
         border: 1px solid var(--sos-danger);
         color: var(--sos-text);
@@ -62,7 +62,7 @@ export class SosGuide extends DiagnosisScreen {
         gap: 4px 14px;
         align-items: start;
         padding: 9px 12px;
-        border-radius: 12px;
+        border-radius: var(--sos-radius-md);
         background: var(--sos-surface);
         border: 1px solid var(--sos-border);
       }
@@ -71,7 +71,7 @@ export class SosGuide extends DiagnosisScreen {
         place-items: center;
         inline-size: 30px;
         block-size: 30px;
-        border-radius: 50%;
+        border-radius: var(--sos-radius-round);
         background: var(--sos-surface-raised);
         border: 2px solid var(--sos-accent);
         font-weight: 800;
@@ -86,7 +86,7 @@ export class SosGuide extends DiagnosisScreen {
         font-size: 14px;
         font-weight: 750;
         padding: 3px 10px;
-        border-radius: 999px;
+        border-radius: var(--sos-radius-pill);
         white-space: nowrap;
       }
       .who[data-who='driver'] {
@@ -108,7 +108,7 @@ export class SosGuide extends DiagnosisScreen {
         gap: 10px;
         align-items: center;
         padding: 8px 14px;
-        border-radius: 12px;
+        border-radius: var(--sos-radius-md);
         background: var(--sos-limited-soft);
         border: 1px solid var(--sos-limited);
         color: var(--sos-text);

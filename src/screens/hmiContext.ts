@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { UserEvent } from '../machines/events.js';
-import type { GuideId } from '../machines/guides.js';
+import type { GuideId } from '../machines/model/guides.js';
 import type {
   CallView,
   DiagnosisView,

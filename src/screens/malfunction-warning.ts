@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { GuideId } from '../machines/guides.js';
+import type { GuideId } from '../machines/model/guides.js';
 import type { CheckControlMessage, DiagnosisView, MalfunctionView, RingView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
@@ -33,7 +33,7 @@ export class SosMalfunctionWarning extends HmiScreen {
         grid-template-columns: 1fr 230px;
         gap: 10px 28px;
         padding: 20px 26px 22px 26px;
-        border-radius: 24px;
+        border-radius: var(--sos-radius-2xl);
         background: var(--sos-surface);
         border: 1px solid var(--sos-border);
         border-inline-start: 10px solid var(--sos-danger);
@@ -110,7 +110,7 @@ export class SosMalfunctionWarning extends HmiScreen {
       }
       .node {
         padding: 4px 9px;
-        border-radius: 10px;
+        border-radius: var(--sos-radius-sm);
         border: 2px solid var(--sos-ready);
         color: var(--sos-text);
       }

@@ -18,7 +18,7 @@ export const panelStyles: CSSResult = css`
     box-sizing: border-box;
   }
   .surface {
-    border-radius: 16px;
+    border-radius: var(--sos-radius-lg);
     background: var(--sos-surface);
     border: 1px solid var(--sos-border);
   }

@@ -1,7 +1,7 @@
 import { css, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { MostNode } from '../bridge/signals.js';
-import type { RingDiagnosis, RingLinkDiagnosis, RingNodeDiagnosis } from '../machines/ringDiagnosis.js';
+import type { RingDiagnosis, RingLinkDiagnosis, RingNodeDiagnosis } from '../machines/model/ringDiagnosis.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as dt from './diagnosis-texts.js';

@@ -57,7 +57,7 @@ export const safetyCardStyles: CSSResult = css`
     gap: 10px;
     padding: 3px 8px;
     border: 1px solid transparent;
-    border-radius: 12px;
+    border-radius: var(--sos-radius-md);
     font-size: 17px;
     line-height: 1.25;
     min-block-size: 44px;
@@ -71,7 +71,7 @@ export const safetyCardStyles: CSSResult = css`
     place-items: center;
     inline-size: 28px;
     block-size: 28px;
-    border-radius: 50%;
+    border-radius: var(--sos-radius-round);
     border: 2px solid var(--sos-accent);
     font-size: 15px;
     font-weight: 800;

@@ -24,15 +24,15 @@ export const screenStyles: CSSResult = css`
   .screen {
     block-size: 100%;
     display: grid;
-    padding: 28px 40px 28px;
-    gap: 32px;
+    padding: var(--sos-space-screen-block) var(--sos-space-screen-inline) var(--sos-space-screen-block);
+    gap: var(--sos-space-screen-gap);
     overflow: hidden;
   }
   h1 {
     margin: 0;
-    font-size: 48px;
+    font-size: var(--sos-font-size-status);
     line-height: 1.05;
-    font-weight: 750;
+    font-weight: var(--sos-font-weight-status);
     letter-spacing: -0.01em;
   }
   h1:focus {
@@ -40,8 +40,8 @@ export const screenStyles: CSSResult = css`
   }
   h2 {
     margin: 0 0 8px;
-    font-size: 16px;
-    font-weight: 700;
+    font-size: var(--sos-font-size-label);
+    font-weight: var(--sos-font-weight-label);
     letter-spacing: 0.08em;
     text-transform: uppercase;
     color: var(--sos-text-faint);
@@ -50,17 +50,17 @@ export const screenStyles: CSSResult = css`
     margin: 0;
   }
   .lead {
-    font-size: 24px;
+    font-size: var(--sos-font-size-lead);
     line-height: 1.3;
     color: var(--sos-text-dim);
   }
   .strong {
     color: var(--sos-text);
-    font-weight: 650;
+    font-weight: var(--sos-font-weight-strong);
   }
   .actions {
     display: flex;
-    gap: 20px;
+    gap: var(--sos-space-actions-gap);
     align-items: center;
   }
   .actions sos-action-button {
@@ -68,19 +68,22 @@ export const screenStyles: CSSResult = css`
   }
   /* Emergency actions: at least 15 mm at the display's pixel density (--sos-emergency-target, docs/headunit.md). */
   .actions sos-action-button[data-emergency] {
-    --sos-action-height: max(84px, var(--sos-emergency-target, 84px));
+    --sos-action-height: max(
+      var(--sos-emergency-target-min),
+      var(--sos-emergency-target, var(--sos-emergency-target-min))
+    );
   }
   ul.list {
     margin: 0;
     padding: 0;
     list-style: none;
     display: grid;
-    gap: 8px;
+    gap: var(--sos-space-list-gap);
   }
   ul.list li {
     position: relative;
     padding-inline-start: 22px;
-    font-size: 20px;
+    font-size: var(--sos-font-size-body);
     line-height: 1.3;
   }
   ul.list li::before {
@@ -90,21 +93,21 @@ export const screenStyles: CSSResult = css`
     inset-block-start: 0.5em;
     inline-size: 8px;
     block-size: 8px;
-    border-radius: 50%;
+    border-radius: var(--sos-radius-round);
     background: var(--sos-tone);
   }
   .panel {
     background: var(--sos-surface);
     border: 1px solid var(--sos-border);
-    border-radius: 18px;
-    padding: 18px 22px;
+    border-radius: var(--sos-radius-xl);
+    padding: var(--sos-space-panel-block) var(--sos-space-panel-inline);
   }
   dl.facts {
     margin: 0;
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 6px 18px;
-    font-size: 19px;
+    font-size: var(--sos-font-size-facts);
     line-height: 1.3;
   }
   dl.facts dt {
@@ -119,9 +122,9 @@ export const screenStyles: CSSResult = css`
     align-items: center;
     gap: 8px;
     padding: 6px 14px;
-    border-radius: 999px;
-    font-size: 18px;
-    font-weight: 700;
+    border-radius: var(--sos-radius-pill);
+    font-size: var(--sos-font-size-badge);
+    font-weight: var(--sos-font-weight-label);
     letter-spacing: 0.02em;
     background: var(--sos-tone-soft);
     color: var(--sos-tone);

@@ -32,7 +32,7 @@ export class SosSelfTestResults extends DiagnosisScreen {
         align-items: center;
         gap: 10px;
         padding: 3px 8px;
-        border-radius: 10px;
+        border-radius: var(--sos-radius-sm);
         border-block-end: 1px solid var(--sos-border);
         font-size: 16px;
       }
@@ -52,7 +52,7 @@ export class SosSelfTestResults extends DiagnosisScreen {
         letter-spacing: 0.04em;
         color: var(--sos-accent);
         border: 1px solid var(--sos-accent);
-        border-radius: 6px;
+        border-radius: var(--sos-radius-xs);
         padding: 1px 5px;
         vertical-align: 2px;
       }

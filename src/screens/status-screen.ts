@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { GuideId } from '../machines/guides.js';
+import type { GuideId } from '../machines/model/guides.js';
 import type { DiagnosisView, MalfunctionView, SosLevel, SosStatusView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
@@ -37,7 +37,7 @@ export class SosStatusScreen extends HmiScreen {
         justify-items: center;
         align-items: center;
         padding: 18px 20px 20px;
-        border-radius: 28px;
+        border-radius: var(--sos-radius-3xl);
         background:
           radial-gradient(circle at 50% 45%, var(--sos-tone-soft) 0%, transparent 70%), var(--sos-surface);
         border: 1px solid var(--sos-border);

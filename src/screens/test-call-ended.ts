@@ -23,7 +23,7 @@ export class SosTestCallEnded extends CallScreen {
         grid-column: 1 / -1;
         margin: 0;
         padding: 8px 16px;
-        border-radius: 12px;
+        border-radius: var(--sos-radius-md);
         background: var(--sos-accent-strong);
         color: var(--sos-on-accent);
         font-size: 21px;

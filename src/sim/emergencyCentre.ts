@@ -13,7 +13,7 @@ import type { CallTransport, PointOfInterest, PresetPhrase } from '../bridge/sig
 import type { SimulatedClock } from '../time/simulatedClock.js';
 import { cutText } from './textChannel.js';
 import { SIM_TIMING, TEXT_TIMING } from './timing.js';
-import { DEFAULT_CALL_CENTRE, type CallCentreOptions, type CentreInboxEntry } from './types.js';
+import { DEFAULT_CALL_CENTRE, definedOnly, type CallCentreOptions, type CentreInboxEntry } from './types.js';
 
 /**
  * The small set of places the mock ships (around the default position): the centre hands them over
@@ -350,10 +350,4 @@ export class EmergencyCentre {
       }, delayMs),
     );
   }
-}
-
-function definedOnly(options: CallCentreOptions): Partial<Required<CallCentreOptions>> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
-  return out as Partial<Required<CallCentreOptions>>;
 }

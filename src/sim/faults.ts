@@ -1,14 +1,8 @@
-import type { MostNode } from '../bridge/signals.js';
+import { MOST_NODES, type MostNode } from '../bridge/signals.js';
 
-/** MOST ring units a ring fault can name (`most-node-failure:<unit>` and friends). */
+/** MOST ring units a ring fault can name (`most-node-failure:<unit>` and friends): every MOST node. */
 export type RingUnit = MostNode;
-export const RING_UNITS: readonly RingUnit[] = [
-  'head-unit',
-  'amplifier',
-  'telematics',
-  'satellite-radio',
-  'hands-free',
-];
+export const RING_UNITS: readonly RingUnit[] = MOST_NODES;
 
 /**
  * Every cause from the product description, as the simulator injects it:

@@ -3,7 +3,8 @@
  * (FCA/Ford/Mazda tables in domain/emergency-call.md): green blinking while a call is being set up,
  * green steady with voice, red for a failed call or a malfunction, off when ready.
  */
-import type { CallSessionPhase, LedState } from '../bridge/signals.js';
+import type { CallSessionPhase, LedState, SosLedSignal } from '../bridge/signals.js';
+import type { SimulatedClock } from '../time/simulatedClock.js';
 import type { Fault } from './faults.js';
 
 /** Faults that limit SOS without being a malfunction of the system (no position fix, one bar). */
@@ -34,5 +35,31 @@ export function sosLedFor(unitAlive: boolean, phase: CallSessionPhase, faults: r
     case 'ended':
       // UN R144: a malfunction is shown while the fault is present.
       return faults.some((f) => !NOT_A_MALFUNCTION.includes(f)) ? 'red' : 'off';
+  }
+}
+
+/**
+ * The LED on the bus (the roof function centre, on CAN: it works on a broken ring, and for a dead
+ * unit): every cycle, and at once when what it shows changes.
+ */
+export class SosLedOnBus {
+  private onBus: LedState | null = null;
+
+  constructor(
+    private readonly clock: SimulatedClock,
+    private readonly emit: (msg: SosLedSignal) => void,
+    /** What the LED shows now. */
+    private readonly shows: () => LedState,
+  ) {}
+
+  publish(): void {
+    const led = this.shows();
+    this.onBus = led;
+    this.emit({ type: 'sosLed', ts: this.clock.now(), led });
+  }
+
+  /** Publishes the LED if it shows something else than the bus last carried. */
+  publishChange(): void {
+    if (this.shows() !== this.onBus) this.publish();
   }
 }

@@ -19,24 +19,25 @@
  * Plain TypeScript on the injected `SimulatedClock` (the simulator layer has no XState).
  */
 import type { SentCommand, VehicleCommand } from '../bridge/commands.js';
-import type {
-  CallEnd,
-  CallKind,
-  CallSessionPhase,
-  CallSessionSignal,
-  CallTransport,
-  ConversationSignal,
-  CrashData,
-  EcallService,
-  MsdState,
-  PresetPhrase,
-  VehicleSignal,
+import {
+  NO_CALL_SESSION,
+  type CallEnd,
+  type CallKind,
+  type CallSessionPhase,
+  type CallSessionSignal,
+  type CallTransport,
+  type ConversationSignal,
+  type CrashData,
+  type EcallService,
+  type PresetPhrase,
+  type VehicleSignal,
 } from '../bridge/signals.js';
 import type { SimulatedClock } from '../time/simulatedClock.js';
+import { commandAck } from './bus.js';
 import type { CentreCall, CentreEvent, EmergencyCentre } from './emergencyCentre.js';
 import { checkOutgoing, TextChannel } from './textChannel.js';
 import { SIM_TIMING, TEXT_TIMING } from './timing.js';
-import { DEFAULT_TELEMATICS, type TelematicsSettings } from './types.js';
+import { DEFAULT_TELEMATICS, definedOnly, type TelematicsSettings } from './types.js';
 
 /** What the unit needs of the car around it. */
 export interface TelematicsUnitOptions {
@@ -60,23 +61,12 @@ export interface TelematicsUnitOptions {
   readonly onChange?: () => void;
 }
 
-/** The session as the unit keeps it: the report's fields without `type`, `ts`, `seq` and the derived ones. */
-interface Session {
-  phase: CallSessionPhase;
-  kind: CallKind | null;
-  attempt: number;
-  triggeredAt: number | null;
-  cancelWindowEndsAt: number | null;
-  nextAttemptAt: number | null;
-  redialWindowEndsAt: number | null;
-  callbackWindowEndsAt: number | null;
-  failureReason: string | null;
-  callEnd: CallEnd | null;
-  msd: MsdState;
-  voiceSince: number | null;
-  contactsNotified: boolean;
-  holdEndsAt: number | null;
-  crash: CrashData | null;
+type ReportFields = Omit<CallSessionSignal, 'type' | 'ts' | 'seq'>;
+/** Report fields the unit works out from the session and its settings each time it reports. */
+type DerivedFields = 'cancellable' | 'holdToEndMs' | 'audioMuted';
+
+/** The session as the unit keeps it: the report's own fields, and what it needs to run the session. */
+type Session = { -readonly [K in Exclude<keyof ReportFields, DerivedFields>]: ReportFields[K] } & {
   /** Start of the current (or last) attempt. */
   attemptStartedAt: number | null;
   /** The centre answered the current attempt. */
@@ -85,67 +75,34 @@ interface Session {
   connectedOnce: boolean;
   /** Voice was reached once in this session (hold-to-end policy `untilConnected`). */
   voiceOnce: boolean;
-  /** How the session's calls are carried; chosen at the first attempt. */
-  transport: CallTransport | null;
-  /** When the unit last sent fresh data at the centre's request. */
-  msdUpdatedAt: number | null;
-}
+};
 
-type ReportFields = Omit<CallSessionSignal, 'type' | 'ts' | 'seq'>;
 type TimerName = 'arming' | 'hold' | 'phase' | 'attempt';
 
-/** Phases in which a session runs: no new one may start (Legato: a trigger during a session is busy). */
-const ACTIVE: readonly CallSessionPhase[] = [
-  'cancelWindow',
-  'dialing',
-  'connected',
-  'voice',
-  'redialWait',
-  'callbackRinging',
-  'callback',
-];
 /** Phases with an attempt up (dialling or answered). */
 const ATTEMPT_UP: readonly CallSessionPhase[] = ['dialing', 'connected', 'voice'];
 /** Phases of an emergency call in progress: an attempt up, or the next one pending (holding may end a manual one). */
-const CALLING: readonly CallSessionPhase[] = ['dialing', 'connected', 'voice', 'redialWait'];
+const CALLING: readonly CallSessionPhase[] = [...ATTEMPT_UP, 'redialWait'];
+/** Phases of the centre's call-back, which the unit answers by itself. */
+const CALLBACK: readonly CallSessionPhase[] = ['callbackRinging', 'callback'];
 /** Phases with entertainment audio muted: from the first attempt until the session ends, and a call-back. */
-const MUTED: readonly CallSessionPhase[] = [
-  'dialing',
-  'connected',
-  'voice',
-  'redialWait',
-  'callbackRinging',
-  'callback',
-];
+const MUTED: readonly CallSessionPhase[] = [...CALLING, ...CALLBACK];
+/** Phases in which a session runs: no new one may start (Legato: a trigger during a session is busy). */
+const ACTIVE: readonly CallSessionPhase[] = ['cancelWindow', ...MUTED];
 /** Phases with a call the centre has answered and talks on: texts and data requests pass only then. */
 const TALKING: readonly CallSessionPhase[] = ['connected', 'voice', 'callback'];
 /** `attempt` is one byte on the bus. */
 const MAX_ATTEMPT = 255;
 
+/** No session: the report with nothing to report, and nothing attempted. */
 function idleSession(): Session {
-  return {
-    phase: 'idle',
-    kind: null,
-    attempt: 0,
-    triggeredAt: null,
-    cancelWindowEndsAt: null,
-    nextAttemptAt: null,
-    redialWindowEndsAt: null,
-    callbackWindowEndsAt: null,
-    failureReason: null,
-    callEnd: null,
-    msd: 'none',
-    voiceSince: null,
-    contactsNotified: false,
-    holdEndsAt: null,
-    crash: null,
-    attemptStartedAt: null,
-    attemptConnected: false,
-    connectedOnce: false,
-    voiceOnce: false,
-    transport: null,
-    msdUpdatedAt: null,
-  };
+  const {
+    cancellable: _cancellable,
+    holdToEndMs: _holdToEndMs,
+    audioMuted: _audioMuted,
+    ...idle
+  } = NO_CALL_SESSION;
+  return { ...idle, attemptStartedAt: null, attemptConnected: false, connectedOnce: false, voiceOnce: false };
 }
 
 /** The telematics unit: one emergency-call session at a time. */
@@ -211,7 +168,7 @@ export class TelematicsUnit {
   }
   /** An attempt or a call-back is up on the modem. */
   get callUp(): boolean {
-    return this.isAlive && [...ATTEMPT_UP, 'callbackRinging', 'callback'].includes(this.s.phase);
+    return this.isAlive && (ATTEMPT_UP.includes(this.s.phase) || CALLBACK.includes(this.s.phase));
   }
   /** The unit has entertainment audio muted (a dead unit mutes nothing). */
   get audioMuted(): boolean {
@@ -282,8 +239,7 @@ export class TelematicsUnit {
     if (!this.isAlive || this.disposed) return;
     const s = this.s;
     const crash = takeCrashData(data);
-    const callbackOrIdle =
-      !ACTIVE.includes(s.phase) || s.phase === 'callbackRinging' || s.phase === 'callback';
+    const callbackOrIdle = !ACTIVE.includes(s.phase) || CALLBACK.includes(s.phase);
     if (callbackOrIdle || s.kind === 'test') {
       // A test call gives way to the emergency (only one session at a time).
       this.newSession('automatic');
@@ -307,7 +263,7 @@ export class TelematicsUnit {
     if (!this.isAlive || this.disposed) return;
     const { phase } = this.s;
     if (ATTEMPT_UP.includes(phase)) this.attemptEnded('no network');
-    else if (phase === 'callbackRinging' || phase === 'callback') this.callbackEnded('dropped');
+    else if (CALLBACK.includes(phase)) this.callbackEnded('dropped');
     this.commit();
   }
 
@@ -331,14 +287,7 @@ export class TelematicsUnit {
   request(sent: SentCommand): void {
     if (!this.isAlive || this.disposed) return;
     const refusal = this.apply(sent.command);
-    this.emit({
-      type: 'commandAck',
-      ts: this.clock.now(),
-      commandId: sent.id,
-      command: sent.command.type,
-      ok: refusal === null,
-      ...(refusal !== null ? { error: refusal } : {}),
-    });
+    this.emit(commandAck(sent, this.clock.now(), refusal));
     this.commit();
   }
 
@@ -745,8 +694,7 @@ export class TelematicsUnit {
       cancelWindowEndsAt: p === 'cancelWindow' ? s.cancelWindowEndsAt : null,
       nextAttemptAt: p === 'redialWait' ? s.nextAttemptAt : null,
       redialWindowEndsAt: CALLING.includes(p) ? s.redialWindowEndsAt : null,
-      callbackWindowEndsAt:
-        p === 'ended' || p === 'callbackRinging' || p === 'callback' ? s.callbackWindowEndsAt : null,
+      callbackWindowEndsAt: p === 'ended' || CALLBACK.includes(p) ? s.callbackWindowEndsAt : null,
       failureReason: s.failureReason,
       callEnd: s.callEnd,
       msd: s.msd,
@@ -829,12 +777,6 @@ export class TelematicsUnit {
     if (call) this.text.failPending();
     call?.end(how);
   }
-}
-
-function definedOnly(settings: Partial<TelematicsSettings>): Partial<TelematicsSettings> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(settings)) if (value !== undefined) out[key] = value;
-  return out as Partial<TelematicsSettings>;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Timing of the simulated vehicle, telematics unit and emergency centre, ms. One source for the
- * simulator, its tests and the docs (`vehicleSimulator.ts` re-exports it).
+ * simulator, its tests and the docs.
  */
 export const SIM_TIMING = {
   /** Cyclic publishing period (well inside the HMI's 3 s staleness limit). */

@@ -54,6 +54,13 @@ export const DEFAULT_TELEMATICS: TelematicsSettings = {
   callbackWindowMs: 60 * 60_000,
 };
 
+/** The options given, without those left undefined: what may be merged over the defaults. */
+export function definedOnly<T extends object>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
 /** How the simulated emergency centre behaves on the next calls. */
 export interface CallCentreOptions {
   /** ms from dialing to the centre answering (ringing in between). Default 4000. */
@@ -127,7 +134,7 @@ export const DEFAULT_CALL_CENTRE: Required<CallCentreOptions> = {
 
 /**
  * The simulator as the HMI's automation contract exposes it (`window.sosHmi.sim`). The same model
- * runs in the browser (MockBridge) and, later, in the Node gateway.
+ * runs in the browser (MockBridge) and in the Node gateway (`gateway/sources/simSource.ts`).
  */
 export interface SimulatorControls {
   ignition(state: IgnitionState): void;

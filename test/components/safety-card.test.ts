@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DoorRelease } from '../../src/bridge/signals.js';
-import { safetySteps } from '../../src/machines/safetyGuidance.js';
+import { safetySteps } from '../../src/machines/model/safetyGuidance.js';
 import type { SafetyGuidanceView } from '../../src/machines/views.js';
 import type { SosSafetyCard } from '../../src/screens/safety-card.js';
 import { SafetyCardHarness } from '../../src/screens/safety-card-harness.js';

@@ -5,8 +5,8 @@
  * contacts notice and directions to the nearest police station and hospital.
  */
 import type { Fault } from '../../src/sim/faults.js';
-import type { GuideId } from '../../src/machines/guides.js';
-import type { FaultLogEntry } from '../../src/machines/faultLog.js';
+import type { GuideId } from '../../src/machines/model/guides.js';
+import type { FaultLogEntry } from '../../src/machines/model/faultLog.js';
 import type { MostNode } from '../../src/bridge/signals.js';
 import {
   ActiveCallHarness,

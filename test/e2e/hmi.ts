@@ -10,7 +10,7 @@ import { StatusScreenHarness } from '../flows/harness/screens.js';
 import type { SentCommand, VehicleCommand, VehicleCommandType } from '../../src/bridge/commands.js';
 import type { CallSessionSignal, DayNightMode, IgnitionState } from '../../src/bridge/signals.js';
 import type { TransitionTraceReport } from '../../src/app/transitionTrace.js';
-import type { FaultLogEntry } from '../../src/machines/faultLog.js';
+import type { FaultLogEntry } from '../../src/machines/model/faultLog.js';
 import type { HmiState } from '../../src/machines/views.js';
 import type { Fault } from '../../src/sim/faults.js';
 import type { CallCentreOptions, CrashInput, SimulatorControls } from '../../src/sim/types.js';

@@ -4,7 +4,7 @@
  */
 import { MAX_TEXT_LENGTH, PRESET_PHRASES } from '../../src/bridge/signals.js';
 import type { UserEvent } from '../../src/machines/events.js';
-import { safetySteps } from '../../src/machines/safetyGuidance.js';
+import { safetySteps } from '../../src/machines/model/safetyGuidance.js';
 import type {
   CallView,
   ConversationLineView,

@@ -23,7 +23,7 @@ import {
   VEHICLE_SIGNAL_TYPES,
 } from '../../src/bridge/signals.js';
 import { validateCommand, validateSignal } from '../../src/bridge/validation.js';
-import { REQUIRED_SIGNALS, type SignalKey } from '../../src/machines/assess.js';
+import { REQUIRED_SIGNALS, type SignalKey } from '../../src/machines/model/facts.js';
 import {
   anyValue,
   FUZZ_RUNS,

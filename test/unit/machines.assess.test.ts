@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHAIN_UNITS, type ChainUnit, type UnitStatus } from '../../src/bridge/signals.js';
+import { assess } from '../../src/machines/model/assess.js';
 import {
-  assess,
   EMPTY_FACTS,
   foldFact,
   REQUIRED_SIGNALS,
   type VehicleFacts,
-} from '../../src/machines/assess.js';
-import { diagnose } from '../../src/machines/diagnose.js';
+} from '../../src/machines/model/facts.js';
+import { diagnose } from '../../src/machines/model/diagnose.js';
 import type { BridgeMachineEvent } from '../../src/machines/events.js';
 
 function healthyFacts(): VehicleFacts {

@@ -8,22 +8,24 @@ import { describe, it } from 'node:test';
 import { createActor } from 'xstate';
 import type { MostNode, MostRingSignal, SelfTestItem, VehicleSignal } from '../../src/bridge/signals.js';
 import { SELF_TEST_ITEMS } from '../../src/bridge/signals.js';
-import { CAUSE_TABLE, EMPTY_FACTS, foldFact, type VehicleFacts } from '../../src/machines/assess.js';
+import { CAUSE_TABLE } from '../../src/machines/model/causes.js';
+import { EMPTY_FACTS, foldFact, type VehicleFacts } from '../../src/machines/model/facts.js';
 import { toMachineEvent } from '../../src/machines/events.js';
 import {
   emptyFaultLog,
   faultLogJson,
   parseFaultLogEntries,
   reduceFaultLog,
-} from '../../src/machines/faultLog.js';
-import { GUIDE_IDS, guide, guideForCause, type GuideId } from '../../src/machines/guides.js';
-import { diagnoseRing, suspectUnit, type RingInput } from '../../src/machines/ringDiagnosis.js';
+} from '../../src/machines/model/faultLog.js';
+import { GUIDE_IDS, guide, guideForCause, type GuideId } from '../../src/machines/model/guides.js';
+import { diagnoseRing, suspectUnit, type RingInput } from '../../src/machines/model/ringDiagnosis.js';
 import { selectDiagnosisView, selectGuideView, type StatusSnapshot } from '../../src/machines/selectors.js';
-import { R144_ITEMS, selfTestRows, foldSelfTestResult } from '../../src/machines/selfTestResults.js';
+import { R144_ITEMS, selfTestRows, foldSelfTestResult } from '../../src/machines/model/selfTestResults.js';
 import { sosHmiMachine } from '../../src/machines/sosHmiMachine.js';
 import type { CauseId } from '../../src/machines/views.js';
 import { RING_UNITS, type Fault } from '../../src/sim/faults.js';
-import { DEFAULT_RING_ORDER, VehicleSimulator } from '../../src/sim/vehicleSimulator.js';
+import { DEFAULT_RING_ORDER } from '../../src/sim/mostRing.js';
+import { VehicleSimulator } from '../../src/sim/vehicleSimulator.js';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
 
 /** The ring the simulator's network master reports for these faults (and bypass loops). */

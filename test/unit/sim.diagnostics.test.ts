@@ -8,7 +8,8 @@ import type { CommandAckSignal, MostRingSignal, SelfTestResultSignal } from '../
 import { SELF_TEST_ITEMS } from '../../src/bridge/signals.js';
 import { validateCommand, validateSignal } from '../../src/bridge/validation.js';
 import type { Fault } from '../../src/sim/faults.js';
-import { MOCK_POINTS_OF_INTEREST, SIM_TIMING } from '../../src/sim/vehicleSimulator.js';
+import { MOCK_POINTS_OF_INTEREST } from '../../src/sim/emergencyCentre.js';
+import { SIM_TIMING } from '../../src/sim/timing.js';
 import { simOnBus } from './helpers/simOnBus.js';
 
 function setup() {

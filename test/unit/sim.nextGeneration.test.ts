@@ -17,8 +17,8 @@ import {
 } from '../../src/bridge/signals.js';
 import { CENTRE_REPLIES } from '../../src/sim/emergencyCentre.js';
 import { TextChannel } from '../../src/sim/textChannel.js';
-import { TEXT_TIMING } from '../../src/sim/timing.js';
-import { SIM_TIMING, type VehicleSimulatorOptions } from '../../src/sim/vehicleSimulator.js';
+import { SIM_TIMING, TEXT_TIMING } from '../../src/sim/timing.js';
+import type { VehicleSimulatorOptions } from '../../src/sim/vehicleSimulator.js';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
 import { firstOfEachSeq, simOnBus } from './helpers/simOnBus.js';
 

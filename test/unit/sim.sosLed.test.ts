@@ -8,7 +8,7 @@ import type { CallSessionPhase, LedState } from '../../src/bridge/signals.js';
 import { CALL_SESSION_PHASES } from '../../src/bridge/signals.js';
 import { ALL_FAULTS } from '../../src/sim/faults.js';
 import { sosLedFor } from '../../src/sim/sosLed.js';
-import { SIM_TIMING } from '../../src/sim/vehicleSimulator.js';
+import { SIM_TIMING } from '../../src/sim/timing.js';
 import { simOnBus } from './helpers/simOnBus.js';
 
 const TABLE: Record<CallSessionPhase, LedState> = {

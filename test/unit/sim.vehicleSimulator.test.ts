@@ -1,11 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SimulatedClock } from '../../src/time/simulatedClock.js';
-import {
-  SIM_TIMING,
-  VehicleSimulator,
-  type VehicleSimulatorOptions,
-} from '../../src/sim/vehicleSimulator.js';
+import { SIM_TIMING } from '../../src/sim/timing.js';
+import { VehicleSimulator, type VehicleSimulatorOptions } from '../../src/sim/vehicleSimulator.js';
 import type { Fault, RingUnit } from '../../src/sim/faults.js';
 import { RING_UNITS } from '../../src/sim/faults.js';
 import type {

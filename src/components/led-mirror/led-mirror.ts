@@ -47,9 +47,9 @@ export const ledMirrorStyles: CSSResult = css`
     position: relative;
     inline-size: 18px;
     block-size: 18px;
-    border-radius: 50%;
+    border-radius: var(--sos-radius-round);
     background: var(--sos-telltale-off);
-    box-shadow: inset 0 0 0 2px rgba(0, 0, 0, 0.25);
+    box-shadow: inset 0 0 0 2px var(--sos-led-rim);
     flex: none;
   }
   /* The lit LED is a layer over the dark one: blinking fades only its opacity, which the compositor
@@ -58,7 +58,7 @@ export const ledMirrorStyles: CSSResult = css`
     content: '';
     position: absolute;
     inset: 0;
-    border-radius: 50%;
+    border-radius: var(--sos-radius-round);
     opacity: 0;
   }
   .led-mirror[data-led='green-steady'] .led::after,
@@ -73,7 +73,7 @@ export const ledMirrorStyles: CSSResult = css`
     opacity: 1;
   }
   .led-mirror[data-led='green-blinking'] .led::after {
-    animation: sos-led-blink 1s steps(1, end) infinite;
+    animation: sos-led-blink var(--sos-duration-blink) steps(1, end) infinite;
   }
   @keyframes sos-led-blink {
     50% {

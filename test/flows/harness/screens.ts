@@ -7,8 +7,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { MostNode, PointOfInterestKind, SelfTestItem } from '../../../src/bridge/signals.js';
-import type { FaultLogKind } from '../../../src/machines/faultLog.js';
-import type { RingNodeState } from '../../../src/machines/ringDiagnosis.js';
+import type { FaultLogKind } from '../../../src/machines/model/faultLog.js';
+import type { RingNodeState } from '../../../src/machines/model/ringDiagnosis.js';
 
 /** How an action is chosen: the controller (rotate, then press) or a tap. */
 export type Via = 'controller' | 'touch';

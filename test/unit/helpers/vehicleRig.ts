@@ -7,7 +7,7 @@ import { createActor, type Actor } from 'xstate';
 import { MockBridge } from '../../../src/bridge/mockBridge.js';
 import type { VehicleCommand } from '../../../src/bridge/commands.js';
 import type { BridgeEvent } from '../../../src/bridge/vehicleBridge.js';
-import { REQUIRED_SIGNALS } from '../../../src/machines/assess.js';
+import { REQUIRED_SIGNALS } from '../../../src/machines/model/facts.js';
 import type { SosConfig } from '../../../src/machines/config.js';
 import { toMachineEvent, type UserEvent } from '../../../src/machines/events.js';
 import {

@@ -27,7 +27,7 @@ export class ActionButton extends LitElement {
       flex: 1;
       min-block-size: var(--sos-action-height, 72px);
       padding: 0 36px;
-      border-radius: 16px;
+      border-radius: var(--sos-radius-lg);
       border: 2px solid transparent;
       font: 650 26px/1.1 var(--sos-font, sans-serif);
       letter-spacing: 0.01em;
@@ -36,8 +36,8 @@ export class ActionButton extends LitElement {
       background: var(--sos-neutral-button);
       border-color: var(--sos-neutral-button-border);
       transition:
-        transform 80ms ease,
-        box-shadow 120ms ease;
+        transform var(--sos-duration-press) var(--sos-easing-standard),
+        box-shadow var(--sos-duration-focus) var(--sos-easing-standard);
       -webkit-tap-highlight-color: transparent;
     }
     :host([variant='primary']) button {

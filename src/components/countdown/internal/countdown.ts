@@ -32,7 +32,7 @@ export class Countdown extends LitElement {
     }
     .bar {
       stroke: currentColor;
-      transition: stroke-dashoffset 1s linear;
+      transition: stroke-dashoffset var(--sos-duration-tick) var(--sos-easing-linear);
     }
     .number {
       position: relative;

@@ -19,7 +19,7 @@ export class HoldProgress extends LitElement {
     }
     .track {
       block-size: 14px;
-      border-radius: 7px;
+      border-radius: var(--sos-radius-pill);
       background: var(--sos-surface-sunken);
       border: 1px solid var(--sos-border);
       overflow: hidden;

@@ -74,7 +74,7 @@ export class StatusBar extends LitElement {
       margin: 0;
       padding: 0 16px 0 10px;
       border: 2px solid var(--sos-limited);
-      border-radius: 10px;
+      border-radius: var(--sos-radius-sm);
       background: var(--sos-limited-soft);
       color: var(--sos-text);
       font-weight: 650;

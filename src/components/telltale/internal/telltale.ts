@@ -108,7 +108,7 @@ export class Telltale extends LitElement {
         unknown
           ? svg`<g data-part="question">
             <circle cx="54" cy="12" r="13" fill="currentColor" class="badge" />
-            <text class="q" x="54" y="19" text-anchor="middle" fill="var(--sos-bg, #000)">?</text>
+            <text class="q" x="54" y="19" text-anchor="middle" fill="var(--sos-bg)">?</text>
           </g>`
           : null
       }

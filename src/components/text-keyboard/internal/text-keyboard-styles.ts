@@ -24,7 +24,7 @@ export const textKeyboardStyles: CSSResult = css`
     gap: 12px;
     min-block-size: 40px;
     padding: 4px 12px;
-    border-radius: 10px;
+    border-radius: var(--sos-radius-sm);
     background: var(--sos-surface-sunken);
     border: 1px solid var(--sos-border);
   }
@@ -78,7 +78,7 @@ export const textKeyboardStyles: CSSResult = css`
     min-block-size: var(--sos-key-height, 44px);
     min-inline-size: 0;
     padding: 0 4px;
-    border-radius: 10px;
+    border-radius: var(--sos-radius-sm);
     border: 1px solid var(--sos-neutral-button-border);
     background: var(--sos-neutral-button);
     color: var(--sos-text);

@@ -4,9 +4,9 @@
  * cautions. Words live in the screens' texts; this module only decides what is said, and in
  * which order.
  */
-import type { MostNode } from '../bridge/signals.js';
-import type { RingDiagnosis } from './ringDiagnosis.js';
-import type { CauseId, RingView } from './views.js';
+import type { MostNode } from '../../bridge/signals.js';
+import type { CauseId } from './causes.js';
+import type { RingDiagnosis, RingView } from './ringDiagnosis.js';
 
 /** One guide per cause of the product description (and one per remaining UN R144 case). */
 export type GuideId =

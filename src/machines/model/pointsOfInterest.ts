@@ -2,7 +2,7 @@
  * Points of interest after a call, pure: the nearest police station and hospital from the points
  * the vehicle side provides, with distance and compass direction from the car.
  */
-import type { PointOfInterest, PointOfInterestKind } from '../bridge/signals.js';
+import type { PointOfInterest, PointOfInterestKind } from '../../bridge/signals.js';
 
 export interface PointOfInterestView extends PointOfInterest {
   /** Metres from the car, null without a position. */

@@ -1,10 +1,11 @@
 /**
- * MOST ring localisation, pure: what the network master's ring-break diagnosis says, drawn as
- * units in ring order with the light/lock state of every link. It never claims more than the data
- * shows: with the ring open the other units are silent, so they are "unknown" — only the link the
- * master reports as dark, and the unit behind it, are named.
+ * The MOST ring as the HMI reads it, pure: the ring as the status and the Check Control message
+ * show it (`RingView`), and the localisation of a break — what the network master's ring-break
+ * diagnosis says, drawn as units in ring order with the light/lock state of every link. It never
+ * claims more than the data shows: with the ring open the other units are silent, so they are
+ * "unknown" — only the link the master reports as dark, and the unit behind it, are named.
  */
-import type { MostNode, UnitStatus } from '../bridge/signals.js';
+import type { MostNode, UnitStatus } from '../../bridge/signals.js';
 
 /** State of a unit in the drawing. `suspect`: named by the ring-break diagnosis. */
 export type RingNodeState = 'ok' | 'fault' | 'suspect' | 'unknown' | 'bypassed';
@@ -66,6 +67,28 @@ export interface RingInput {
   readonly silent: readonly MostNode[];
   readonly breakBetween?: readonly [MostNode, MostNode] | null;
   readonly bypassed?: readonly MostNode[];
+}
+
+export interface RingView {
+  readonly nodes: readonly MostNode[];
+  readonly closed: boolean;
+  readonly silent: readonly MostNode[];
+  readonly breakBetween: readonly [MostNode, MostNode] | null;
+  /** Best guess of the failed unit (the node after the break), null if not pinpointed. */
+  readonly suspect: MostNode | null;
+}
+
+/** The ring as the screens show it; the suspect is the node after the break (light lost going into it). */
+export function ringView(ring: RingInput | undefined): RingView | null {
+  if (!ring) return null;
+  const breakBetween = ring.breakBetween ? ([ring.breakBetween[0], ring.breakBetween[1]] as const) : null;
+  return {
+    nodes: ring.nodes,
+    closed: ring.closed,
+    silent: ring.silent,
+    breakBetween,
+    suspect: !ring.closed && breakBetween ? breakBetween[1] : null,
+  };
 }
 
 export interface RingDiagnosisOptions {

@@ -4,8 +4,18 @@
  * stay clear), with the high-voltage warning for electric and hybrid cars and the mechanical door
  * release where the car says where it is. Words live in the screens' texts.
  */
-import type { DoorRelease, Powertrain } from '../bridge/signals.js';
-import type { SafetyStepId } from './views.js';
+import type { DoorRelease, Powertrain } from '../../bridge/signals.js';
+
+/** Post-crash guidance steps, in the order that keeps people alive. */
+export type SafetyStepId =
+  | 'hazardLights'
+  | 'leaveAwayFromTraffic'
+  | 'triangleAndVest'
+  | 'keepClear'
+  /** Electric and hybrid cars: do not touch orange cables, keep away if it smokes. */
+  | 'highVoltage'
+  /** If the doors do not open: where the mechanical release is. */
+  | 'doorRelease';
 
 /** The car's build facts the card reads (from the `vehicleConfig` signal; null = not known). */
 export interface SafetyFacts {

@@ -3,9 +3,9 @@
  * call and call outcome, with vehicle time and cause. The reducer is the only writer; persisting
  * the entries is the composition root's job (a machine never touches storage).
  */
-import type { CallKind } from '../bridge/commands.js';
-import type { IgnitionState, MostNode, SelfTestItem } from '../bridge/signals.js';
-import type { CauseId } from './views.js';
+import type { CallKind } from '../../bridge/commands.js';
+import type { IgnitionState, MostNode, SelfTestItem } from '../../bridge/signals.js';
+import { DATA_CAUSES, type CauseId } from './causes.js';
 
 export type FaultLogKind =
   'fault' | 'faultCleared' | 'ignition' | 'selfTest' | 'selfTestRefused' | 'bypass' | 'call' | 'callOutcome';
@@ -90,9 +90,6 @@ export function emptyFaultLog(entries: readonly FaultLogEntry[] = []): FaultLog 
   };
 }
 
-/** Causes that describe the data, not the car: not worth a workshop's attention. */
-const NOT_LOGGED: readonly CauseId[] = ['noVehicleData', 'vehicleLinkLost', 'vehicleLinkRefused'];
-
 export function reduceFaultLog(log: FaultLog, input: FaultLogInput): FaultLog {
   const add = (next: FaultLog, entry: Omit<FaultLogEntry, 'seq' | 'cycle'>): FaultLog => ({
     ...next,
@@ -101,7 +98,8 @@ export function reduceFaultLog(log: FaultLog, input: FaultLogInput): FaultLog {
   });
   switch (input.type) {
     case 'causes': {
-      const now = input.causes.filter((c) => !NOT_LOGGED.includes(c.id));
+      // Causes that describe the data, not the car, are not worth a workshop's attention.
+      const now = input.causes.filter((c) => !DATA_CAUSES.includes(c.id));
       let next: FaultLog = { ...log, active: now.map((c) => c.id) };
       for (const c of now) {
         if (!log.active.includes(c.id))

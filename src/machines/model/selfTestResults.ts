@@ -4,9 +4,9 @@
  * shows: an item whose unit is silent behind a ring break is "unknown" (its last check is kept),
  * and an item never reported is "not checked".
  */
-import { SELF_TEST_ITEMS } from '../bridge/signals.js';
-import type { ChainUnit, MostNode, SelfTestItem } from '../bridge/signals.js';
-import type { VehicleFacts } from './assess.js';
+import { SELF_TEST_ITEMS } from '../../bridge/signals.js';
+import type { ChainUnit, MostNode, SelfTestItem } from '../../bridge/signals.js';
+import type { VehicleFacts } from './facts.js';
 
 export interface SelfTestRecord {
   readonly result: 'pass' | 'fail';
