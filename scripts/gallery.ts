@@ -13,7 +13,6 @@
  * day/night, en/de. `--moments=` picks moments (empty: none); without it, `--scenarios=` renders the
  * moments of those scenarios.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -22,11 +21,11 @@ import { LANGUAGES } from '../src/i18n/localization.js';
 import { SCENARIOS, SCENARIO_NAMES } from '../src/sim/scenarios.js';
 import { THEMES } from '../src/styles/theme.js';
 import { VIEWPORTS, layoutSize, type Viewport } from '../src/designer/viewports.js';
+import { buildApp, randomPort, root, serveBuild } from './serve-build.js';
 
-const root = join(import.meta.dirname, '..');
 const out = join(root, 'gallery');
 const build = join(root, '.tmp', 'gallery-build');
-const PORT = 5000 + Math.floor(Math.random() * 900) + 100;
+const PORT = randomPort();
 const T0 = '2025-06-02T14:05:00';
 
 const args = new Map(
@@ -187,35 +186,6 @@ const viewports = list(
   .map((id) => VIEWPORTS.find((v) => v.id === id))
   .filter((v): v is Viewport => !!v);
 
-function run(cmd: string, cmdArgs: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}`))));
-  });
-}
-
-async function serve(): Promise<ChildProcess> {
-  const vite = join(root, 'node_modules', '.bin', 'vite');
-  const child = spawn(
-    vite,
-    ['preview', '--outDir', build, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('vite preview did not start');
-}
-
 interface Shot {
   readonly viewport: Viewport;
   readonly theme: string;
@@ -364,15 +334,8 @@ async function main(): Promise<void> {
   console.log(
     `gallery: (${scenarios.length} scenarios + ${moments.length} moments) × ${themes.length} themes × ${langs.length} languages × ${viewports.length} viewports = ${shots.length} screenshots`,
   );
-  await run(join(root, 'node_modules', '.bin', 'vite'), [
-    'build',
-    '--outDir',
-    build,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
-  const server = await serve();
+  await buildApp(build);
+  const server = await serveBuild(build, PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || findChromium(),
     args: [...CHROMIUM_FLAGS],

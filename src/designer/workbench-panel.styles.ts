@@ -67,6 +67,30 @@ export const workbenchStyles = css`
     inset: 0 auto auto 0;
     transform-origin: 0 0;
   }
+  .marks {
+    position: absolute;
+    inset: 0;
+    z-index: 10;
+    pointer-events: none;
+  }
+  .mark {
+    position: absolute;
+    outline: 1px dashed rgba(108, 178, 255, 0.8);
+  }
+  .mark.overflow {
+    outline: 2px solid #ff5252;
+  }
+  .mark b {
+    position: absolute;
+    inset: -12px auto auto 0;
+    padding: 0 2px;
+    font:
+      600 9px/11px ui-monospace,
+      monospace;
+    white-space: nowrap;
+    color: #000;
+    background: rgba(108, 178, 255, 0.9);
+  }
   figcaption {
     color: var(--wb-dim);
     font-variant-numeric: tabular-nums;

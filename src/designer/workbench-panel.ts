@@ -4,11 +4,11 @@
  * state, does what they ask through the simulator, the simulated clock or the URL (never into the
  * machines), and records it as a flow when asked. Designer-facing, English only.
  */
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Hmi } from '../app/assembleHmi.js';
 import { emergencyTargetPx } from '../app/display.js';
-import { isLanguage, setLanguage } from '../i18n/localization.js';
+import { LANGUAGES, isLanguage, setLanguage, type Language } from '../i18n/localization.js';
 import { isFault } from '../sim/faults.js';
 import { DEFAULT_CALL_CENTRE, type CallCentreOptions } from '../sim/types.js';
 import { THEMES, type Theme } from '../styles/theme.js';
@@ -48,6 +48,8 @@ import type {
   WbDisplayEvent,
   WbFlowEvent,
   WbSpeedEvent,
+  WbWordingEvent,
+  WordingCommand,
 } from './sections/events.js';
 import './sections/faults-section.js';
 import './sections/flow-section.js';
@@ -57,6 +59,8 @@ import './sections/scenario-section.js';
 import './sections/states-section.js';
 import './sections/time-section.js';
 import './sections/vehicle-section.js';
+import './sections/wording-section.js';
+import type { OverflowReport } from './sections/wording-section.js';
 import {
   DEFAULT_VIEWPORT,
   ZOOMS,
@@ -67,6 +71,43 @@ import {
   type Zoom,
 } from './viewports.js';
 import { workbenchStyles } from './workbench-panel.styles.js';
+import {
+  messagesOf,
+  applyWording,
+  textsOnScreen,
+  xliffFile,
+  type Message,
+  type TextOnScreen,
+} from './wording.js';
+import {
+  changedUnits,
+  segmentsToText,
+  serializeXliff,
+  textToSegments,
+  type Segments,
+  type XliffFile,
+} from './xliff.js';
+
+/** A text marked on the frame (its box in the frame's layout px). */
+interface TextMark {
+  readonly id: string | null;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly overflow: boolean;
+}
+
+/** A text that does not fit, as the wording section lists it. */
+function overflowReport(language: string, t: TextOnScreen): OverflowReport {
+  return {
+    language,
+    id: t.message?.id ?? null,
+    text: t.text,
+    width: t.overflow?.width ?? 0,
+    height: t.overflow?.height ?? 0,
+  };
+}
 
 /** The shell the frame holds (typed loosely: the workbench only sets its theme). */
 interface ThemedApp extends HTMLElement {
@@ -117,6 +158,23 @@ export class SosWorkbench extends LitElement {
   @state() private results: readonly (StepResult | undefined)[] = [];
   @state() private playing = false;
   @state() private problem = '';
+  @state() private showIds = false;
+  @state() private wordingStatus = '';
+  @state() private messages: readonly Message[] = [];
+  @state() private picked: string | null = null;
+  @state() private wordingProblem = '';
+  @state() private marks: readonly TextMark[] = [];
+  @state() private overflows: readonly OverflowReport[] = [];
+  /** What the last "Check every language" found (null: not run). */
+  @state() private checkedOverflows: readonly OverflowReport[] | null = null;
+  @state() private checking = false;
+
+  /** The XLIFF file of the language on screen (null while it loads). */
+  private wordingFile: XliffFile | null = null;
+  /** Wordings tried, per language: id → wording. */
+  private readonly wordings = new Map<Language, Map<string, Segments>>();
+  /** The texts on the frame at the last scan, by element. */
+  private texts = new Map<Element, TextOnScreen>();
 
   private driver: RealTimeDriver | null = null;
   private readonly cleanups: (() => void)[] = [];
@@ -169,6 +227,16 @@ export class SosWorkbench extends LitElement {
       this.app.removeEventListener('click', onClick, true);
       window.removeEventListener('keydown', onKey, true);
     });
+    // Live wording: the id of the text under the pointer, and a click on a text picks it.
+    const onHover = (e: PointerEvent): void => this.onTextHover(e);
+    const onPick = (e: MouseEvent): void => this.onTextPick(e);
+    this.app.addEventListener('pointermove', onHover, true);
+    this.app.addEventListener('click', onPick, true);
+    this.cleanups.push(() => {
+      this.app.removeEventListener('pointermove', onHover, true);
+      this.app.removeEventListener('click', onPick, true);
+    });
+    void this.loadMessages();
     this.resumeSession();
   }
 
@@ -190,6 +258,7 @@ export class SosWorkbench extends LitElement {
     this.states = machineStates(this.hmi);
     const faults = this.hmi.sim ? [...this.hmi.sim.faults] : [];
     if (faults.join() !== this.faults.join()) this.faults = faults;
+    this.scanTexts();
   }
 
   private measure(): void {
@@ -321,7 +390,7 @@ export class SosWorkbench extends LitElement {
       this.theme = d.theme as Theme;
     if (d.lang !== undefined && isLanguage(d.lang)) {
       this.language = d.lang;
-      void setLanguage(d.lang);
+      void setLanguage(d.lang).then(() => this.loadMessages());
     }
   }
 
@@ -617,6 +686,11 @@ export class SosWorkbench extends LitElement {
       what === 'json'
         ? [serializeFlow(flow), flowFileName(flow.title), 'application/json']
         : [flowToPlaywrightTest(flow), flowFileName(flow.title, 'spec.ts'), 'text/typescript'];
+    this.save(text, name, type);
+  }
+
+  /** Downloads a text file. */
+  private save(text: string, name: string, type: string): void {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement('a');
     a.href = url;
@@ -625,6 +699,215 @@ export class SosWorkbench extends LitElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ——— Live wording ———
+
+  /** The language on screen (the panel only ever sets a known one). */
+  private get screenLanguage(): Language {
+    return isLanguage(this.language) ? this.language : 'en';
+  }
+
+  private wordingsOf(language: Language): Map<string, Segments> {
+    let changes = this.wordings.get(language);
+    if (!changes) this.wordings.set(language, (changes = new Map<string, Segments>()));
+    return changes;
+  }
+
+  /** Loads the messages of the language on screen (its XLIFF file, with the wordings tried). */
+  private async loadMessages(): Promise<void> {
+    const language = this.screenLanguage;
+    let file: XliffFile;
+    try {
+      file = await xliffFile(language);
+    } catch (error) {
+      this.wordingStatus = `The ${language} messages could not load: ${(error as Error).message}`;
+      return;
+    }
+    if (language !== this.screenLanguage) return;
+    this.wordingFile = file;
+    this.messages = messagesOf(file, this.wordingsOf(language));
+    this.schedule();
+  }
+
+  /** Reads the texts on the frame: their ids, and which no longer fit their box. */
+  private scanTexts(): void {
+    const screen = this.renderRoot.querySelector<HTMLElement>('.screen');
+    if (!screen || !this.app) return;
+    const texts = textsOnScreen(this.app, this.messages);
+    this.texts = new Map(texts.map((t) => [t.element, t]));
+    const origin = screen.getBoundingClientRect();
+    const scale = screen.offsetWidth ? origin.width / screen.offsetWidth : 1;
+    const marks: TextMark[] = texts
+      .filter((t) => (this.showIds && t.message) || t.overflow)
+      .map((t) => {
+        const r = t.element.getBoundingClientRect();
+        return {
+          id: t.message?.id ?? null,
+          left: Math.round((r.left - origin.left) / scale),
+          top: Math.round((r.top - origin.top) / scale),
+          width: Math.round(r.width / scale),
+          height: Math.round(r.height / scale),
+          overflow: !!t.overflow,
+        };
+      });
+    if (JSON.stringify(marks) !== JSON.stringify(this.marks)) this.marks = marks;
+    const overflows = texts.filter((t) => t.overflow).map((t) => overflowReport(this.language, t));
+    if (JSON.stringify(overflows) !== JSON.stringify(this.overflows)) this.overflows = overflows;
+  }
+
+  /** The text under the pointer (innermost first), if it is one the last scan found. */
+  private textAt(path: readonly EventTarget[]): TextOnScreen | null {
+    for (const target of path) {
+      const text = target instanceof Element ? this.texts.get(target) : undefined;
+      if (text) return text;
+    }
+    return null;
+  }
+
+  private onTextHover(e: PointerEvent): void {
+    if (!this.showIds) return;
+    const text = this.textAt(e.composedPath());
+    if (!text) return;
+    this.wordingStatus = text.message
+      ? `${text.message.id} — “${text.text}”`
+      : `not a message (a value): “${text.text}”`;
+  }
+
+  private onTextPick(e: MouseEvent): void {
+    if (!this.showIds) return;
+    const id = this.textAt(e.composedPath())?.message?.id;
+    if (id) this.pick(id);
+  }
+
+  private pick(id: string): void {
+    this.picked = id;
+    this.wordingProblem = '';
+    this.wordingStatus = `Editing ${id}`;
+  }
+
+  private onWording(e: WbWordingEvent): void {
+    void this.wordingCommand(e.detail);
+  }
+
+  private async wordingCommand(command: WordingCommand): Promise<void> {
+    switch (command.kind) {
+      case 'show-ids':
+        this.showIds = command.on;
+        this.scanTexts();
+        this.wordingStatus = command.on
+          ? `${this.marks.filter((m) => m.id).length} texts marked with their ids — point at one`
+          : '';
+        return;
+      case 'pick':
+        return this.pick(command.id);
+      case 'try':
+        return this.tryWording(command.id, command.text);
+      case 'reset': {
+        const unit = this.wordingFile?.units.find((u) => u.id === command.id);
+        if (!unit || !this.wordingFile) return;
+        this.wordingsOf(this.screenLanguage).delete(command.id);
+        this.showWording(command.id, null, unit.target ?? unit.source, this.wordingFile);
+        this.wordingStatus = `${command.id} reads as translated again`;
+        return;
+      }
+      case 'check-languages':
+        return this.checkLanguages();
+      case 'export': {
+        const changes = this.wordingsOf(this.screenLanguage);
+        if (!this.wordingFile || changes.size === 0) return;
+        this.save(
+          serializeXliff(changedUnits(this.wordingFile, changes)),
+          `${this.screenLanguage}.xlf`,
+          'application/xliff+xml',
+        );
+        this.wordingStatus = `Exported ${changes.size} unit(s) as ${this.screenLanguage}.xlf`;
+        return;
+      }
+    }
+  }
+
+  /** Puts a wording typed in the panel on screen (placeholders checked against the source). */
+  private tryWording(id: string, text: string): void {
+    const file = this.wordingFile;
+    const unit = file?.units.find((u) => u.id === id);
+    if (!file || !unit) return;
+    if (this.screenLanguage === 'en') {
+      this.wordingProblem = 'English is the source: change its wording in src/screens/texts.ts';
+      return;
+    }
+    let wording: Segments;
+    try {
+      wording = textToSegments(text, unit.source);
+    } catch (error) {
+      this.wordingProblem = (error as Error).message;
+      return;
+    }
+    this.wordingProblem = '';
+    const original = unit.target ?? unit.source;
+    const changes = this.wordingsOf(this.screenLanguage);
+    if (segmentsToText(wording) === segmentsToText(original)) changes.delete(id);
+    else changes.set(id, wording);
+    this.showWording(id, changes.get(id) ?? null, original, file);
+  }
+
+  private showWording(id: string, wording: Segments | null, original: Segments, file: XliffFile): void {
+    try {
+      applyWording(id, wording, original);
+    } catch (error) {
+      this.wordingProblem = (error as Error).message;
+      return;
+    }
+    this.messages = messagesOf(file, this.wordingsOf(this.screenLanguage));
+    this.schedule();
+  }
+
+  /** Shows the screen in every language in turn and lists the texts that do not fit. */
+  private async checkLanguages(): Promise<void> {
+    if (this.flowMode !== 'idle') {
+      this.wordingStatus = 'Not while a flow records or replays (its language is fixed)';
+      return;
+    }
+    const back = this.screenLanguage;
+    const release = this.holdClock();
+    this.checking = true;
+    const found: OverflowReport[] = [];
+    try {
+      for (const language of LANGUAGES) {
+        await setLanguage(language);
+        const messages = messagesOf(await xliffFile(language), this.wordingsOf(language));
+        await settled(this.app);
+        found.push(
+          ...textsOnScreen(this.app, messages)
+            .filter((t) => t.overflow)
+            .map((t) => overflowReport(language, t)),
+        );
+      }
+    } finally {
+      await setLanguage(back);
+      await settled(this.app);
+      release();
+      this.checking = false;
+    }
+    this.checkedOverflows = found;
+    this.wordingStatus = `${found.length} text(s) do not fit their box on this screen in ${LANGUAGES.length} languages`;
+    this.schedule();
+  }
+
+  private renderMarks(): TemplateResult | typeof nothing {
+    if (!this.marks.length) return nothing;
+    return html`<div class="marks" data-part="text-marks">
+      ${this.marks.map(
+        (m) =>
+          html`<span
+            class="mark ${m.overflow ? 'overflow' : ''}"
+            data-id=${m.id ?? ''}
+            data-part=${m.overflow ? 'overflow-mark' : 'id-mark'}
+            style="left:${m.left}px;top:${m.top}px;width:${m.width}px;height:${m.height}px"
+            >${this.showIds && m.id ? html`<b>${m.id}</b>` : nothing}</span
+          >`,
+      )}
+    </div>`;
   }
 
   // ——— Rendering ———
@@ -646,6 +929,7 @@ export class SosWorkbench extends LitElement {
             style="width:${layout.width}px;height:${layout.height}px;transform:scale(${scale})"
           >
             <slot></slot>
+            ${this.renderMarks()}
           </div>
         </div>
       </div>
@@ -669,6 +953,7 @@ export class SosWorkbench extends LitElement {
         @wb-display=${(e: WbDisplayEvent) => this.onDisplay(e)}
         @wb-speed=${(e: WbSpeedEvent) => this.setSpeed(e.detail)}
         @wb-flow=${(e: WbFlowEvent) => this.onFlow(e)}
+        @wb-wording=${(e: WbWordingEvent) => this.onWording(e)}
         @wb-open-inspector=${() => void this.inspector?.open().then(() => this.requestUpdate())}
       >
         <header>
@@ -689,6 +974,21 @@ export class SosWorkbench extends LitElement {
           .problem=${this.problem}
         ></wb-flow-section>
         <wb-scenario-section .scenario=${this.scenario}></wb-scenario-section>
+        <wb-wording-section
+          .showIds=${this.showIds}
+          .language=${this.language}
+          .editable=${this.language !== 'en'}
+          .status=${this.wordingStatus}
+          .messages=${this.messages}
+          .selected=${this.messages.find((m) => m.id === this.picked) ?? null}
+          .changed=${this.messages.filter((m) => this.wordingsOf(this.screenLanguage).has(m.id))}
+          .overflows=${[
+            ...this.overflows,
+            ...(this.checkedOverflows ?? []).filter((o) => o.language !== this.language),
+          ]}
+          .problem=${this.wordingProblem}
+          .checking=${this.checking}
+        ></wb-wording-section>
         <wb-time-section .now=${this.now} .speed=${this.speed} .simulated=${!!sim}></wb-time-section>
         <wb-display-section
           .viewport=${this.viewport}

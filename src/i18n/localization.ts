@@ -4,7 +4,12 @@
  * head-unit bundle carries one language. eCall is pan-European: the driver's language, not the
  * country's, decides.
  */
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import {
+  LOCALE_STATUS_EVENT,
+  configureLocalization,
+  type LocaleModule,
+  type TemplateMap,
+} from '@lit/localize';
 import { allLocales, sourceLocale } from './locale-codes.js';
 
 /** A language the HMI speaks (ISO 639-1). */
@@ -30,12 +35,18 @@ const LOADERS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<LocaleModu
 };
 
 let configured: ReturnType<typeof configureLocalization> | null = null;
+/** The messages of each loaded language: the very objects `msg()` reads (see `activeTemplates`). */
+const loadedTemplates = new Map<Language, TemplateMap>();
 
 function localization(): ReturnType<typeof configureLocalization> {
   configured ??= configureLocalization({
     sourceLocale,
     targetLocales: LANGUAGES.filter((l): l is Exclude<Language, 'en'> => l !== sourceLocale),
-    loadLocale: (locale) => LOADERS[locale as Exclude<Language, 'en'>](),
+    loadLocale: (locale) =>
+      LOADERS[locale as Exclude<Language, 'en'>]().then((module) => {
+        loadedTemplates.set(locale as Language, module.templates);
+        return module;
+      }),
   });
   return configured;
 }
@@ -58,4 +69,24 @@ export async function setLanguage(language: Language, doc: Document = document):
   doc.documentElement.lang = language;
   if (language === sourceLocale && currentLanguage() === sourceLocale) return;
   await localization().setLocale(language);
+}
+
+/**
+ * Designer hook (the workbench's wording section, src/designer/): the messages of the language the
+ * screens speak now, id → template — the loaded module's own map, which `msg()` reads on every call,
+ * so a changed entry shows after `relocalize()`. Null for the source language (English is compiled
+ * into the templates, not loaded).
+ */
+export function activeTemplates(): TemplateMap | null {
+  return loadedTemplates.get(currentLanguage()) ?? null;
+}
+
+/**
+ * Designer hook: says the current language is ready again, so `texts.ts` recomputes its strings and
+ * every element that called `updateWhenLocaleChanges` re-renders (after `activeTemplates()` changed).
+ */
+export function relocalize(target: EventTarget = window): void {
+  target.dispatchEvent(
+    new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: currentLanguage() } }),
+  );
 }

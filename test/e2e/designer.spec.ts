@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { parseFlow, serializeFlow, type Flow } from '../../src/designer/flow.js';
+import { parseXliff, segmentsToText } from '../../src/designer/xliff.js';
 import { SCENARIO_NAMES } from '../../src/sim/scenarios.js';
 import { advance, advanceUntil, expect, heading, sim, state, summary, test } from './hmi.js';
 
@@ -228,6 +229,71 @@ test('Ctrl+Shift+D opens the workbench in a designer build', async ({ page }) =>
   await expect(page.locator('sos-workbench')).toBeAttached();
 });
 
+test.describe('live wording', () => {
+  /** The message id of "SOS ready" (xliff/*.xlf). */
+  const SOS_READY = 's30886b3935c62e53';
+  const wording = (page: Page): Locator => panel(page).locator('wb-wording-section');
+
+  test('show ids: texts are marked on the frame, the one under the pointer is on the status line', async ({
+    page,
+  }) => {
+    await openLink(page, '?designer&clock=manual&scenario=ready');
+    await advance(page, 5000);
+    await wording(page).getByRole('checkbox', { name: 'Show ids' }).check();
+    // The h1 and the status line's live region both say it.
+    await expect(panel(page).locator(`[data-part="id-mark"][data-id="${SOS_READY}"]`).first()).toBeVisible();
+    await heading(page, 'SOS ready').hover();
+    await expect(wording(page).locator('[data-part="wording-status"]')).toHaveText(
+      `${SOS_READY} — “SOS ready”`,
+    );
+    // Off again: no marks on the frame.
+    await wording(page).getByRole('checkbox', { name: 'Show ids' }).uncheck();
+    await expect(panel(page).locator('[data-part="id-mark"]')).toHaveCount(0);
+  });
+
+  test('a wording tried in German shows on the frame and exports as an XLIFF unit', async ({ page }) => {
+    await openLink(page, '?designer&clock=manual&scenario=ready&lang=de');
+    await advance(page, 5000);
+    await expect(heading(page, 'SOS bereit')).toBeVisible();
+    // Pick the text on the frame (ids shown), then type another wording.
+    await wording(page).getByRole('checkbox', { name: 'Show ids' }).check();
+    await heading(page, 'SOS bereit').click();
+    const editor = wording(page).locator('[data-part="wording-editor"]');
+    await expect(editor).toHaveAttribute('data-id', SOS_READY);
+    await editor.getByRole('textbox', { name: 'Wording' }).fill('SOS startklar');
+    await expect(heading(page, 'SOS startklar')).toBeVisible();
+    await expect(wording(page).locator('[data-part="wording-changes"]')).toContainText('SOS startklar');
+
+    const download = page.waitForEvent('download');
+    await wording(page)
+      .getByRole('button', { name: /Export XLIFF/ })
+      .click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('de.xlf');
+    const exported = parseXliff(readFileSync(await d.path(), 'utf8'));
+    expect(exported.targetLanguage).toBe('de');
+    expect(
+      exported.units.map((u) => ({
+        id: u.id,
+        source: segmentsToText(u.source),
+        target: segmentsToText(u.target ?? []),
+      })),
+    ).toEqual([{ id: SOS_READY, source: 'SOS ready', target: 'SOS startklar' }]);
+
+    // Back to the translation.
+    await wording(page).getByRole('button', { name: 'Reset wording' }).click();
+    await expect(heading(page, 'SOS bereit')).toBeVisible();
+  });
+
+  test('a wording must keep the values of its text', async ({ page }) => {
+    await openLink(page, '?designer&clock=manual&scenario=ready&lang=de');
+    await wording(page).getByRole('searchbox', { name: 'Find a message' }).fill('Sekunden');
+    await wording(page).locator('[data-part="wording-results"] button[data-id="sbf78bb8eba0bc1d9"]').click();
+    await wording(page).getByRole('textbox', { name: 'Wording' }).fill('Nur noch wenig Zeit');
+    await expect(wording(page).getByRole('alert')).toContainText('must keep {0}');
+  });
+});
+
 test.describe('head-unit build', () => {
   test.use({ baseURL: 'http://127.0.0.1:4173', viewport: { width: 1280, height: 480 } });
 
@@ -248,6 +314,10 @@ test.describe('head-unit build', () => {
       'sos-hmi-flow/1',
       'wb-flow-section',
       'a flow recorded in the SOS HMI workbench',
+      // Live wording: its section and the translators' files it reads.
+      'wb-wording-section',
+      'Export XLIFF',
+      '<trans-unit id=',
     ];
     for (const marker of markers) {
       expect(headUnit.filter((js) => js.includes(marker)).length, `${marker} in dist/`).toBe(0);

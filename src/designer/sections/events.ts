@@ -33,12 +33,29 @@ export type FlowCommand =
   | { readonly kind: 'download'; readonly what: 'json' | 'test' };
 export type WbFlowEvent = CustomEvent<FlowCommand>;
 
+/** What the wording section asks of the workbench (live wording, issue #20 §2). */
+export type WordingCommand =
+  /** Mark the texts on the frame with their message ids (and name the one under the pointer). */
+  | { readonly kind: 'show-ids'; readonly on: boolean }
+  /** Edit this message. */
+  | { readonly kind: 'pick'; readonly id: string }
+  /** Show this wording (placeholders as `{0}` …) for the language on screen. */
+  | { readonly kind: 'try'; readonly id: string; readonly text: string }
+  /** Back to the translators' wording. */
+  | { readonly kind: 'reset'; readonly id: string }
+  /** Check every language for texts that no longer fit their box. */
+  | { readonly kind: 'check-languages' }
+  /** Download the changed units of the language on screen as XLIFF. */
+  | { readonly kind: 'export' };
+export type WbWordingEvent = CustomEvent<WordingCommand>;
+
 declare global {
   interface HTMLElementEventMap {
     'wb-action': WbActionEvent;
     'wb-display': WbDisplayEvent;
     'wb-speed': WbSpeedEvent;
     'wb-flow': WbFlowEvent;
+    'wb-wording': WbWordingEvent;
     /** Open the Stately inspector (opt-in, needs a click). */
     'wb-open-inspector': CustomEvent<void>;
   }
@@ -50,7 +67,7 @@ export function emitAction(from: HTMLElement, action: FlowAction): void {
 }
 
 /** Sends one of the workbench's own events from a section. */
-export function emit<K extends 'wb-display' | 'wb-speed' | 'wb-flow' | 'wb-open-inspector'>(
+export function emit<K extends 'wb-display' | 'wb-speed' | 'wb-flow' | 'wb-wording' | 'wb-open-inspector'>(
   from: HTMLElement,
   type: K,
   detail: HTMLElementEventMap[K]['detail'],
