@@ -1,8 +1,15 @@
-import { MOST_NODES, type MostNode } from '../bridge/signals.js';
+import type { MostNode } from '../bridge/signals.js';
 
 /** MOST ring units a ring fault can name (`most-node-failure:<unit>` and friends): every MOST node. */
 export type RingUnit = MostNode;
-export const RING_UNITS: readonly RingUnit[] = MOST_NODES;
+// Written out, not `MOST_NODES`: the first frame's URL parser reads faults, and signals load after it.
+export const RING_UNITS: readonly RingUnit[] = [
+  'head-unit',
+  'amplifier',
+  'telematics',
+  'satellite-radio',
+  'hands-free',
+];
 
 /**
  * Every cause from the product description, as the simulator injects it:
