@@ -7,6 +7,8 @@
  *                                       (night also on bare `:root`: head units start dark)
  *   src/styles/token-list.generated.ts  every token of every set, typed and resolved, for the designer
  *                                       workbench and the checks (test/unit/tokens.*.test.ts)
+ *   src/styles/token-numbers.generated.ts  the numbers the page computes with rather than styles with
+ *                                       (the emergency-target mm), free of imports for the entry chunk
  *
  * style-dictionary reads and merges the sets, resolves aliases (`{color.accent}`), names each token
  * (`tokenCssName`) and turns each value into CSS (`cssValue`, shared with the workbench's live edits).
@@ -35,6 +37,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const TOKENS_DIR = 'tokens';
 export const CSS_MODULE = 'src/styles/tokens.generated.ts';
 export const LIST_MODULE = 'src/styles/token-list.generated.ts';
+export const NUMBERS_MODULE = 'src/styles/token-numbers.generated.ts';
 
 /** The theme sets, in the order their CSS is written, with the selector each applies under. */
 export const THEME_SETS: readonly {
@@ -201,6 +204,16 @@ export const TOKENS: readonly DesignToken[] = ${JSON.stringify(build.tokens)};
 `;
 }
 
+/** The base tokens the page's code computes with, as constants (no imports: the entry reads them). */
+export function numbersModule(build: TokenBuild): string {
+  const mm = build.tokens.find((t) => t.set === 'base' && t.path === 'emergency-target.mm');
+  if (typeof mm?.value !== 'number') throw new Error('emergency-target.mm must be a number token in base');
+  return `${HEADER('tokens/base.tokens.json')}
+/** \`emergency-target.mm\`: ${mm.description} */
+export const EMERGENCY_TARGET_MM = ${mm.value};
+`;
+}
+
 async function pretty(text: string, file: string): Promise<string> {
   const options = (await resolveConfig(join(ROOT, file))) ?? {};
   return format(text, { ...options, filepath: join(ROOT, file) });
@@ -212,6 +225,7 @@ export async function generate(): Promise<Map<string, string>> {
   return new Map([
     [CSS_MODULE, await pretty(cssModule(build), CSS_MODULE)],
     [LIST_MODULE, await pretty(listModule(build), LIST_MODULE)],
+    [NUMBERS_MODULE, await pretty(numbersModule(build), NUMBERS_MODULE)],
   ]);
 }
 

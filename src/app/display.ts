@@ -4,6 +4,7 @@
  * preset shows the same layout, sharper. Physical size comes from the panel's density: physical
  * pixels per millimetre (`density`, in `config.json` or `?density=`).
  */
+import { EMERGENCY_TARGET_MM } from '../styles/token-numbers.generated.js';
 
 /** A real head-unit panel: its physical pixels, the scale factor the browser runs at, and its density. */
 export interface DisplayPreset {
@@ -46,8 +47,11 @@ export const DISPLAY_PRESETS: readonly DisplayPreset[] = [
 /** The density assumed when none is configured: the smallest panel, 10.25" at 1280×480 (≈ 5.25 px/mm). */
 export const DEFAULT_DENSITY = DISPLAY_PRESETS[0]!.density;
 
-/** Emergency actions are at least this tall and wide on the glass (ISO 15005 / gloved-finger rule of thumb). */
-export const EMERGENCY_TARGET_MM = 15;
+/**
+ * Emergency actions are at least this tall and wide on the glass (ISO 15005 / gloved-finger rule of
+ * thumb): the design token `emergency-target.mm` (tokens/base.tokens.json).
+ */
+export { EMERGENCY_TARGET_MM };
 
 /** CSS px an emergency action needs to be `EMERGENCY_TARGET_MM` on a panel of `density` at `dpr`. */
 export function emergencyTargetPx(density: number, dpr: number): number {

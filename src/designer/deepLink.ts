@@ -1,9 +1,15 @@
 /**
  * The workbench state in the URL, so any link reproduces the same screen: scenario, faults,
- * language, theme, viewport, zoom, time speed and call-centre behaviour. Parameters the workbench
+ * language, theme, viewport, zoom, time speed, call-centre behaviour and design-token overrides. Parameters the workbench
  * does not own (`bridge`, `clock`, `t0`, `region`, `trace`, timers…) are kept as they are.
  */
-import type { CallCentreOptions } from '../sim/types.js';
+import { DEFAULT_CALL_CENTRE, type CallCentreOptions } from '../sim/types.js';
+import {
+  decodeTokenOverrides,
+  encodeTokenOverrides,
+  TOKENS_PARAM,
+  type TokenOverride,
+} from '../styles/tokens.js';
 
 export interface DesignerState {
   readonly scenario: string;
@@ -20,10 +26,23 @@ export interface DesignerState {
   readonly speed: number | null;
   /** Call-centre behaviour set in the panel; null = the scenario's. */
   readonly centre: CallCentreOptions | null;
+  /** Design tokens changed in the Tokens section (what cannot apply is dropped when read). */
+  readonly tokens: readonly TokenOverride[];
 }
 
 /** Parameters this module writes. */
-const OWNED = ['designer', 'scenario', 'faults', 'lang', 'theme', 'viewport', 'zoom', 'speed', 'centre'];
+const OWNED = [
+  'designer',
+  'scenario',
+  'faults',
+  'lang',
+  'theme',
+  'viewport',
+  'zoom',
+  'speed',
+  'centre',
+  TOKENS_PARAM,
+];
 
 /**
  * `answer:4000,noanswer,drop:15000x1,end:20000,callback:30000,nocontacts,nack,nong,data:5000,noreplies`
@@ -55,18 +74,11 @@ export function decodeCentre(raw: string | null): CallCentreOptions | null {
   if (raw === null) return null;
   const c: {
     -readonly [K in keyof CallCentreOptions]: CallCentreOptions[K];
-  } = {
-    noAnswer: false,
-    dropAfterMs: null,
-    dropCount: null,
-    endAfterMs: null,
-    callbackAfterMs: null,
-    notifyContacts: true,
-    msdAck: 'positive',
-    ngECall: true,
-    requestDataAfterMs: null,
-    replies: true,
-  };
+  } = { ...DEFAULT_CALL_CENTRE };
+  // The answer delay and the scripted texts stay the scenario's unless the link names them.
+  delete c.answerDelayMs;
+  delete c.messages;
+  delete c.replyAfterMs;
   for (const part of raw.split(',').filter(Boolean)) {
     const [key, value = ''] = part.split(':');
     const ms = Number.parseInt(value, 10);
@@ -123,6 +135,7 @@ export function readDesignerState(search: string): DesignerState {
     zoom: p.get('zoom') || 'physical',
     speed: speed !== null && Number.isFinite(speed) && speed >= 0 ? speed : null,
     centre: decodeCentre(p.get('centre')),
+    tokens: decodeTokenOverrides(p.get(TOKENS_PARAM)).overrides,
   };
 }
 
@@ -142,6 +155,7 @@ export function writeDesignerState(search: string, state: DesignerState): string
     if (p.get('clock') === 'manual') p.delete('clock');
   }
   if (state.centre) p.set('centre', encodeCentre(state.centre));
+  if (state.tokens.length) p.set(TOKENS_PARAM, encodeTokenOverrides(state.tokens));
   // Commas and colons read better unescaped; both are allowed in a query.
   const rest = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return `?designer${rest ? `&${rest}` : ''}`;

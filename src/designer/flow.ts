@@ -117,6 +117,8 @@ const NOT_KEPT = new Set([
   'theme',
   'viewport',
   'zoom',
+  // A flow is behaviour: the look it was recorded with does not travel with it.
+  'tokens',
 ]);
 
 /** The page parameters (beyond the workbench's own) a flow keeps from a query string. */

@@ -142,16 +142,38 @@ function overflowOf(el: HTMLElement): TextOnScreen['overflow'] {
     : null;
 }
 
+/**
+ * How far a text reaches past the frame's sides: a box that grew with its text (a long word in a
+ * grid) pushes it off the glass instead of overflowing. Below the frame is a scroll list's business.
+ */
+function beyondFrame(el: HTMLElement, frame: DOMRect, scale: number): TextOnScreen['overflow'] {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const r = range.getBoundingClientRect();
+  const width = Math.max(0, r.right - frame.right, frame.left - r.left) / scale;
+  return width > 1 ? { width: Math.round(width), height: 0 } : null;
+}
+
 /** The visible texts of the frame (the shell and every screen in it), each with its message. */
 export function textsOnScreen(app: Element, messages: readonly Message[]): TextOnScreen[] {
   const out: TextOnScreen[] = [];
   const roots: ParentNode[] = app.shadowRoot ? [app.shadowRoot, app] : [app];
+  const frame = app.getBoundingClientRect();
+  // The frame may be shown scaled (zoom): overflow is said in the layout's CSS px.
+  const scale = app instanceof HTMLElement && app.offsetWidth ? frame.width / app.offsetWidth : 1;
   for (const root of roots)
     for (const el of deepElements(root)) {
       if (!(el instanceof HTMLElement) || el.localName === 'style' || el.localName === 'script') continue;
       const text = ownText(el);
       if (!text || el.getClientRects().length === 0) continue;
-      out.push({ element: el, text, message: matchMessage(text, messages), overflow: overflowOf(el) });
+      // Visually hidden text (a live region for screen readers) sits in a 1 px box on purpose.
+      const hidden = el.clientWidth <= 1 && el.clientHeight <= 1 && getComputedStyle(el).display !== 'inline';
+      out.push({
+        element: el,
+        text,
+        message: matchMessage(text, messages),
+        overflow: hidden ? null : (overflowOf(el) ?? beyondFrame(el, frame, scale)),
+      });
     }
   return out;
 }

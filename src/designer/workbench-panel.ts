@@ -7,11 +7,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Hmi } from '../app/assembleHmi.js';
-import { emergencyTargetPx } from '../app/display.js';
 import { LANGUAGES, isLanguage, setLanguage, type Language } from '../i18n/localization.js';
 import { isFault } from '../sim/faults.js';
 import { DEFAULT_CALL_CENTRE, type CallCentreOptions } from '../sim/types.js';
 import { THEMES, type Theme } from '../styles/theme.js';
+import {
+  applyTokenOverrides,
+  decodeTokenOverrides,
+  exportTokenOverrides,
+  TOKENS_PARAM,
+  type TokenOverride,
+} from '../styles/tokens.js';
 import { RealTimeDriver } from '../time/realTimeDriver.js';
 import { writeDesignerState, type DesignerState } from './deepLink.js';
 import {
@@ -47,7 +53,9 @@ import type {
   WbActionEvent,
   WbDisplayEvent,
   WbFlowEvent,
+  TokensCommand,
   WbSpeedEvent,
+  WbTokensEvent,
   WbWordingEvent,
   WordingCommand,
 } from './sections/events.js';
@@ -58,6 +66,7 @@ import './sections/network-section.js';
 import './sections/scenario-section.js';
 import './sections/states-section.js';
 import './sections/time-section.js';
+import './sections/tokens-section.js';
 import './sections/vehicle-section.js';
 import './sections/wording-section.js';
 import type { OverflowReport } from './sections/wording-section.js';
@@ -70,6 +79,7 @@ import {
   viewportById,
   type Zoom,
 } from './viewports.js';
+import { EXPORT_FILE, withOverride, withoutOverride } from './tokenEdit.js';
 import { workbenchStyles } from './workbench-panel.styles.js';
 import {
   messagesOf,
@@ -168,6 +178,10 @@ export class SosWorkbench extends LitElement {
   /** What the last "Check every language" found (null: not run). */
   @state() private checkedOverflows: readonly OverflowReport[] | null = null;
   @state() private checking = false;
+  /** Design tokens changed in the Tokens section (every frame shows them). */
+  @state() private tokenOverrides: readonly TokenOverride[] = [];
+  /** What the link's `tokens=` asked for that cannot apply. */
+  @state() private tokenWarnings: readonly string[] = [];
 
   /** The XLIFF file of the language on screen (null while it loads). */
   private wordingFile: XliffFile | null = null;
@@ -195,6 +209,10 @@ export class SosWorkbench extends LitElement {
     this.viewport = viewportById(s.viewport)?.id ?? DEFAULT_VIEWPORT.id;
     this.zoom = (ZOOMS as readonly string[]).includes(s.zoom) ? (s.zoom as Zoom) : 'physical';
     this.centre = s.centre;
+    this.tokenOverrides = s.tokens;
+    this.tokenWarnings = decodeTokenOverrides(
+      new URLSearchParams(location.search).get(TOKENS_PARAM),
+    ).warnings;
     this.driver = this.hmi.driver;
     if (s.speed !== null) this.setSpeed(s.speed);
     else this.speed = this.driver ? this.driver.speed : 0;
@@ -278,6 +296,7 @@ export class SosWorkbench extends LitElement {
       zoom: this.zoom,
       speed: this.speed === null || (this.speed === 0 && !this.driver) ? null : this.speed,
       centre: this.centre,
+      tokens: this.tokenOverrides,
     };
   }
 
@@ -288,7 +307,15 @@ export class SosWorkbench extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('theme')) this.app.theme = this.theme;
-    if (changed.has('viewport') || changed.has('zoom') || changed.has('space')) this.layoutFrame();
+    if (
+      changed.has('viewport') ||
+      changed.has('zoom') ||
+      changed.has('space') ||
+      changed.has('tokenOverrides')
+    )
+      this.layoutFrame();
+    // A changed size can make a text outgrow its box: the wording marks follow.
+    if (changed.has('tokenOverrides')) this.schedule();
     // The URL always says what is on screen.
     const link = this.link;
     if (link !== location.href) history.replaceState(null, '', link);
@@ -300,11 +327,8 @@ export class SosWorkbench extends LitElement {
 
   private layoutFrame(): void {
     const v = this.currentViewport;
-    // Emergency actions stay ≥ 15 mm on this panel's glass (docs/headunit.md).
-    document.documentElement.style.setProperty(
-      '--sos-emergency-target',
-      `${emergencyTargetPx(v.density, v.dpr)}px`,
-    );
+    // The changed tokens on the page; emergency actions stay at the (changed) mm on this panel's glass.
+    applyTokenOverrides(this.tokenOverrides, { display: v });
   }
 
   private setSpeed(speed: number): void {
@@ -561,6 +585,7 @@ export class SosWorkbench extends LitElement {
       zoom: this.zoom,
       speed: 0,
       centre: same ? start.centre : null,
+      tokens: this.tokenOverrides,
     });
     return `${location.pathname}${query}`;
   }
@@ -894,6 +919,35 @@ export class SosWorkbench extends LitElement {
     this.schedule();
   }
 
+  // ——— Design tokens ———
+
+  private onTokens(e: WbTokensEvent): void {
+    this.tokensCommand(e.detail);
+  }
+
+  private tokensCommand(command: TokensCommand): void {
+    switch (command.kind) {
+      case 'set':
+        this.tokenOverrides = withOverride(this.tokenOverrides, {
+          set: command.set,
+          path: command.path,
+          value: command.value,
+        });
+        return;
+      case 'reset':
+        this.tokenOverrides = withoutOverride(this.tokenOverrides, command.set, command.path);
+        return;
+      case 'reset-all':
+        this.tokenOverrides = [];
+        this.tokenWarnings = [];
+        return;
+      case 'export':
+        if (this.tokenOverrides.length)
+          this.save(exportTokenOverrides(this.tokenOverrides), EXPORT_FILE, 'application/json');
+        return;
+    }
+  }
+
   private renderMarks(): TemplateResult | typeof nothing {
     if (!this.marks.length) return nothing;
     return html`<div class="marks" data-part="text-marks">
@@ -954,6 +1008,7 @@ export class SosWorkbench extends LitElement {
         @wb-speed=${(e: WbSpeedEvent) => this.setSpeed(e.detail)}
         @wb-flow=${(e: WbFlowEvent) => this.onFlow(e)}
         @wb-wording=${(e: WbWordingEvent) => this.onWording(e)}
+        @wb-tokens=${(e: WbTokensEvent) => this.onTokens(e)}
         @wb-open-inspector=${() => void this.inspector?.open().then(() => this.requestUpdate())}
       >
         <header>
@@ -997,6 +1052,11 @@ export class SosWorkbench extends LitElement {
           .language=${this.language}
           .langLocked=${this.flowMode !== 'idle'}
         ></wb-display-section>
+        <wb-tokens-section
+          .theme=${this.theme}
+          .overrides=${this.tokenOverrides}
+          .warnings=${this.tokenWarnings}
+        ></wb-tokens-section>
         ${
           sim
             ? html`<wb-vehicle-section

@@ -318,6 +318,10 @@ test.describe('head-unit build', () => {
       'wb-wording-section',
       'Export XLIFF',
       '<trans-unit id=',
+      // Design tokens edited live: the section, the override sheet and the export.
+      'wb-tokens-section',
+      'data-sos-token-overrides',
+      'token-changes.json',
     ];
     for (const marker of markers) {
       expect(headUnit.filter((js) => js.includes(marker)).length, `${marker} in dist/`).toBe(0);

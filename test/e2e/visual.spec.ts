@@ -71,8 +71,9 @@ async function open(page: Page, scenario: string, theme: string, lang = 'en'): P
 }
 
 // Rendering here is pixel-stable (software rendering, fixed fonts and clock): a few stray pixels at
-// most. 1 % of the screen, the earlier tolerance, let a whole extra list entry pass unnoticed.
-const options = { maxDiffPixels: 50, animations: 'disabled', caret: 'hide' } as const;
+// most. 1 % of the screen, the earlier tolerance, let a whole extra list entry pass unnoticed; the
+// default per-pixel threshold (0.2) let a changed colour token pass, so a pixel differs at 0.02.
+const options = { maxDiffPixels: 50, threshold: 0.02, animations: 'disabled', caret: 'hide' } as const;
 
 for (const theme of ['day', 'night'] as const) {
   for (const shot of SHOTS) {

@@ -27,6 +27,7 @@ describe('designer deep links', () => {
         msdAck: 'negative' as const,
         requestDataAfterMs: 7000,
       },
+      tokens: [{ set: 'night' as const, path: 'color.accent', value: '#ff6a00' }],
     };
     const search = writeDesignerState('?clock=manual&region=na&t0=2025-06-02T14:05', state);
     assert.match(search, /^\?designer&/);

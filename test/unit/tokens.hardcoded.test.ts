@@ -1,9 +1,9 @@
 /**
  * Nothing in src/ hard-codes a value the design tokens name (issue #20 §1): the CSS of every
  * component and screen — `css` templates, `style="…"` attributes and SVG paint attributes — is
- * scanned, and a colour literal, a corner radius, a focus-ring size, a transition or animation
- * duration or easing, or an emergency-target size written as a number fails with file:line and the
- * token to use. The designer workbench (its own chrome), the generated token modules, the generated
+ * scanned, and a colour literal, a font size, a corner radius, a focus-ring size, a transition or
+ * animation duration or easing, or an emergency-target size written as a number fails with file:line
+ * and the token to use. The designer workbench (its own chrome), the generated token modules, the generated
  * first frame and the translations are not scanned. SVG geometry (paths, viewBox, stroke widths) and
  * alpha masks are not design tokens and pass.
  */
@@ -172,15 +172,47 @@ function colourHint(value: string): string {
 interface Violation {
   readonly file: string;
   readonly line: number;
-  readonly rule: 'colour' | 'radius' | 'focus ring' | 'motion' | 'emergency target';
+  readonly rule: 'colour' | 'type' | 'radius' | 'focus ring' | 'motion' | 'emergency target';
   readonly declaration: string;
   readonly hint: string;
+}
+
+/** Font-size keywords: sizes the type scale names. */
+const SIZE_KEYWORD =
+  /(?<![\w-])(xx-small|x-small|small|medium|large|x-large|xx-large|xxx-large|smaller|larger)(?![\w-])/;
+/** Lengths that do not scale with the text around them (em and % do: a part of a token's size). */
+const FIXED_LENGTH = /(?<![\w-])(\d*\.?\d+)(px|rem|pt|pc|vh|vw|vmin|vmax|mm|cm|in|q)(?![\w-])/gi;
+
+/** A value with every `var(…)` taken out (its fallback included: the token is what counts). */
+function withoutVars(value: string): string {
+  let out = value;
+  for (let prev = ''; prev !== out;) {
+    prev = out;
+    out = out.replace(/var\([^()]*(\([^()]*\)[^()]*)*\)/g, '');
+  }
+  return out;
+}
+
+function typeHint(value: string): string {
+  const names = [...value.matchAll(FIXED_LENGTH)].flatMap((m) =>
+    m[2]!.toLowerCase() === 'px'
+      ? tokensWith((p) => p.startsWith('font-size.scale.'), `${parseFloat(m[1]!)}px`)
+      : [],
+  );
+  return names.length
+    ? `use ${[...new Set(names)].join(' or ')}`
+    : 'use a step of the type scale (var(--sos-font-size-scale-…)), or add one to tokens/';
 }
 
 function check(d: Declaration): Omit<Violation, 'file' | 'line' | 'declaration'>[] {
   const found: Omit<Violation, 'file' | 'line' | 'declaration'>[] = [];
   const { prop, value, selector } = d;
   if (!MASK.test(prop) && COLOUR.test(value)) found.push({ rule: 'colour', hint: colourHint(value) });
+  if (prop === 'font-size' || prop === 'font') {
+    const own = withoutVars(value);
+    if (nonZero(own, FIXED_LENGTH) || (prop === 'font-size' && SIZE_KEYWORD.test(own)))
+      found.push({ rule: 'type', hint: typeHint(own) });
+  }
   if (/^border(-[a-z]+)*-radius$/.test(prop) && nonZero(value, LENGTH)) {
     const hint = tokensWith((p) => p.startsWith('radius.'), value);
     found.push({
@@ -245,7 +277,7 @@ const key = (v: Violation) => `${v.file} ${v.rule}: ${v.declaration}`;
 describe('no hard-coded design values in src/', () => {
   const { violations, scanned } = scan();
 
-  it(`every colour, radius, focus ring, motion and emergency size is a token (${scanned} files)`, () => {
+  it(`every colour, font size, radius, focus ring, motion and emergency size is a token (${scanned} files)`, () => {
     const pending = [...PENDING];
     const fresh = violations.filter((v) => {
       const i = pending.indexOf(key(v));
@@ -271,6 +303,12 @@ describe('no hard-coded design values in src/', () => {
       'colour',
       'colour',
     ]);
+    assert.deepEqual(
+      sample(
+        'a { font-size: 17px; font: 600 20px/1 var(--sos-font); font-size: 1.2rem; font-size: large; font: 700 var(--sos-font-size-scale-9, 20px) / 1 var(--sos-font); }',
+      ),
+      ['type', 'type', 'type', 'type'],
+    );
     assert.deepEqual(sample('a { border-radius: 12px; border-top-left-radius: 50%; border-radius: 0; }'), [
       'radius',
       'radius',
@@ -294,7 +332,8 @@ describe('no hard-coded design values in src/', () => {
       sample(
         `a { color: var(--sos-text); mask-image: linear-gradient(#000, transparent); border-radius: var(--sos-radius-md);
          outline: none; transition: none; animation: blink var(--sos-duration-blink) steps(1, end) infinite;
-         --sos-action-height: 64px; stroke-width: 3; inline-size: 26px; white-space: nowrap; }
+         --sos-action-height: 64px; stroke-width: 3; inline-size: 26px; white-space: nowrap;
+         font-size: var(--sos-font-size-lead); font-size: 0.6em; font: 800 calc(var(--sos-countdown-size, 200px) * 0.42) / 1 var(--sos-font); }
          b:not([data-emergency]) { min-block-size: 64px; }`,
       ),
       [],

@@ -3,6 +3,7 @@
  * centre and time action as one `wb-action` (the workbench does it and the recorder writes it down),
  * and the workbench's own settings as their own events.
  */
+import type { TokenSet, TokenValue } from '../../styles/tokens.js';
 import type { FlowAction } from '../flow.js';
 
 /** Something done to the vehicle, the centre, the clock or the scenario (a flow step). */
@@ -49,6 +50,18 @@ export type WordingCommand =
   | { readonly kind: 'export' };
 export type WbWordingEvent = CustomEvent<WordingCommand>;
 
+/** What the Tokens section asks of the workbench (design tokens edited live, issue #20 §1). */
+export type TokensCommand =
+  /** Show this value for the token (a DTCG `$value`, already checked). */
+  | { readonly kind: 'set'; readonly set: TokenSet; readonly path: string; readonly value: TokenValue }
+  /** Back to the value in tokens/. */
+  | { readonly kind: 'reset'; readonly set: TokenSet; readonly path: string }
+  /** Every token back to tokens/. */
+  | { readonly kind: 'reset-all' }
+  /** Download the changed tokens as a DTCG JSON file. */
+  | { readonly kind: 'export' };
+export type WbTokensEvent = CustomEvent<TokensCommand>;
+
 declare global {
   interface HTMLElementEventMap {
     'wb-action': WbActionEvent;
@@ -56,6 +69,7 @@ declare global {
     'wb-speed': WbSpeedEvent;
     'wb-flow': WbFlowEvent;
     'wb-wording': WbWordingEvent;
+    'wb-tokens': WbTokensEvent;
     /** Open the Stately inspector (opt-in, needs a click). */
     'wb-open-inspector': CustomEvent<void>;
   }
@@ -67,10 +81,8 @@ export function emitAction(from: HTMLElement, action: FlowAction): void {
 }
 
 /** Sends one of the workbench's own events from a section. */
-export function emit<K extends 'wb-display' | 'wb-speed' | 'wb-flow' | 'wb-wording' | 'wb-open-inspector'>(
-  from: HTMLElement,
-  type: K,
-  detail: HTMLElementEventMap[K]['detail'],
-): void {
+export function emit<
+  K extends 'wb-display' | 'wb-speed' | 'wb-flow' | 'wb-wording' | 'wb-tokens' | 'wb-open-inspector',
+>(from: HTMLElement, type: K, detail: HTMLElementEventMap[K]['detail']): void {
   from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
