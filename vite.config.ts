@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ChunkingContext } from 'rolldown';
+import type { ChunkingContext, OutputBundle } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { FIRST_FRAME_FILE, fragmentOf } from './scripts/first-frame.mjs';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
@@ -34,8 +34,11 @@ export const CONTENT_SECURITY_POLICY = [
 const SHELL_FILE = fileURLToPath(new URL('./src/screens/app.ts', import.meta.url));
 /** Name of the shell's chunk group (`shellChunk`). */
 const SHELL_CHUNK = 'app';
-/** Preloaded chunks: the two groups below by name, the other screens by their module. */
-const PRELOADED_GROUPS = [SHELL_CHUNK, 'system'];
+/**
+ * Preloaded chunks: the two groups below by name, the bundler's runtime (the shell and the machines
+ * import it: unlisted, it was fetched only once the shell ran), the other screens by their module.
+ */
+const PRELOADED_GROUPS = [SHELL_CHUNK, 'system', 'rolldown-runtime'];
 const PRELOADED_MODULES = ['/src/screens/screens.ts'];
 
 /** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
@@ -74,9 +77,14 @@ function findShellModules(ctx: ChunkingContext): ReadonlySet<string> {
 }
 
 function preloadLazyChunks(): Plugin {
+  // The path the build is served under (`--base`; `/` for a head unit).
+  let base = '/';
   return {
     name: 'sos-hmi-preload-lazy-chunks',
     apply: 'build',
+    configResolved: (config) => {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler: (_html, ctx) =>
@@ -89,11 +97,50 @@ function preloadLazyChunks(): Plugin {
           )
           .map((chunk) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
             injectTo: 'head' as const,
           })),
     },
   };
+}
+
+/**
+ * V8's explicit compile hint: a chunk that starts with this comment has every function compiled on
+ * the streaming thread while it downloads, instead of each one lazily on the main thread the first
+ * time it runs (time to interactive, docs/performance.md). Engines that do not know it read a comment.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+/** Chunks whose code runs before the HMI can act: the entry, the preloaded ones and both vehicles. */
+const START_MODULES = [...PRELOADED_MODULES, '/src/app/vissVehicle.ts', '/src/app/mockVehicle.ts'];
+
+function compileHints(): Plugin {
+  return {
+    name: 'sos-hmi-compile-hints',
+    apply: 'build',
+    enforce: 'post',
+    // After Vite's own (its preload helper puts a line at the top): the hint must be the first line.
+    generateBundle: { order: 'post', handler: (_options, bundle) => addCompileHints(bundle) },
+  };
+}
+
+/** Puts `COMPILE_HINT` first in every chunk that runs at start. */
+function addCompileHints(bundle: OutputBundle): void {
+  for (const chunk of Object.values(bundle)) {
+    if (chunk.type !== 'chunk') continue;
+    const atStart =
+      chunk.isEntry ||
+      PRELOADED_GROUPS.includes(chunk.name) ||
+      START_MODULES.some((m) => chunk.facadeModuleId?.endsWith(m));
+    if (!atStart) continue;
+    chunk.code = COMPILE_HINT + chunk.code;
+    // One line more at the top: the source map's generated lines move down by one (this late, the
+    // map is already an asset of its own).
+    const map = bundle[`${chunk.fileName}.map`];
+    if (map?.type === 'asset' && typeof map.source === 'string') {
+      const json = JSON.parse(map.source) as { mappings: string };
+      map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+    } else if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+  }
 }
 
 /**
@@ -139,8 +186,18 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig(({ command, mode }) => ({
   // The designer workbench is compiled in for the dev server and `vite build --mode designer`
   // (`npm run build:designer`, to dist-designer/); the head-unit build drops it as dead code.
-  define: { __SOS_DESIGNER__: JSON.stringify(command === 'serve' || mode === 'designer') },
-  plugins: [contentSecurityPolicy(), firstFrame(), preloadLazyChunks(), minifyLitTemplatesPlugin()],
+  define: {
+    __SOS_DESIGNER__: JSON.stringify(command === 'serve' || mode === 'designer'),
+    // `SOS_REHEARSAL=off` builds the HMI without its start-up rehearsal, to measure what it gains.
+    __SOS_REHEARSAL__: JSON.stringify(process.env.SOS_REHEARSAL !== 'off'),
+  },
+  plugins: [
+    contentSecurityPolicy(),
+    firstFrame(),
+    preloadLazyChunks(),
+    compileHints(),
+    minifyLitTemplatesPlugin(),
+  ],
   build: {
     target: ['es2020', 'safari16', 'chrome100', 'firefox100'],
     sourcemap: true,

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_DENSITY, emergencyTargetPx } from './app/display.js';
 import { loadHmiConfig } from './app/hmiConfig.js';
-import { parseHmiOptions } from './app/urlOptions.js';
+import { parseHmiOptions, type HmiOptions } from './app/urlOptions.js';
 import { afterNextPaint } from './screens/controllers/after-next-paint.js';
 
 /**
@@ -13,6 +13,8 @@ import { afterNextPaint } from './screens/controllers/after-next-paint.js';
  * see vite.config.ts). In the head-unit build it is `false`, so the bundler drops the workbench import.
  */
 declare const __SOS_DESIGNER__: boolean;
+/** False only in a build made to measure without the rehearsal (`SOS_REHEARSAL=off`, vite.config.ts). */
+declare const __SOS_REHEARSAL__: boolean;
 
 /** `?designer` opens the workbench; Ctrl+Shift+D adds it to the URL and reloads. */
 function workbenchWanted(): boolean {
@@ -28,36 +30,56 @@ function workbenchWanted(): boolean {
 }
 
 /**
- * The shell (Lit, `sos-app`, the status bar and screen) loads after the first frame: that frame is
- * the shell pre-rendered into `index.html` (declarative shadow DOM, `src/first-frame.html`), painted
- * with the HTML before any of this code is evaluated (docs/performance.md).
+ * The shell (Lit, `sos-app`, the status bar and screen). The first frame does not wait for it: that
+ * frame is the shell pre-rendered into `index.html` (declarative shadow DOM, `src/first-frame.html`),
+ * painted with the HTML before any of this code is evaluated (docs/performance.md).
  */
 const loadShell = () => import('./screens/app.js');
-/**
- * The machines load as a second chunk after the shell paints "SOS status unknown": the first frame
- * does not wait for them to be parsed (docs/performance.md).
- */
+/** The machines, the composition root and the automation API: one chunk (vite.config.ts). */
 const loadSystem = () => import('./app/system.js');
 /** The vehicle: one import each, so the bundler's preload list of one never fetches the other. */
 const loadVissVehicle = () => import('./app/vissVehicle.js');
 const loadMockVehicle = () => import('./app/mockVehicle.js');
+type VissVehicleModule = Awaited<ReturnType<typeof loadVissVehicle>>;
+type MockVehicleModule = Awaited<ReturnType<typeof loadMockVehicle>>;
+
+/**
+ * The screens' language: loaded before the machines start, so they never run without their screens;
+ * a language that cannot load is logged and the screens speak English.
+ */
+async function loadLanguage(lang: HmiOptions['lang']): Promise<void> {
+  if (lang === 'en') return;
+  await import('./i18n/localization.js')
+    .then(({ setLanguage }) => setLanguage(lang))
+    .catch((error: unknown) => {
+      document.documentElement.lang = 'en';
+      console.error(`[sos-hmi] the "${lang}" texts could not load; showing English:`, error);
+    });
+}
 
 async function start(): Promise<void> {
+  // Every chunk at once (time to interactive, docs/performance.md): the shell, the screens, the
+  // machines and — once config.json says which — the vehicle and the language download and evaluate
+  // side by side instead of one after another. The screen keeps the pre-rendered picture until all of
+  // them are in: a chunk that cannot load leaves "SOS status unknown", never machines without screens.
   const config = loadHmiConfig(fetch.bind(globalThis), location);
-  // The first frame shows the pre-rendered shell: "SOS status unknown — connecting to vehicle".
+  // The pre-rendered frame paints first: no chunk is evaluated before it (cold start).
   await afterNextPaint(100);
-  // Lit takes over the pre-rendered shadow roots and renders the same picture (or the first one, on an
-  // engine without declarative shadow DOM).
-  const { loadScreens } = await loadShell();
-  const app =
-    document.querySelector('sos-app') ?? document.body.appendChild(document.createElement('sos-app'));
-  // The other chunks are downloading already (modulepreload); they are evaluated only after the shell is on screen.
-  await afterNextPaint(100);
-  const { defaults, warnings } = await config;
+  const shell = loadShell();
+  const screens = shell.then(({ loadScreens }) => loadScreens());
+  const system = loadSystem();
+  const early = config.then(({ defaults }) => parseHmiOptions(location.search, [], defaults));
   // The simulator or the gateway link: a page loads only the vehicle it talks to.
-  const viss = parseHmiOptions(location.search, [], defaults).bridge === 'ws';
-  const [{ assembleHmi, createAutomation, hmiServices, createTransitionTrace }, , vehicles] =
-    await Promise.all([loadSystem(), loadScreens(), viss ? loadVissVehicle() : loadMockVehicle()]);
+  const vehicle = early.then((o): Promise<VissVehicleModule | MockVehicleModule> =>
+    o.bridge === 'ws' ? loadVissVehicle() : loadMockVehicle(),
+  );
+  const language = early.then((o) => loadLanguage(o.lang));
+  const [
+    { defaults, warnings },
+    ,
+    { assembleHmi, createAutomation, hmiServices, createTransitionTrace, rehearse },
+    vehicles,
+  ] = await Promise.all([config, screens, system, vehicle, language]);
   const options = parseHmiOptions(
     location.search,
     'SCENARIO_NAMES' in vehicles ? vehicles.SCENARIO_NAMES : [],
@@ -72,6 +94,8 @@ async function start(): Promise<void> {
     `${emergencyTargetPx(density, window.devicePixelRatio || 1)}px`,
   );
 
+  const app =
+    document.querySelector('sos-app') ?? document.body.appendChild(document.createElement('sos-app'));
   app.theme = options.theme;
   const trace = options.trace ? createTransitionTrace() : null;
   const workbench =
@@ -79,16 +103,6 @@ async function start(): Promise<void> {
       ? (await import('./designer/workbench.js')).createWorkbench()
       : null;
   const inspect = [trace?.inspect, workbench?.inspect].filter((f) => f !== undefined);
-  // Other languages are separate chunks, loaded before the machines start: machines must never run
-  // without their screens, so a language that cannot load is logged and the screens speak English.
-  if (options.lang !== 'en') {
-    await import('./i18n/localization.js')
-      .then(({ setLanguage }) => setLanguage(options.lang))
-      .catch((error: unknown) => {
-        document.documentElement.lang = 'en';
-        console.error(`[sos-hmi] the "${options.lang}" texts could not load; showing English:`, error);
-      });
-  }
   const hmi = assembleHmi({
     vehicle:
       'vissVehicle' in vehicles
@@ -109,8 +123,17 @@ async function start(): Promise<void> {
     },
   });
   workbench?.mount(hmi, app);
+  const services = hmiServices(hmi);
+  // The shell's next render (a microtask) already shows the machines' state; the automation API and
+  // a crash fired the moment it appears find the screens connected.
+  app.services = services;
   window.sosHmi = createAutomation(hmi, trace);
-  app.services = hmiServices(hmi);
+  // Each emergency screen once, hidden, when the page is idle — never while a call is on screen: the
+  // first crash, SOS press or malfunction of a drive then finds its code, templates and styles ready.
+  if (__SOS_REHEARSAL__)
+    void rehearse({ ...options.config, region: options.region }, () => app.theme, {
+      atRest: () => services.call.getSnapshot().screen === 'none',
+    });
 }
 
 // A start that fails (a chunk that cannot load) leaves the shell on "SOS status unknown": never a

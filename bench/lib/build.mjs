@@ -1,41 +1,61 @@
 /**
  * Builds what the benchmark serves: the HMI's production bundle (`vite build`, exactly as shipped)
- * and the two baseline pages (esbuild, minified, production React), each into its own folder.
+ * and the two baseline pages (esbuild, minified, production React) around the HMI's captured screens,
+ * each into its own folder.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
+import { pageHtml, rawPage, reactData } from './capture.mjs';
 
 /** Same browser baseline as vite.config.ts (WPE WebKit 2.38 ≈ Safari 16). */
 const TARGET = ['es2020', 'safari16', 'chrome100', 'firefox100'];
 
-export function buildApp(root, outDir) {
+/**
+ * `vite build` into `outDir`. `base`: the path it is served under (default `/`); `env`: build
+ * switches, e.g. `{ SOS_REHEARSAL: 'off' }` for the HMI without its start-up rehearsal.
+ */
+export function buildApp(root, outDir, { base = '/', env = {} } = {}) {
   const vite = join(root, 'node_modules', '.bin', 'vite');
   const result = spawnSync(
     vite,
-    ['build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+    ['build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--base', base, '--logLevel', 'warn'],
     {
       cwd: root,
       encoding: 'utf8',
+      env: { ...process.env, ...env },
     },
   );
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-const PAGE = (title) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="icon" href="data:,"></head><body><script type="module" src="./main.js"></script></body></html>
-`;
-
-export async function buildBaselines(root, outDir) {
-  const pages = { raw: 'bench/baselines/raw-dom/main.ts', react: 'bench/baselines/react/main.tsx' };
-  for (const [name, entry] of Object.entries(pages)) {
+/**
+ * The two baseline pages, from the HMI's captured screens (`captureHmiStates`, bench/lib/capture.mjs):
+ * their HTML around the same `<sos-app>`, and their code with the screens as the module
+ * `bench:screens` — the raw page's patches, or the React page's trees.
+ */
+export async function buildBaselines(root, outDir, captured) {
+  const raw = rawPage(captured, 'baseline: raw');
+  const pages = {
+    raw: {
+      entry: 'bench/baselines/raw-dom/main.ts',
+      html: raw.html,
+      screens: { patches: raw.patches, whole: raw.whole },
+    },
+    react: {
+      entry: 'bench/baselines/react/main.tsx',
+      html: pageHtml(captured, 'baseline: react', '<div id="root"></div>'),
+      screens: reactData(captured),
+    },
+  };
+  for (const [name, page] of Object.entries(pages)) {
     const dir = join(outDir, name);
     mkdirSync(dir, { recursive: true });
+    const screens = JSON.stringify(page.screens);
     await esbuild({
-      entryPoints: [join(root, entry)],
+      entryPoints: [join(root, page.entry)],
       outfile: join(dir, 'main.js'),
       bundle: true,
       minify: true,
@@ -45,8 +65,23 @@ export async function buildBaselines(root, outDir) {
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'warning',
       legalComments: 'none',
+      plugins: [
+        {
+          name: 'bench-screens',
+          setup(b) {
+            b.onResolve({ filter: /^bench:screens$/ }, () => ({
+              path: 'screens',
+              namespace: 'bench-screens',
+            }));
+            b.onLoad({ filter: /.*/, namespace: 'bench-screens' }, () => ({
+              contents: screens,
+              loader: 'json',
+            }));
+          },
+        },
+      ],
     });
-    writeFileSync(join(dir, 'index.html'), PAGE(`baseline: ${name}`));
+    writeFileSync(join(dir, 'index.html'), page.html);
   }
   return Object.fromEntries(Object.keys(pages).map((name) => [name, join(outDir, name)]));
 }

@@ -20,12 +20,29 @@ export function printReport(results) {
   const m = results.machine;
   console.log(`\nsos-hmi benchmark (${results.plan.mode}) — ${results.createdAt}`);
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}`);
+  if (m.loadAtStart)
+    console.log(
+      `Load average (1/5/15 min): ${m.loadAtStart.join(' / ')} at the start, ${m.loadAtEnd?.join(' / ') ?? '—'} at the end`,
+    );
   console.log(
     `Browser: Chromium ${m.chromium} (${m.chromiumPath}), headless; CPU throttle ${results.plan.throttles.map((t) => `${t}×`).join(', ')}`,
   );
+  if (results.browserRelaunches)
+    console.log(
+      `The browser went away ${results.browserRelaunches} time(s) during the run and was relaunched; the measurements it cut short were taken again.`,
+    );
 
-  const L = results.latency;
-  if (L.hmi) {
+  const B0 = results.baselines;
+  if (B0) {
+    console.log(
+      `\nBaselines: the HMI's own screens, captured from it this run (${B0.states.length} states; ` +
+        `call screen ${B0.elements.call} elements, status ${B0.elements.ready}, Check Control ${B0.elements.malfunction}); ` +
+        `same elements, attributes and text on the raw page: ${B0.match.raw ? 'yes' : 'NO'}, on the React page: ${B0.match.react ? 'yes' : 'NO'}`,
+    );
+  }
+
+  const events = (title, L, note) => {
+    if (!L?.hmi) return;
     const rows = [];
     for (const t of Object.keys(L.hmi)) {
       for (const rate of Object.keys(L.hmi[t])) {
@@ -38,6 +55,7 @@ export function printReport(results) {
           fmt(h.p50, 2),
           fmt(h.p95, 2),
           fmt(h.max, 2),
+          fmt(raw?.p50, 2),
           fmt(raw?.p95, 2),
           fmt(react?.p95, 2),
           ratio(h.p95, raw?.p95),
@@ -46,9 +64,58 @@ export function printReport(results) {
       }
     }
     table(
-      'Event → frame painted (ms; crash → call screen, SOS press → countdown, malfunction → telltale crossed out)',
-      ['transition', 'n', 'p50', 'p95', 'max', 'raw p95', 'react p95', '÷raw', '÷react'],
+      title,
+      ['transition', 'n', 'p50', 'p95', 'max', 'raw p50', 'raw p95', 'react p95', '÷raw', '÷react'],
       rows,
+    );
+    if (note) console.log(note);
+  };
+  events(
+    'Warmed events → frame painted (ms; crash → call screen, SOS press → countdown, malfunction → Check Control message)',
+    results.latency,
+  );
+  events(
+    `First event of its kind after a fresh load (ms; one per load, ${results.plan.firstEvent?.loads ?? '—'} loads per figure)`,
+    results.firstEvent,
+  );
+  const warm = Object.values(results.firstEvent?.hmi ?? {}).flatMap((byRate) => Object.values(byRate));
+  if (warm.length) {
+    const done = warm.reduce((a, f) => a + (f.warmedUp ?? 0), 0);
+    const all = warm.reduce((a, f) => a + f.n, 0);
+    const last = warm.findLast((f) => f.warmUp)?.warmUp;
+    console.log(
+      `HMI rehearsal finished before the event in ${done} of ${all} loads` +
+        (last?.scenes
+          ? ` (last: ${last.scenes.map((sc) => `${sc.scene} → ${sc.screen ?? 'nothing'} ${sc.ms} ms`).join(', ')})`
+          : ''),
+    );
+  }
+
+  const bare = results.firstEvent?.hmiBare?.crash;
+  if (bare) {
+    const withIt = results.firstEvent.hmi?.crash ?? {};
+    console.log(
+      `First crash without the rehearsal (the same build, SOS_REHEARSAL=off), p50 / p95 → with it: ` +
+        Object.entries(bare)
+          .map(
+            ([rate, f]) =>
+              `${rate}× ${fmt(f.p50)} / ${fmt(f.p95)} → ${fmt(withIt[rate]?.p50)} / ${fmt(withIt[rate]?.p95)} ms`,
+          )
+          .join('; '),
+    );
+  }
+
+  const I = results.tti;
+  if (I?.hmi) {
+    table(
+      `Time to interactive: navigation → call screen painted for a crash fired when the page's vehicle handle appears (ms, median of ${I.hmi.loads}, ${I.hmi.throttle}×)`,
+      ['page', 'median', 'min', 'max', 'handle up'],
+      ['hmi', 'raw', 'react']
+        .filter((k) => I[k])
+        .map((k) => [k, fmt(I[k].medianMs), fmt(I[k].minMs), fmt(I[k].maxMs), fmt(I[k].handleMedianMs)]),
+    );
+    console.log(
+      `ratio: ÷raw ${ratio(I.hmi.medianMs, I.raw?.medianMs)}, ÷react ${ratio(I.hmi.medianMs, I.react?.medianMs)}`,
     );
   }
 

@@ -20,25 +20,23 @@
       channel.port2.postMessage(0);
     });
 
+  // Every page shows the HMI's own `<sos-app>`: the HMI renders it, the baselines show the same DOM
+  // captured from it (bench/lib/capture.mjs). So one way to read the screen serves all three.
   const app = () => document.querySelector('sos-app');
-  const isHmi = () => !!app();
+  const isBaseline = () => !!window.benchTarget;
   /** The screen element inside `sos-app` (its <main> holds exactly one). */
-  const hmiScreen = () => app()?.shadowRoot?.querySelector('main')?.firstElementChild ?? null;
+  const screen = () => app()?.shadowRoot?.querySelector('main')?.firstElementChild ?? null;
 
   /** Text of the visible level-1 heading. */
   function heading() {
-    if (isHmi()) return hmiScreen()?.shadowRoot?.querySelector('h1')?.textContent?.trim() ?? null;
-    return document.querySelector('main h1')?.textContent?.trim() ?? null;
+    return screen()?.shadowRoot?.querySelector('h1')?.textContent?.trim() ?? null;
   }
 
   /** The telltale shows its crossing bar. */
   function telltaleCrossed() {
-    if (isHmi()) {
-      const bar = app()?.shadowRoot?.querySelector('sos-status-bar');
-      const telltale = bar?.shadowRoot?.querySelector('sos-telltale');
-      return !!telltale?.shadowRoot?.querySelector('[data-part="cross"]');
-    }
-    return !!document.querySelector('.telltale [data-part="cross"]');
+    const bar = app()?.shadowRoot?.querySelector('sos-status-bar');
+    const telltale = bar?.shadowRoot?.querySelector('sos-telltale');
+    return !!telltale?.shadowRoot?.querySelector('[data-part="cross"]');
   }
 
   const sim = () => window.sosHmi?.sim ?? window.benchTarget?.sim;
@@ -46,7 +44,7 @@
 
   /** Clicks the HMI's action button with this label. */
   function press(label) {
-    const host = [...(hmiScreen()?.shadowRoot?.querySelectorAll('sos-action-button') ?? [])].find(
+    const host = [...(screen()?.shadowRoot?.querySelectorAll('sos-action-button') ?? [])].find(
       (b) => b.getAttribute('label') === label,
     );
     const button = host?.shadowRoot?.querySelector('button');
@@ -66,7 +64,7 @@
       act: () => sim().crash({ severity: 3 }),
       shown: () => heading() === 'Connecting…',
       async reset() {
-        if (!isHmi()) return window.benchTarget.reset();
+        if (isBaseline()) return window.benchTarget.reset();
         // Dropped by the network, redials fail for the EN 16062 window, then "Call failed" → Close.
         sim().inject('no-cellular');
         advance(125_000);
@@ -81,7 +79,7 @@
       shown: () => heading()?.startsWith('Emergency call in ') ?? false,
       async reset() {
         advance(300);
-        if (!isHmi()) return window.benchTarget.reset();
+        if (isBaseline()) return window.benchTarget.reset();
         await settle();
         press('Cancel call');
         await settle();
@@ -94,7 +92,7 @@
       async reset() {
         sim().clear(RING_FAULT);
         advance(1000);
-        if (!isHmi()) window.benchTarget.reset();
+        if (isBaseline()) window.benchTarget.reset();
       },
     },
   };
@@ -157,7 +155,7 @@
   /** One full call cycle: crash → voice → centre ends → Close → SOS press → Cancel → back to ready. */
   async function callCycle() {
     const s = sim();
-    if (!isHmi()) {
+    if (isBaseline()) {
       s.crash();
       await settle();
       window.benchTarget.reset();
@@ -211,6 +209,45 @@
     requestAnimationFrame(check);
   })();
 
+  /**
+   * Time to interactive, on a page opened with `window.__benchTti` set (an init script before this
+   * one): the moment the page's vehicle handle exists — `window.sosHmi` on the HMI, `window.benchTarget`
+   * on a baseline — a crash is fired (in a microtask of the task that set it); `paintedMs` is the first
+   * task after the frame that shows the call screen's "Connecting…", from navigation start.
+   */
+  const tti = { handleMs: null, paintedMs: null };
+  function watchTti() {
+    const check = () => {
+      if (heading() === 'Connecting…') {
+        void task().then((t) => {
+          tti.paintedMs = t;
+        });
+        return;
+      }
+      if (now() - tti.handleMs < 60_000) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }
+  if (window.__benchTti) {
+    for (const name of ['sosHmi', 'benchTarget']) {
+      let value;
+      Object.defineProperty(window, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => value,
+        set(v) {
+          value = v;
+          if (tti.handleMs !== null || !v?.sim) return;
+          tti.handleMs = now();
+          queueMicrotask(() => {
+            v.sim.crash({ severity: 3 });
+            watchTti();
+          });
+        },
+      });
+    }
+  }
+
   window.__bench = {
     heading,
     telltaleCrossed,
@@ -221,6 +258,7 @@
     countdown,
     cycles,
     cold,
-    kind: () => (isHmi() ? 'hmi' : (window.benchTarget?.kind ?? null)),
+    tti,
+    kind: () => (window.sosHmi ? 'hmi' : (window.benchTarget?.kind ?? null)),
   };
 })();

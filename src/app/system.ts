@@ -7,3 +7,4 @@ export { createAutomation } from './automation.js';
 export { assembleHmi } from './assembleHmi.js';
 export { hmiServices } from './services.js';
 export { createTransitionTrace } from './transitionTrace.js';
+export { rehearse, REHEARSAL_MARK } from './rehearsal.js';

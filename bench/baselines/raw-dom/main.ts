@@ -1,78 +1,69 @@
 /**
- * Baseline 1 — raw DOM, no framework: the floor. Store changes are written straight into the DOM,
- * touching only what changed (screen swap, countdown text and ring, telltale bar).
+ * Baseline 1 — raw DOM, no framework: the floor. The page's HTML carries the HMI's own shell as it
+ * looks at "SOS ready" (declarative shadow DOM, its stylesheets inlined) and one `<template>` per
+ * subtree an event inserts; both were captured from the HMI at bench time (`bench/lib/capture.mjs`).
+ * On a store change this code does what hand-written DOM code would: it sets the texts and attributes
+ * that change and swaps in a clone of the prepared subtree — no diffing, no rendering at run time.
  */
-import {
-  CSS,
-  TEXT,
-  connectVehicle,
-  createStore,
-  telltaleSvg,
-  type BaselineState,
-} from '../shared/vehicle.js';
+import { patches, whole, type Patch } from 'bench:screens';
+import { connectVehicle, createStore, stateName } from '../shared/vehicle.js';
+
+const app = document.querySelector('sos-app');
+if (!app?.shadowRoot) throw new Error('raw baseline: the pre-rendered shell is missing');
+const host: Element = app;
+
+/** The prepared subtrees, parsed with the page (clonable declarative shadow roots). */
+const template = (i: number): DocumentFragment =>
+  document.importNode((document.getElementById(`t${i}`) as HTMLTemplateElement).content, true);
+
+function at(path: readonly number[]): Node {
+  let node: Node = host;
+  for (const step of path) node = step === -1 ? (node as Element).shadowRoot! : node.childNodes[step]!;
+  return node;
+}
+
+function apply(ops: readonly Patch[]): void {
+  for (const op of ops) {
+    const node = at(op.path);
+    switch (op.op) {
+      case 'text':
+        (node as Text).data = op.value;
+        break;
+      case 'attr':
+        if (op.value === null) (node as Element).removeAttribute(op.name);
+        else (node as Element).setAttribute(op.name, op.value);
+        break;
+      case 'replace':
+        (node as ChildNode).replaceWith(template(op.template));
+        break;
+      case 'splice': {
+        const parent = node as ParentNode & Node;
+        for (let k = 0; k < op.remove; k++) parent.childNodes[op.start]!.remove();
+        if (op.template !== null)
+          parent.insertBefore(template(op.template), parent.childNodes[op.start] ?? null);
+        break;
+      }
+    }
+  }
+}
+
+/** A state without a prepared patch (the bench's resets, never timed): the whole shell again. */
+function showWhole(name: string): void {
+  const state = whole[name];
+  if (!state) throw new Error(`raw baseline: no screen "${name}"`);
+  for (const a of [...host.attributes]) host.removeAttribute(a.name);
+  for (const [n, v] of state.attrs) host.setAttribute(n, v);
+  host.shadowRoot!.replaceChildren(template(state.template));
+}
 
 const store = createStore();
-const style = document.createElement('style');
-style.textContent = CSS;
-document.head.append(style);
-
-const header = document.createElement('header');
-const telltale = document.createElement('div');
-telltale.className = 'telltale';
-const title = document.createElement('span');
-title.textContent = 'SOS';
-header.append(telltale, title);
-const main = document.createElement('main');
-document.body.append(header, main);
-
-const RING = 2 * Math.PI * 110;
-let ringArc: SVGCircleElement | null = null;
-let countdownTitle: HTMLHeadingElement | null = null;
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
-function renderScreen(state: BaselineState): void {
-  ringArc = null;
-  countdownTitle = null;
-  if (state.screen === 'status') {
-    main.replaceChildren(h('h1', state.malfunction ? TEXT.malfunction : TEXT.ready));
-  } else if (state.screen === 'cancel') {
-    const ring = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    ring.setAttribute('viewBox', '0 0 240 240');
-    ring.setAttribute('class', 'ring');
-    ring.innerHTML = `<circle cx="120" cy="120" r="110" fill="none" stroke="#22344f" stroke-width="12"/><circle cx="120" cy="120" r="110" fill="none" stroke="#ff4338" stroke-width="12" stroke-dasharray="${RING}"/>`;
-    ringArc = ring.lastElementChild as SVGCircleElement;
-    countdownTitle = h('h1');
-    main.replaceChildren(ring, countdownTitle, h('button', TEXT.cancel), h('button', TEXT.callNow));
-    renderCountdown(state);
-  } else {
-    main.replaceChildren(h('h1', TEXT.connecting), h('p', state.automatic ? TEXT.automatic : ''));
-  }
-}
-
-function renderCountdown(state: BaselineState): void {
-  if (countdownTitle) countdownTitle.textContent = TEXT.cancelTitle(state.countdownS);
-  ringArc?.setAttribute('stroke-dashoffset', String(RING * (1 - state.countdownS / 10)));
-}
-
-let shown = store.get();
-telltale.innerHTML = telltaleSvg(shown.malfunction);
-renderScreen(shown);
+let shown = 'ready';
 store.subscribe(() => {
-  const next = store.get();
-  if (next.malfunction !== shown.malfunction) {
-    telltale.classList.toggle('malfunction', next.malfunction);
-    telltale.innerHTML = telltaleSvg(next.malfunction);
-  }
-  if (next.screen !== shown.screen || (next.screen === 'status' && next.malfunction !== shown.malfunction)) {
-    renderScreen(next);
-  } else if (next.countdownS !== shown.countdownS) {
-    renderCountdown(next);
-  }
+  const next = stateName(store.get());
+  if (next === shown) return;
+  const ops = patches[`${shown}>${next}`];
+  if (ops) apply(ops);
+  else showWhole(next);
   shown = next;
 });
 

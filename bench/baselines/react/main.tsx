@@ -1,94 +1,148 @@
 /**
  * Baseline 2 — React 19 with an external store read through `useSyncExternalStore` (how zustand and
- * most React stores connect): what most teams would pick instead of Lit + XState.
+ * most React stores connect): what most teams would pick instead of Lit + XState. It renders the
+ * HMI's own screens, captured from its rendered DOM at bench time (`bench/lib/capture.mjs`), as React
+ * elements; each shadow root is a portal into the host's shadow root with the HMI's stylesheets
+ * adopted, the way React pages use shadow DOM. Subtrees that several screens share are one element,
+ * so React skips them on a change, as memoised components would.
  */
-import { StrictMode, useSyncExternalStore } from 'react';
-import { createRoot } from 'react-dom/client';
 import {
-  CSS,
-  TEXT,
-  connectVehicle,
-  createStore,
-  telltaleSvg,
-  type BaselineState,
-} from '../shared/vehicle.js';
+  Fragment,
+  StrictMode,
+  createElement,
+  useCallback,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { createPortal } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { nodes, sheets, trees, type ShadowNode } from 'bench:screens';
+import { connectVehicle, createStore, stateName } from '../shared/vehicle.js';
 
 const store = createStore();
-const RING = 2 * Math.PI * 110;
 
-function useStore<T>(select: (state: BaselineState) => T): T {
-  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+/** Constructed once, on first use, and shared by every shadow root that adopts it (as Lit does). */
+const constructed: CSSStyleSheet[] = [];
+function sheet(i: number): CSSStyleSheet {
+  let s = constructed[i];
+  if (!s) {
+    s = new CSSStyleSheet();
+    s.replaceSync(sheets[i]!);
+    constructed[i] = s;
+  }
+  return s;
 }
 
-function Telltale() {
-  const malfunction = useStore((s) => s.malfunction);
-  return (
-    <div
-      className={malfunction ? 'telltale malfunction' : 'telltale'}
-      dangerouslySetInnerHTML={{ __html: telltaleSvg(malfunction) }}
-    />
+/** Attributes whose presence is the value: React wants `true`. */
+const BOOLEAN = new Set([
+  'hidden',
+  'inert',
+  'disabled',
+  'checked',
+  'selected',
+  'readonly',
+  'required',
+  'open',
+  'multiple',
+]);
+/** HTML attribute → React prop name, where they differ. */
+const RENAME: Record<string, string> = {
+  class: 'className',
+  for: 'htmlFor',
+  tabindex: 'tabIndex',
+  readonly: 'readOnly',
+  autocomplete: 'autoComplete',
+  maxlength: 'maxLength',
+  spellcheck: 'spellCheck',
+  enterkeyhint: 'enterKeyHint',
+  inputmode: 'inputMode',
+};
+
+function styleObject(text: string): CSSProperties {
+  const out: Record<string, string> = {};
+  for (const decl of text.split(';')) {
+    const colon = decl.indexOf(':');
+    if (colon < 0) continue;
+    const name = decl.slice(0, colon).trim();
+    const value = decl.slice(colon + 1).trim();
+    if (!name) continue;
+    out[name.startsWith('--') ? name : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  return out as CSSProperties;
+}
+
+function props(tag: string, attrs: Readonly<Record<string, string>>): Record<string, unknown> {
+  const custom = tag.includes('-');
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'style') out.style = styleObject(value);
+    else if (BOOLEAN.has(name)) out[RENAME[name] ?? name] = true;
+    else if (custom) out[name === 'class' ? 'className' : name] = value;
+    else out[RENAME[name] ?? name] = value;
+  }
+  return out;
+}
+
+interface ShadowHostProps {
+  readonly tag: string;
+  readonly hostProps: Record<string, unknown>;
+  readonly shadow: ShadowNode;
+  readonly light: readonly ReactNode[];
+  readonly inner: readonly ReactNode[];
+}
+
+/** A host element with its shadow root: attached when React has created the host, then filled by a portal. */
+function ShadowHost({ tag, hostProps, shadow, light, inner }: ShadowHostProps): ReactElement {
+  const [root, setRoot] = useState<ShadowRoot | null>(null);
+  const ref = useCallback(
+    (el: HTMLElement | null) => {
+      if (!el) return;
+      const r = el.shadowRoot ?? el.attachShadow({ mode: 'open', delegatesFocus: shadow.df });
+      r.adoptedStyleSheets = shadow.css.map(sheet);
+      setRoot(r);
+    },
+    [shadow],
+  );
+  return createElement(
+    tag,
+    { ...hostProps, ref },
+    ...light,
+    root ? createPortal(createElement(Fragment, null, ...inner), root) : null,
   );
 }
 
-function StatusScreen() {
-  const malfunction = useStore((s) => s.malfunction);
-  return <h1>{malfunction ? TEXT.malfunction : TEXT.ready}</h1>;
-}
-
-function CancelScreen() {
-  const countdownS = useStore((s) => s.countdownS);
-  return (
-    <>
-      <svg viewBox="0 0 240 240" className="ring">
-        <circle cx="120" cy="120" r="110" fill="none" stroke="#22344f" strokeWidth="12" />
-        <circle
-          cx="120"
-          cy="120"
-          r="110"
-          fill="none"
-          stroke="#ff4338"
-          strokeWidth="12"
-          strokeDasharray={RING}
-          strokeDashoffset={RING * (1 - countdownS / 10)}
-        />
-      </svg>
-      <h1>{TEXT.cancelTitle(countdownS)}</h1>
-      <button>{TEXT.cancel}</button>
-      <button>{TEXT.callNow}</button>
-    </>
+/** Every distinct subtree as one React element (children come before their parents in `nodes`). */
+const elements: ReactNode[] = [];
+for (const node of nodes) {
+  if (typeof node === 'string') {
+    elements.push(node);
+    continue;
+  }
+  const [tag, attrs, children, shadow] = node;
+  const light = children.map((i) => elements[i]);
+  elements.push(
+    shadow
+      ? createElement(ShadowHost, {
+          tag,
+          hostProps: props(tag, attrs),
+          shadow,
+          light,
+          inner: shadow.c.map((i) => elements[i]),
+        })
+      : createElement(tag, props(tag, attrs), ...light),
   );
 }
 
-function CallScreen() {
-  const automatic = useStore((s) => s.automatic);
-  return (
-    <>
-      <h1>{TEXT.connecting}</h1>
-      <p>{automatic ? TEXT.automatic : ''}</p>
-    </>
-  );
+function App(): ReactNode {
+  const name = useSyncExternalStore(store.subscribe, () => stateName(store.get()));
+  return elements[trees[name]!];
 }
 
-function App() {
-  const screen = useStore((s) => s.screen);
-  return (
-    <>
-      <style>{CSS}</style>
-      <header>
-        <Telltale />
-        <span>SOS</span>
-      </header>
-      <main>
-        {screen === 'status' ? <StatusScreen /> : screen === 'cancel' ? <CancelScreen /> : <CallScreen />}
-      </main>
-    </>
-  );
-}
-
-const root = document.createElement('div');
-root.id = 'root';
-document.body.append(root);
-createRoot(root).render(
+const container = document.getElementById('root')!;
+createRoot(container).render(
   <StrictMode>
     <App />
   </StrictMode>,
