@@ -93,6 +93,23 @@ const UI_IMPORTS = (layer) => [
   ),
 ];
 
+/** What src/machines (model included) must not import. */
+const MACHINE_IMPORTS = [
+  ...NODE_ONLY,
+  ...UI_IMPORTS('src/machines'),
+  ban(
+    '(^|/)sim/',
+    'Layer rule: src/machines never import src/sim — machines learn about the vehicle only through bridge.* events.',
+  ),
+  ban(
+    '(^|/)bridge/(?!(signals|commands|vehicleBridge)\\.js$)',
+    'Layer rule: src/machines never hold the bridge — they see the bridge contracts only (signals, commands, vehicleBridge types).',
+  ),
+];
+
+const MODEL_IS_PURE =
+  'Layer rule: src/machines/model is pure — no xstate, no machine (*Machine.ts), no selectors or views: the machines use the model, never the reverse.';
+
 export default tseslint.config(
   {
     ignores: [
@@ -247,17 +264,24 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          patterns: MACHINE_IMPORTS,
+        },
+      ],
+    },
+  },
+
+  // src/machines/model: pure domain modules and data — the machines use them, never the reverse.
+  {
+    files: ['src/machines/model/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
           patterns: [
-            ...NODE_ONLY,
-            ...UI_IMPORTS('src/machines'),
-            ban(
-              '(^|/)sim/',
-              'Layer rule: src/machines never import src/sim — machines learn about the vehicle only through bridge.* events.',
-            ),
-            ban(
-              '(^|/)bridge/(?!(signals|commands|vehicleBridge)\\.js$)',
-              'Layer rule: src/machines never hold the bridge — they see the bridge contracts only (signals, commands, vehicleBridge types).',
-            ),
+            ...MACHINE_IMPORTS,
+            ban('^(xstate|@xstate/.+)(/.*)?$', MODEL_IS_PURE),
+            ban('(^|/)[A-Za-z0-9]*Machine(\\.js)?$', MODEL_IS_PURE),
+            ban('(^|/)(selectors|views)(\\.js)?$', MODEL_IS_PURE),
           ],
         },
       ],

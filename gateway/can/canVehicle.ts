@@ -19,6 +19,7 @@
 import type { VehicleCommand } from '../../src/bridge/commands.js';
 import {
   CHAIN_UNITS,
+  NO_GNSS_FIX,
   SELF_TEST_ITEMS,
   type DoorRelease,
   type EcallService,
@@ -513,15 +514,7 @@ export class CanVehicle implements VehicleSource {
       return;
     }
     if (fix === 0 || fix === 1) {
-      this.signal({
-        type: 'gnss',
-        ts,
-        fix: 'none',
-        latitude: null,
-        longitude: null,
-        headingDeg: null,
-        trusted: false,
-      });
+      this.signal({ type: 'gnss', ts, ...NO_GNSS_FIX });
       return;
     }
     this.signal({

@@ -4,64 +4,40 @@
  * reaches into the machines except `state()`, which reads them.
  */
 import type { SentCommand } from '../bridge/commands.js';
-import type {
-  CallSessionSignal,
-  ConversationSignal,
-  DayNightMode,
-  IgnitionState,
-  MostNode,
-} from '../bridge/signals.js';
+import type { CallSessionSignal, ConversationSignal } from '../bridge/signals.js';
 import type { FaultLogEntry } from '../machines/model/faultLog.js';
 import type { HmiState } from '../machines/views.js';
-import type { Fault } from '../sim/faults.js';
-import type { CallCentreOptions, CentreInboxEntry, CrashInput, VehicleConfigInput } from '../sim/types.js';
+import type { CentreInboxEntry, SimulatorControls } from '../sim/types.js';
 import type { Hmi } from './assembleHmi.js';
 import type { TransitionTraceReport, TransitionTrace } from './transitionTrace.js';
 
+/**
+ * The simulator's controls as `window.sosHmi.sim` offers them: the simulator's own
+ * (`SimulatorControls`, copies where it hands out lists), and what the page adds — the clock, the
+ * bridge's record and raw input, and the vehicle link.
+ */
+export type SosHmiSimulator = Omit<SimulatorControls, 'centreInbox'> & {
+  /** Moves the simulated clock (works in real-time mode too: it jumps ahead). */
+  advance(ms: number): void;
+  /** Requests the HMI sent to the vehicle, oldest first (never one that starts a call on a crash or a press). */
+  readonly commands: SentCommand[];
+  /** The telematics unit's latest session report (what the call screens mirror); null before the first. */
+  readonly session: CallSessionSignal | null;
+  /** The telematics unit's latest conversation (lines to and from the centre). */
+  readonly conversation: ConversationSignal;
+  /** Malformed input, as if from the vehicle: rejected at the bridge, never shown as ready. */
+  injectRaw(raw: unknown): void;
+  /** The vehicle link drops (`lost`), is being re-established (`connecting`) or is back (`connected`). */
+  link(state: 'lost' | 'connecting' | 'connected'): void;
+  /** The vehicle link refuses this display (`unauthorized`, its token) or serves it again (null). */
+  linkProblem(problem: 'unauthorized' | null): void;
+  /** What the centre received over the text channel, oldest first. */
+  readonly centreInbox: CentreInboxEntry[];
+};
+
 export interface SosHmiAutomation {
   /** The simulator's controls; absent with `?bridge=ws` (the vehicle is real, only `state()` reads it). */
-  readonly sim?: {
-    ignition(state: IgnitionState): void;
-    pressSos(holdMs?: number): void;
-    holdSos(): void;
-    releaseSos(): void;
-    crash(crash?: CrashInput): void;
-    inject(fault: Fault): void;
-    clear(fault: Fault): void;
-    batteryReset(): void;
-    callCentre(options: CallCentreOptions): void;
-    centreEndsCall(): void;
-    centreCallsBack(): void;
-    /** Moves the simulated clock (works in real-time mode too: it jumps ahead). */
-    advance(ms: number): void;
-    /** Requests the HMI sent to the vehicle, oldest first (never one that starts a call on a crash or a press). */
-    readonly commands: SentCommand[];
-    /** The telematics unit's latest session report (what the call screens mirror); null before the first. */
-    readonly session: CallSessionSignal | null;
-    /** The telematics unit's latest conversation (lines to and from the centre). */
-    readonly conversation: ConversationSignal;
-    readonly faults: readonly Fault[];
-    /** Malformed input, as if from the vehicle: rejected at the bridge, never shown as ready. */
-    injectRaw(raw: unknown): void;
-    /** Bypass test: bridge a MOST ring unit with a fibre-optic bypass loop (`on`), or remove it. */
-    bypass(unit: MostNode, on: boolean): void;
-    /** The car switches the display to day or night (the HMI's theme follows). */
-    dayNight(mode: DayNightMode): void;
-    /** The vehicle link drops (`lost`), is being re-established (`connecting`) or is back (`connected`). */
-    link(state: 'lost' | 'connecting' | 'connected'): void;
-    /** The vehicle link refuses this display (`unauthorized`, its token) or serves it again (null). */
-    linkProblem(problem: 'unauthorized' | null): void;
-    /** The centre sends a text now (RFC 8147 msg-dynamic; during a call). */
-    centreSends(text: string): void;
-    /** The centre asks for fresh data now (NG-eCall SIP INFO; during a connected call). */
-    centreRequestsData(): void;
-    /** What the centre received over the text channel, oldest first. */
-    readonly centreInbox: CentreInboxEntry[];
-    /** The driver presses the hazard-light switch, or switches them off. */
-    hazards(on: boolean): void;
-    /** The car's powertrain and door release (what the post-crash guidance reads). */
-    vehicleConfig(config: VehicleConfigInput): void;
-  };
+  readonly sim?: SosHmiSimulator;
   /** With `?trace=transitions`: the machine states entered and transitions taken so far; else null. */
   trace(): TransitionTraceReport | null;
   /** The fault memory, oldest first (what "Export JSON" writes). */

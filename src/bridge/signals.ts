@@ -107,6 +107,30 @@ export const CALL_SESSION_PHASES: readonly CallSessionPhase[] = [
   'callback',
 ];
 
+/** Phases with an attempt up on the modem: dialling, or answered by the centre. */
+export const ATTEMPT_PHASES: readonly CallSessionPhase[] = ['dialing', 'connected', 'voice'];
+/** Phases of an emergency call in progress: an attempt up, or the next one pending. */
+export const CALLING_PHASES: readonly CallSessionPhase[] = [...ATTEMPT_PHASES, 'redialWait'];
+/** Phases in which a call is being set up or is up, the cancel window too (a call-back aside). */
+export const CALL_UP_PHASES: readonly CallSessionPhase[] = ['cancelWindow', ...CALLING_PHASES];
+/** Phases of the centre's call-back, which the unit answers by itself. */
+export const CALLBACK_PHASES: readonly CallSessionPhase[] = ['callbackRinging', 'callback'];
+/** Phases with entertainment audio muted: from the first attempt until the session ends, and a call-back. */
+export const MUTED_PHASES: readonly CallSessionPhase[] = [...CALLING_PHASES, ...CALLBACK_PHASES];
+/** Phases in which a session runs, a call-back too: the unit refuses a new one (busy). */
+export const SESSION_PHASES: readonly CallSessionPhase[] = [...CALL_UP_PHASES, ...CALLBACK_PHASES];
+/** Phases with the centre on the line: texts and data requests pass only then. */
+export const TALKING_PHASES: readonly CallSessionPhase[] = ['connected', 'voice', 'callback'];
+/** Phases once an attempt has an outcome: the call connected, or could not be made, and what follows. */
+export const OUTCOME_PHASES: readonly CallSessionPhase[] = [
+  'connected',
+  'voice',
+  'redialWait',
+  'failed',
+  'ended',
+  ...CALLBACK_PHASES,
+];
+
 /** The emergency call's data (MSD, EN 15722) as far as the centre has it. */
 export type MsdState = 'none' | 'sent' | 'ackPositive' | 'ackNegative';
 export const MSD_STATES: readonly MsdState[] = ['none', 'sent', 'ackPositive', 'ackNegative'];
@@ -184,6 +208,15 @@ export interface GnssSignal {
   /** EN 15722 "position can be trusted": within ±150 m at 95 %. */
   readonly trusted: boolean;
 }
+
+/** What a GNSS receiver without a fix reports: no coordinates, nothing trusted. */
+export const NO_GNSS_FIX: Omit<GnssSignal, 'type' | 'ts'> = {
+  fix: 'none',
+  latitude: null,
+  longitude: null,
+  headingDeg: null,
+  trusted: false,
+};
 
 /**
  * What the network the car is registered on offers for the emergency call: NG-eCall over IMS

@@ -24,9 +24,11 @@ export class ElementHarness<E extends HTMLElement> {
     return Array.from((await this.rendered()).querySelectorAll<T>(`[data-part="${name}"]`));
   }
 
-  /** All text of the component, whitespace collapsed. */
+  /** All text of the component as shown (its panels' too), whitespace collapsed. */
   async text(): Promise<string> {
-    return ((await this.rendered()).textContent ?? '').replace(/\s+/g, ' ').trim();
+    return shownText(await this.rendered())
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   /** Sends a key press to what has focus inside the component (or the component itself). */
@@ -41,4 +43,16 @@ export class ElementHarness<E extends HTMLElement> {
       );
     await this.rendered();
   }
+}
+
+/** The text of a node as it is shown: an element's shadow root in place of its children, slots filled. */
+function shownText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+  if (node instanceof HTMLSlotElement) {
+    const assigned = node.assignedNodes({ flatten: true });
+    return (assigned.length ? assigned : Array.from(node.childNodes)).map(shownText).join('');
+  }
+  const shadow = node instanceof Element ? node.shadowRoot : null;
+  return Array.from((shadow ?? node).childNodes, shownText).join('');
 }

@@ -18,7 +18,11 @@
 import { and, assign, enqueueActions, not, or, raise, setup, stateIn } from 'xstate';
 import { CALL_REQUEST_TYPES, type VehicleCommand } from '../bridge/commands.js';
 import {
+  CALL_UP_PHASES,
   MAX_TEXT_LENGTH,
+  OUTCOME_PHASES,
+  SESSION_PHASES,
+  TALKING_PHASES,
   type ConversationLine,
   type CrashData,
   type LedState,
@@ -30,14 +34,10 @@ import { nearestPoints } from './model/pointsOfInterest.js';
 import { positionOf, type PositionView } from './model/position.js';
 import type { SafetyFacts } from './model/safetyGuidance.js';
 import {
-  CALL_UP_PHASES,
   isOlderReport,
   nextTick,
   reportOf,
   reportScreen,
-  SAFETY_PHASES,
-  SESSION_PHASES,
-  TEXT_PHASES,
   type ReportScreen,
   type Sequenced,
   type SessionReport,
@@ -76,12 +76,6 @@ export interface CallContext {
   readonly lastPosition: PositionView | null;
   /** EN 15722: the position the emergency data carried (taken when the data was sent). */
   readonly sentPosition: PositionView | null;
-  readonly microphoneFault: boolean;
-  readonly speakerFault: boolean;
-  /** The hands-free/Bluetooth module reports a fault: call audio goes through it. */
-  readonly handsFreeFault: boolean;
-  /** The MOST ring is open: the amplifier and hands-free audio path may be gone, the modem is not. */
-  readonly ringOpen: boolean;
   /** What the SOS LED above the mirror shows, as the car reports it. */
   readonly led: LedState;
   /** The unit's reason for refusing the latest request. */
@@ -183,15 +177,6 @@ export const emergencyCallMachine = setup({
     /** EN 15722: the MSD carries the position known when it is built, at connection. */
     sealSentPosition: assign(({ context }) => ({ sentPosition: context.lastPosition })),
     clearSession: assign({ sentPosition: null, guidanceTo: null }),
-    takeUnitHealth: assign(({ event }) => {
-      if (event.type !== 'bridge.unitHealth') return {};
-      if (event.unit === 'microphone') return { microphoneFault: event.status === 'fault' };
-      if (event.unit === 'amplifier') return { speakerFault: event.status === 'fault' };
-      if (event.unit === 'hands-free') return { handsFreeFault: event.status === 'fault' };
-      return {};
-    }),
-    /** A ring break does not end a call (the modem is in the telematics unit), but its audio may go. */
-    takeRing: assign(({ event }) => (event.type === 'bridge.mostRing' ? { ringOpen: !event.closed } : {})),
     takePointsOfInterest: assign(({ event }) =>
       event.type === 'bridge.pointsOfInterest' ? { pointsOfInterest: [...event.points] } : {},
     ),
@@ -258,11 +243,11 @@ export const emergencyCallMachine = setup({
       context.conversationAt !== null &&
       isOlderReport(event, context.conversationAt),
     /** The centre is on the line and the unit's text channel can carry a line to it. */
-    textAvailable: ({ context }) => context.report !== null && TEXT_PHASES.includes(context.report.phase),
+    textAvailable: ({ context }) => context.report !== null && TALKING_PHASES.includes(context.report.phase),
     /** The report (this one, or the one kept) leaves no call a text could go to. */
     textGone: ({ context, event }) => {
       const report = reportOf(event) ?? context.report;
-      return report === null || !TEXT_PHASES.includes(report.phase);
+      return report === null || !TALKING_PHASES.includes(report.phase);
     },
     /** Something to send: a phrase, or text that is not blank. */
     hasText: ({ event }) =>
@@ -270,7 +255,7 @@ export const emergencyCallMachine = setup({
     /** An automatic session whose call has connected (or could not be made): the guidance applies. */
     safetyApplies: ({ context, event }) => {
       const report = reportOf(event) ?? context.report;
-      return report !== null && report.kind === 'automatic' && SAFETY_PHASES.includes(report.phase);
+      return report !== null && report.kind === 'automatic' && OUTCOME_PHASES.includes(report.phase);
     },
     hazardLightsOn: ({ context, event }) =>
       event.type === 'bridge.hazardLights' ? event.on : context.hazardLightsOn === true,
@@ -349,10 +334,6 @@ export const emergencyCallMachine = setup({
     crashTs: null,
     lastPosition: null,
     sentPosition: null,
-    microphoneFault: false,
-    speakerFault: false,
-    handsFreeFault: false,
-    ringOpen: false,
     led: 'off',
     refusal: null,
     pointsOfInterest: [],
@@ -367,8 +348,8 @@ export const emergencyCallMachine = setup({
     'bridge.ignition': { actions: 'takeVehicleTime' },
     'bridge.cellular': { actions: 'takeVehicleTime' },
     'bridge.gnss': { actions: ['takePosition', 'takeVehicleTime'] },
-    'bridge.unitHealth': { actions: ['takeUnitHealth', 'takeVehicleTime'] },
-    'bridge.mostRing': { actions: ['takeRing', 'takeVehicleTime'] },
+    'bridge.unitHealth': { actions: 'takeVehicleTime' },
+    'bridge.mostRing': { actions: 'takeVehicleTime' },
     'bridge.sosLed': { actions: ['takeLed', 'takeVehicleTime'] },
     'bridge.pointsOfInterest': { actions: 'takePointsOfInterest' },
     'user.startGuidance': { actions: 'startGuidance' },

@@ -3,7 +3,7 @@
  * pure and returns plain, JSON-able data.
  */
 import type { ActorSystem, AnyActorRef, SnapshotFrom } from 'xstate';
-import { MAX_TEXT_LENGTH, PRESET_PHRASES } from '../bridge/signals.js';
+import { MAX_TEXT_LENGTH, PRESET_PHRASES, TALKING_PHASES, type ChainUnit } from '../bridge/signals.js';
 import { emergencyNumber } from './config.js';
 import type { diagnosticsMachine } from './diagnosticsMachine.js';
 import type { emergencyCallMachine } from './emergencyCallMachine.js';
@@ -16,7 +16,7 @@ import { positionOf } from './model/position.js';
 import { diagnoseRing, suspectUnit, type RingDiagnosis } from './model/ringDiagnosis.js';
 import { safetySteps } from './model/safetyGuidance.js';
 import { selfTestRows } from './model/selfTestResults.js';
-import { secondsLeft, TEXT_PHASES } from './model/sessionReport.js';
+import { secondsLeft } from './model/sessionReport.js';
 import type { statusMachine } from './statusMachine.js';
 import type {
   CallPhaseView,
@@ -119,14 +119,30 @@ function callPhase(snapshot: CallSnapshot): CallPhaseView | null {
   return null;
 }
 
-/** A ring break or hands-free fault while a call is up: the call goes on, its audio may not. */
-function audioMayBeLost(snapshot: CallSnapshot): boolean {
-  const { context } = snapshot;
-  const callUp = snapshot.hasTag('active') || snapshot.hasTag('callback');
-  return callUp && (context.ringOpen || context.handsFreeFault);
+/** What the car reports of the call's audio path; the status machine keeps the facts, calls read them. */
+export interface AudioPath {
+  /** The microphone or the loudspeaker amplifier reports a fault: one side may not hear the other. */
+  readonly voiceImpaired: boolean;
+  /** The MOST ring is open or the hands-free module reports a fault: the modem is not on it, the audio is. */
+  readonly pathBroken: boolean;
 }
 
-export function selectCallView(snapshot: CallSnapshot): CallView {
+export function selectAudioPath(snapshot: StatusSnapshot): AudioPath {
+  const { facts } = snapshot.context;
+  const fault = (unit: ChainUnit): boolean => facts.unitHealth[unit]?.value.status === 'fault';
+  return {
+    voiceImpaired: fault('microphone') || fault('amplifier'),
+    pathBroken: facts.mostRing?.value.closed === false || fault('hands-free'),
+  };
+}
+
+/** A broken audio path while a call is up: the call goes on, its audio may not. */
+function audioMayBeLost(snapshot: CallSnapshot, audio: AudioPath): boolean {
+  const callUp = snapshot.hasTag('active') || snapshot.hasTag('callback');
+  return callUp && audio.pathBroken;
+}
+
+export function selectCallView(snapshot: CallSnapshot, audio: AudioPath): CallView {
   const { context } = snapshot;
   const { report, now } = context;
   const screen = callScreen(snapshot);
@@ -172,11 +188,10 @@ export function selectCallView(snapshot: CallSnapshot): CallView {
     noVoiceHint:
       snapshot.hasTag('active') &&
       report?.msd === 'ackPositive' &&
-      (context.microphoneFault ||
-        context.speakerFault ||
+      (audio.voiceImpaired ||
         snapshot.matches({ screen: { active: { acknowledged: 'noVoice' } } }) ||
-        audioMayBeLost(snapshot)),
-    audioMayBeLost: audioMayBeLost(snapshot),
+        audioMayBeLost(snapshot, audio)),
+    audioMayBeLost: audioMayBeLost(snapshot, audio),
     contactsNotified: shownCall && report.contactsNotified,
     failureReason: shownCall ? report.failureReason : null,
     callEnd: shownCall ? report.callEnd : null,
@@ -217,7 +232,7 @@ function selectConversationView(snapshot: CallSnapshot): ConversationView {
     available:
       (snapshot.hasTag('active') || snapshot.hasTag('callback')) &&
       context.report !== null &&
-      TEXT_PHASES.includes(context.report.phase),
+      TALKING_PHASES.includes(context.report.phase),
     panel: snapshot.matches({ text: { open: 'keyboard' } })
       ? 'keyboard'
       : snapshot.matches({ text: 'open' })
@@ -263,7 +278,7 @@ export function selectHmiState(root: AnyActorRef): HmiMachinesState {
   const faultMemory = system.get('faultMemory')?.getSnapshot() as FaultMemorySnapshot | undefined;
   if (!status || !malfunction || !call || !diagnostics || !faultMemory)
     throw new Error('selectHmiState: the root actor has not started its children');
-  const callView = selectCallView(call);
+  const callView = selectCallView(call, selectAudioPath(status));
   return plain({
     status: { value: status.value, ...selectStatusView(status) },
     malfunction: { value: malfunction.value, ...selectMalfunctionView(malfunction) },

@@ -2,12 +2,12 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CallView } from '../machines/views.js';
 import {
+  cancelCallAction,
   centreLine,
   conversationPanel,
   dataPanel,
   endHint,
   focusWhenRendered,
-  mutedIcon,
   phaseStepper,
   safetyAction,
   safetyCard,
@@ -17,8 +17,11 @@ import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
+import '../components/call-actions/call-actions.js';
+import '../components/call-header/call-header.js';
+import type { CallMetaItem } from '../components/call-meta/call-meta.js';
+import '../components/call-meta/call-meta.js';
 import '../components/hold-progress/hold-progress.js';
-import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
 
 /**
  * The call in progress: phase (h1), voice timer, call type, the phase stepper, what was sent (what
@@ -33,26 +36,17 @@ export class SosActiveCall extends CallScreen {
   static override styles = [
     screenStyles,
     callStyles,
-    ledMirrorStyles,
     css`
       .screen {
         grid-template-rows: auto auto 1fr;
         gap: 16px;
         padding: 22px 36px 24px;
       }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 24px;
-      }
       /* The status is one line (glanceability): the LED mirror's label beside it wraps first. */
-      header h1 {
-        font-size: 50px;
+      sos-call-header h1 {
+        font-size: var(--sos-font-size-scale-21);
         white-space: nowrap;
         flex: none;
-      }
-      header .spacer {
-        flex: 1;
       }
       .content {
         display: grid;
@@ -75,42 +69,38 @@ export class SosActiveCall extends CallScreen {
         max-block-size: 100%;
         overflow: hidden;
       }
-      .actions:empty {
+      sos-call-actions:empty {
         display: none;
       }
       .status .hint-ready {
-        font-size: 22px;
+        font-size: var(--sos-font-size-scale-11);
       }
       .status .end-hint {
-        font-size: 19px;
+        font-size: var(--sos-font-size-scale-8);
       }
-      .status .meta {
-        font-size: 16px;
+      .status sos-call-meta {
+        font-size: var(--sos-font-size-scale-5);
       }
-      .actions sos-action-button {
+      sos-call-actions sos-action-button {
         min-inline-size: 180px;
       }
       /* Text and Safety steps: secondary actions, a little smaller than the emergency ones. */
-      .actions sos-action-button:not([data-emergency]) {
+      sos-call-actions sos-action-button:not([data-emergency]) {
         --sos-action-height: 64px;
         min-inline-size: 160px;
       }
-      .actions sos-action-button:not([data-emergency])::part(button) {
+      sos-call-actions sos-action-button:not([data-emergency])::part(button) {
         padding: 0 22px;
-        font-size: 23px;
+        font-size: var(--sos-font-size-scale-12);
       }
       .wide .status {
         gap: 8px;
       }
       .wide .hint-limited,
       .wide .end-hint {
-        font-size: 18px;
+        font-size: var(--sos-font-size-scale-7);
       }
-      .wide .actions {
-        flex-direction: column;
-        align-items: stretch;
-      }
-      .wide .actions sos-action-button {
+      sos-call-actions[stacked] sos-action-button {
         min-inline-size: 0;
       }
       sos-hold-progress {
@@ -136,15 +126,15 @@ export class SosActiveCall extends CallScreen {
         border-radius: var(--sos-radius-md);
         background: var(--sos-accent-strong);
         color: var(--sos-on-accent);
-        font-size: 17px;
+        font-size: var(--sos-font-size-scale-6);
       }
       .test-banner strong {
-        font-size: 21px;
+        font-size: var(--sos-font-size-scale-10);
         letter-spacing: 0.04em;
         white-space: nowrap;
       }
       .test-banner span {
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
       }
     `,
   ];
@@ -191,31 +181,25 @@ export class SosActiveCall extends CallScreen {
               ></sos-hold-progress>`
             : nothing
         }
-        ${
-          wide
-            ? nothing
-            : html`<div class="meta">
-                ${view.audioMuted ? html`<span data-part="muted">${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
-                ${view.contactsNotified ? html`<span data-part="contacts-notified">${t.CONTACTS_NOTIFIED}</span>` : nothing}
-                ${view.attempt > 1 ? html`<span>${t.attemptText(view.attempt)}</span>` : nothing}
-              </div>`
-        }
+        ${wide ? nothing : html`<sos-call-meta .items=${this.metaItems(view)}></sos-call-meta>`}
       </div>
-      <div class="actions">${this.renderActions(view)}</div>
+      <sos-call-actions ?stacked=${wide}>${this.renderActions(view)}</sos-call-actions>
     </div>`;
+  }
+
+  private metaItems(view: CallView): CallMetaItem[] {
+    return [
+      ...(view.audioMuted ? [{ text: t.AUDIO_MUTED, part: 'muted', icon: 'muted' as const }] : []),
+      ...(view.contactsNotified ? [{ text: t.CONTACTS_NOTIFIED, part: 'contacts-notified' }] : []),
+      ...(view.attempt > 1 ? [{ text: t.attemptText(view.attempt), part: 'attempt' }] : []),
+    ];
   }
 
   private renderActions(view: CallView): TemplateResult {
     const panel = view.conversation.panel !== null;
     return html`${
       view.canCancel
-        ? html`<sos-action-button
-            data-default
-            data-emergency
-            variant="primary"
-            label=${t.BUTTON.cancelCall}
-            @click=${() => this.send({ type: 'user.cancel' })}
-          ></sos-action-button>`
+        ? cancelCallAction((e) => this.send(e))
         : view.kind === 'test'
           ? html`<sos-action-button
               data-default
@@ -237,8 +221,6 @@ export class SosActiveCall extends CallScreen {
   protected override render(): TemplateResult {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
-    const tone =
-      view.kind === 'automatic' ? 'tone-danger' : view.kind === 'test' ? 'tone-accent' : 'tone-danger';
     const test = view.kind === 'test';
     const wide = view.conversation.panel !== null || view.safety.open;
     return html`<section class="screen ${test ? 'test-call' : ''}" aria-labelledby="title">
@@ -249,21 +231,17 @@ export class SosActiveCall extends CallScreen {
             </p>`
           : nothing
       }
-      <header>
+      <sos-call-header
+        timer=${view.phase === 'voice' ? t.formatMmSs(view.elapsedS) : ''}
+        timer-label=${t.CALL_TIME_LABEL}
+        led=${view.led}
+        badge=${view.kind ? t.callKindLabel(view.kind) : ''}
+        tone=${view.kind === 'test' ? 'accent' : 'danger'}
+      >
         <h1 id="title" tabindex="-1" data-idrive-fallback>
           ${view.phase ? t.phaseTitle(view.phase, view.attempt, view.msd) : ''}
         </h1>
-        ${
-          view.phase === 'voice'
-            ? html`<span class="timer" role="timer" aria-label=${t.CALL_TIME_LABEL} data-part="timer"
-                >${t.formatMmSs(view.elapsedS)}</span
-              >`
-            : nothing
-        }
-        <span class="spacer"></span>
-        ${ledMirror(view.led)}
-        ${view.kind ? html`<span class="badge ${tone}" data-part="kind">${t.callKindLabel(view.kind)}</span>` : nothing}
-      </header>
+      </sos-call-header>
       ${phaseStepper(view.phase, view)}
       <div class="content ${wide ? 'wide' : ''}">
         ${this.renderLeft(view, wide)}

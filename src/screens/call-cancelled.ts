@@ -1,8 +1,10 @@
 import { css, html, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { closeAction } from './call-parts.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
+import '../components/call-actions/call-actions.js';
 
 /** Shown briefly after `Cancel call`: nothing was sent. */
 @customElement('sos-call-cancelled')
@@ -17,7 +19,7 @@ export class SosCallCancelled extends CallScreen {
         gap: 20px;
       }
       h1 {
-        font-size: 56px;
+        font-size: var(--sos-font-size-scale-24);
       }
     `,
   ];
@@ -31,14 +33,7 @@ export class SosCallCancelled extends CallScreen {
     return html`<section class="screen" aria-labelledby="title">
       <h1 id="title" tabindex="-1" data-idrive-fallback>${t.CANCELLED_TITLE}</h1>
       <p class="lead">${t.CANCELLED_EXPLANATION}</p>
-      <div class="actions">
-        <sos-action-button
-          data-default
-          variant="primary"
-          label=${t.BUTTON.close}
-          @click=${() => this.send({ type: 'user.dismiss' })}
-        ></sos-action-button>
-      </div>
+      <sos-call-actions>${closeAction((e) => this.send(e), 'primary')}</sos-call-actions>
     </section>`;
   }
 }

@@ -30,7 +30,7 @@ export const callConversationStyles: CSSResult = css`
   }
   .phrases sos-action-button::part(button) {
     padding: 0 10px;
-    font-size: 19px;
+    font-size: var(--sos-font-size-scale-8);
     line-height: 1.15;
   }
   sos-text-keyboard {
@@ -48,7 +48,7 @@ export const callConversationStyles: CSSResult = css`
   /* Two lines at most: "Nachrichten mit der Notrufzentrale" is read whole, not cut. */
   h2 {
     margin: 0;
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     font-weight: 700;
     letter-spacing: 0.04em;
     line-height: 1.2;
@@ -80,7 +80,7 @@ export const callConversationStyles: CSSResult = css`
     min-block-size: 28px;
     padding: 1px 10px;
     border-radius: var(--sos-radius-sm);
-    font-size: 17px;
+    font-size: var(--sos-font-size-scale-6);
     line-height: 1.3;
   }
   /* The centre's lines: marked, bold, on a tint; the occupants' are plain with their delivery mark. */
@@ -113,7 +113,7 @@ export const callConversationStyles: CSSResult = css`
   .mark {
     flex: none;
     font-weight: 800;
-    font-size: 16px;
+    font-size: var(--sos-font-size-scale-5);
     color: var(--sos-text-dim);
   }
   li[data-delivery='delivered'] .mark {
@@ -124,7 +124,7 @@ export const callConversationStyles: CSSResult = css`
   }
   .empty {
     color: var(--sos-text-faint);
-    font-size: 16px;
+    font-size: var(--sos-font-size-scale-5);
   }
   .actions {
     display: flex;
@@ -137,6 +137,6 @@ export const callConversationStyles: CSSResult = css`
   }
   .actions sos-action-button::part(button) {
     padding: 0 8px;
-    font-size: 19px;
+    font-size: var(--sos-font-size-scale-8);
   }
 `;

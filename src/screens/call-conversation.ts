@@ -1,11 +1,10 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PresetPhrase, TextDelivery } from '../bridge/signals.js';
 import type { ConversationLineView, ConversationView } from '../machines/views.js';
 import { callConversationStyles } from './call-conversation-styles.js';
 import { panelStyles } from './panel-styles.js';
-import { IDriveController } from './controllers/idrive-controller.js';
+import { ModalPanel } from './modal-panel.js';
 import * as t from './texts.js';
 import '../components/action-button/action-button.js';
 import '../components/text-keyboard/text-keyboard.js';
@@ -47,24 +46,16 @@ export type SosConversationCloseEvent = CustomEvent<void>;
  * @fires sos-conversation-close - close the panel (the conversation goes on).
  */
 @customElement('sos-call-conversation')
-export class SosCallConversation extends LitElement {
+export class SosCallConversation extends ModalPanel {
   static override styles = [panelStyles, callConversationStyles];
 
   /** The conversation (`CallView.conversation`); the panel shows `panel` (phrases or keyboard). */
   @property({ attribute: false }) view: ConversationView | null = null;
 
-  /** Controller navigation inside the panel, modal: trapped while open, focus given back on close. */
-  readonly idrive = new IDriveController(this, { modal: true });
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-    this.addEventListener('sos-back', (event) => {
-      // Back is the panel's: it never reaches the call screen behind it.
-      event.stopPropagation();
-      if (this.view?.panel === 'keyboard') this.emitMode('phrases');
-      else this.emitClose();
-    });
+  /** Back leaves the keyboard for the phrases, and the phrases for the call screen. */
+  protected override back(): void {
+    if (this.view?.panel === 'keyboard') this.emitMode('phrases');
+    else this.emitClose();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

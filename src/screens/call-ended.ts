@@ -1,11 +1,19 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CallView } from '../machines/views.js';
-import { centreLine, dataPanel, focusWhenRendered, safetyAction, safetyCard } from './call-parts.js';
+import {
+  centreLine,
+  closeAction,
+  dataPanel,
+  focusWhenRendered,
+  safetyAction,
+  safetyCard,
+} from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
+import '../components/call-actions/call-actions.js';
 
 /** At most this many actions on an emergency screen (glanceability). */
 const MAX_ACTIONS = 3;
@@ -33,7 +41,7 @@ export class SosCallEnded extends CallScreen {
         gap: 12px;
       }
       .info .lead {
-        font-size: 22px;
+        font-size: var(--sos-font-size-scale-11);
       }
       .summary .time {
         font-weight: 400;
@@ -44,7 +52,7 @@ export class SosCallEnded extends CallScreen {
         flex: 1;
       }
       .contacts {
-        font-size: 21px;
+        font-size: var(--sos-font-size-scale-10);
         font-weight: 650;
         color: var(--sos-ready);
       }
@@ -68,7 +76,7 @@ export class SosCallEnded extends CallScreen {
         display: grid;
         grid-template-columns: 1fr auto;
         gap: 0 12px;
-        font-size: 16px;
+        font-size: var(--sos-font-size-scale-5);
       }
       .pois li[data-guiding] .kind {
         color: var(--sos-accent);
@@ -83,27 +91,27 @@ export class SosCallEnded extends CallScreen {
       .pois .name {
         grid-column: 1 / -1;
         color: var(--sos-text-dim);
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
       }
       .guiding {
         margin-block-start: 6px;
-        font-size: 14px;
+        font-size: var(--sos-font-size-scale-3);
         color: var(--sos-accent);
       }
       /* Three actions share the column (long German words too): they shrink, a label may wrap. */
-      .actions {
+      sos-call-actions {
         gap: 16px;
       }
-      .actions sos-action-button {
+      sos-call-actions sos-action-button {
         min-inline-size: 0;
         flex: 0 1 auto;
       }
-      .actions sos-action-button::part(button) {
+      sos-call-actions sos-action-button::part(button) {
         padding: 0 14px;
-        font-size: 21px;
+        font-size: var(--sos-font-size-scale-10);
       }
       /* The safety card is open: heading and summary on top, the card below (its Close leads back). */
       .screen.card-open {
@@ -164,12 +172,7 @@ export class SosCallEnded extends CallScreen {
   private renderActions(view: CallView | undefined): TemplateResult {
     const send = this.send.bind(this);
     const actions = [
-      html`<sos-action-button
-        data-default
-        variant="primary"
-        label=${t.BUTTON.close}
-        @click=${() => this.send({ type: 'user.dismiss' })}
-      ></sos-action-button>`,
+      closeAction(send, 'primary'),
       ...(view && view.safety.available && !view.safety.open ? [safetyAction(view, send)] : []),
       ...(view?.pointsOfInterest ?? []).map(
         (p) =>
@@ -179,7 +182,7 @@ export class SosCallEnded extends CallScreen {
           ></sos-action-button>`,
       ),
     ];
-    return html`<div class="actions">${actions.slice(0, MAX_ACTIONS)}</div>`;
+    return html`<sos-call-actions>${actions.slice(0, MAX_ACTIONS)}</sos-call-actions>`;
   }
 
   protected override render(): TemplateResult {

@@ -1,9 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CallView } from '../machines/views.js';
+import { closeAction } from './call-parts.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
+import '../components/call-actions/call-actions.js';
 
 /**
  * The car could not reach the centre within the redial window (`failed`), or the car's telematics unit
@@ -33,10 +35,10 @@ export class SosCallFailed extends CallScreen {
       }
       /* A longer title: one line in English; two in Italian or Spanish still leave room for Close. */
       .screen[data-screen='unconfirmed'] h1 {
-        font-size: 42px;
+        font-size: var(--sos-font-size-scale-17);
       }
       .call-phone {
-        font-size: 54px;
+        font-size: var(--sos-font-size-scale-23);
         font-weight: 800;
         line-height: 1.1;
         color: var(--sos-text);
@@ -50,7 +52,7 @@ export class SosCallFailed extends CallScreen {
         gap: 10px;
       }
       .coords {
-        font-size: 34px;
+        font-size: var(--sos-font-size-scale-15);
         font-weight: 700;
         line-height: 1.25;
         font-variant-numeric: tabular-nums;
@@ -92,13 +94,7 @@ export class SosCallFailed extends CallScreen {
         <p class="lead" data-part="explanation">${explanation}</p>
         ${view.failureReason ? html`<p class="lead">${t.failureReasonText(view.failureReason)}</p>` : nothing}
         <div class="grow"></div>
-        <div class="actions">
-          <sos-action-button
-            data-default
-            label=${t.BUTTON.close}
-            @click=${() => this.send({ type: 'user.dismiss' })}
-          ></sos-action-button>
-        </div>
+        <sos-call-actions>${closeAction((e) => this.send(e))}</sos-call-actions>
       </div>
       <div class="panel readout">
         <h2>${t.READ_OUT_HEADING}</h2>

@@ -269,8 +269,24 @@ export function endHint(view: CallView): TemplateResult | typeof nothing {
   return nothing;
 }
 
-/** Muted-speaker icon next to "Entertainment audio muted". */
-export const mutedIcon: TemplateResult = html`<svg viewBox="0 0 24 24" aria-hidden="true">
-  <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3z" />
-  <path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M16 9l5 6M21 9l-5 6" />
-</svg>`;
+/** `Close`: the occupants dismiss what is over; the screen's default action. */
+export function closeAction(send: Send, variant: 'primary' | 'neutral' = 'neutral'): TemplateResult {
+  return html`<sos-action-button
+    data-default
+    variant=${variant}
+    label=${t.BUTTON.close}
+    @click=${() => send({ type: 'user.dismiss' })}
+  ></sos-action-button>`;
+}
+
+/** `Cancel call`: the safe choice, the default action while the unit lets the occupants cancel. */
+export function cancelCallAction(send: Send, enabled = true): TemplateResult {
+  return html`<sos-action-button
+    data-default
+    data-emergency
+    variant="primary"
+    label=${t.BUTTON.cancelCall}
+    ?disabled=${!enabled}
+    @click=${() => send({ type: 'user.cancel' })}
+  ></sos-action-button>`;
+}

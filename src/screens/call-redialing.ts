@@ -1,12 +1,14 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CallView } from '../machines/views.js';
-import { centreLine, dataPanel, endHint, mutedIcon } from './call-parts.js';
+import { cancelCallAction, centreLine, dataPanel, endHint } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
-import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
+import '../components/call-actions/call-actions.js';
+import type { CallMetaItem } from '../components/call-meta/call-meta.js';
+import '../components/call-meta/call-meta.js';
 
 /**
  * The call dropped or failed; the car redials within the EN 16062 redial window. A connected call
@@ -17,7 +19,6 @@ export class SosCallRedialing extends CallScreen {
   static override styles = [
     screenStyles,
     callStyles,
-    ledMirrorStyles,
     css`
       /* The heading spans the screen: one line in every language ("Anruf abgebrochen — erneute Anwahl"). */
       .screen {
@@ -36,12 +37,12 @@ export class SosCallRedialing extends CallScreen {
         min-block-size: 0;
       }
       h1 {
-        font-size: 44px;
+        font-size: var(--sos-font-size-scale-18);
         white-space: nowrap;
         color: var(--sos-limited);
       }
       .next {
-        font-size: 34px;
+        font-size: var(--sos-font-size-scale-15);
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
@@ -57,6 +58,16 @@ export class SosCallRedialing extends CallScreen {
     return data === nothing ? nothing : html`<div class="panel">${data}</div>`;
   }
 
+  /** The attempt, why the last one failed, the LED and the muted audio. */
+  private metaItems(view: CallView): CallMetaItem[] {
+    return [
+      { text: t.attemptText(view.attempt), part: 'attempt' },
+      ...(view.failureReason ? [{ text: t.failureReasonText(view.failureReason), part: 'failure' }] : []),
+      { led: view.led },
+      ...(view.audioMuted ? [{ text: t.AUDIO_MUTED, part: 'muted', icon: 'muted' as const }] : []),
+    ];
+  }
+
   protected override render(): TemplateResult {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
@@ -67,25 +78,12 @@ export class SosCallRedialing extends CallScreen {
         <p class="next" data-part="redial-in">
           ${view.redialInS !== null && view.redialInS > 0 ? t.redialInText(view.redialInS) : t.REDIAL_NOW}
         </p>
-        <div class="meta">
-          <span>${t.attemptText(view.attempt)}</span>
-          ${view.failureReason ? html`<span>${t.failureReasonText(view.failureReason)}</span>` : nothing}
-          ${ledMirror(view.led)}
-          ${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
-        </div>
+        <sos-call-meta .items=${this.metaItems(view)}></sos-call-meta>
         ${view.kind ? endHint(view) : nothing} ${centreLine(view)}
         <div class="grow"></div>
         ${
           view.canCancel
-            ? html`<div class="actions">
-                <sos-action-button
-                  data-default
-                  data-emergency
-                  variant="primary"
-                  label=${t.BUTTON.cancelCall}
-                  @click=${() => this.send({ type: 'user.cancel' })}
-                ></sos-action-button>
-              </div>`
+            ? html`<sos-call-actions>${cancelCallAction((e) => this.send(e))}</sos-call-actions>`
             : nothing
         }
       </div>

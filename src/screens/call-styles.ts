@@ -36,7 +36,7 @@ export const callStyles: CSSResult = css`
     gap: 10px;
     padding: 8px 12px;
     border-radius: var(--sos-radius-md);
-    font-size: 18px;
+    font-size: var(--sos-font-size-scale-7);
     font-weight: 600;
     color: var(--sos-text-faint);
     background: var(--sos-surface-sunken);
@@ -50,7 +50,7 @@ export const callStyles: CSSResult = css`
     block-size: 28px;
     border-radius: var(--sos-radius-round);
     border: 2px solid currentColor;
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     font-weight: 800;
     flex: none;
   }
@@ -78,13 +78,13 @@ export const callStyles: CSSResult = css`
     box-shadow: inset 0 -3px 0 var(--sos-limited);
   }
   .sent dl.facts {
-    font-size: 17px;
+    font-size: var(--sos-font-size-scale-6);
     gap: 1px 16px;
   }
   /* The centre has the data: the heading says so, in words, instead of a bare tick. */
   .sent h2.ack {
     margin-block-end: 6px;
-    font-size: 17px;
+    font-size: var(--sos-font-size-scale-6);
     line-height: 1.25;
     letter-spacing: 0;
     text-transform: none;
@@ -92,7 +92,7 @@ export const callStyles: CSSResult = css`
   }
   .sent .updated {
     margin-block-start: 4px;
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     line-height: 1.25;
     color: var(--sos-text-dim);
   }
@@ -103,7 +103,7 @@ export const callStyles: CSSResult = css`
     align-content: start;
   }
   .readout .notice {
-    font-size: 20px;
+    font-size: var(--sos-font-size-scale-9);
     line-height: 1.3;
     font-weight: 650;
     color: var(--sos-limited);
@@ -112,7 +112,7 @@ export const callStyles: CSSResult = css`
     margin: 4px 0 0;
   }
   .readout .coords {
-    font-size: 34px;
+    font-size: var(--sos-font-size-scale-15);
     font-weight: 750;
     line-height: 1.2;
     font-variant-numeric: tabular-nums;
@@ -121,7 +121,7 @@ export const callStyles: CSSResult = css`
     display: block;
   }
   .readout .untrusted {
-    font-size: 16px;
+    font-size: var(--sos-font-size-scale-5);
     color: var(--sos-text-dim);
   }
   /* The newest message from the centre: marked, up to three lines (160 characters read whole), never over the call status. */
@@ -136,7 +136,7 @@ export const callStyles: CSSResult = css`
     background: var(--sos-surface-raised);
     border: 1px solid var(--sos-accent);
     color: var(--sos-text);
-    font-size: 19px;
+    font-size: var(--sos-font-size-scale-8);
     font-weight: 650;
   }
   .centre-line svg {
@@ -158,10 +158,10 @@ export const callStyles: CSSResult = css`
     display: grid;
     gap: 2px;
     padding: 6px 12px;
-    font-size: 18px;
+    font-size: var(--sos-font-size-scale-7);
   }
   .centre-line.stacked .label {
-    font-size: 13px;
+    font-size: var(--sos-font-size-scale-2);
     font-weight: 700;
     letter-spacing: 0.04em;
     text-transform: uppercase;
@@ -190,12 +190,12 @@ export const callStyles: CSSResult = css`
   }
   .crash-grid .k {
     display: block;
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     color: var(--sos-text-faint);
   }
   .crash-grid .v {
     display: block;
-    font-size: 18px;
+    font-size: var(--sos-font-size-scale-7);
     font-weight: 650;
   }
   /* A field the car reported missing or out of range: readable, but not dressed as data. */
@@ -204,43 +204,20 @@ export const callStyles: CSSResult = css`
     font-style: italic;
   }
   .end-hint {
-    font-size: 22px;
+    font-size: var(--sos-font-size-scale-11);
     font-weight: 650;
     color: var(--sos-text);
   }
   .hint-ready {
-    font-size: 24px;
+    font-size: var(--sos-font-size-scale-13);
     line-height: 1.3;
     font-weight: 650;
     color: var(--sos-ready);
   }
   .hint-limited {
-    font-size: 24px;
+    font-size: var(--sos-font-size-scale-13);
     line-height: 1.3;
     font-weight: 650;
     color: var(--sos-limited);
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px 26px;
-    align-items: center;
-    font-size: 18px;
-    color: var(--sos-text-dim);
-  }
-  .meta span {
-    display: inline-flex;
-    align-items: center;
-    gap: 8px;
-  }
-  .meta svg {
-    inline-size: 22px;
-    block-size: 22px;
-  }
-  .timer {
-    font-size: 48px;
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-    color: var(--sos-ready);
   }
 `;

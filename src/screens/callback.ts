@@ -1,11 +1,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { centreLine, conversationPanel, mutedIcon, textAction } from './call-parts.js';
+import { centreLine, closeAction, conversationPanel, textAction } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
-import { ledMirror, ledMirrorStyles } from '../components/led-mirror/led-mirror.js';
+import '../components/call-actions/call-actions.js';
+import '../components/call-header/call-header.js';
+import '../components/call-meta/call-meta.js';
 
 /**
  * After the call: the window in which the centre may call back (answered automatically), and the
@@ -17,7 +19,6 @@ export class SosCallback extends CallScreen {
   static override styles = [
     screenStyles,
     callStyles,
-    ledMirrorStyles,
     css`
       .screen {
         grid-template-rows: auto minmax(0, 1fr);
@@ -41,29 +42,14 @@ export class SosCallback extends CallScreen {
       }
       .wide .lead,
       .wide .hint-limited {
-        font-size: 18px;
-      }
-      .wide .actions {
-        flex-direction: column;
-        align-items: stretch;
-      }
-      .wide .actions sos-action-button {
-        min-inline-size: 0;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 24px;
+        font-size: var(--sos-font-size-scale-7);
       }
       /* Glanceability: the status is one line, never wrapped by the timer beside it. */
-      header h1 {
+      sos-call-header h1 {
         white-space: nowrap;
       }
-      .spacer {
-        flex: 1;
-      }
       .remaining {
-        font-size: 34px;
+        font-size: var(--sos-font-size-scale-15);
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
@@ -83,14 +69,15 @@ export class SosCallback extends CallScreen {
     const active = view.screen === 'callback';
     const panel = active && view.conversation.panel !== null;
     return html`<section class="screen" aria-labelledby="title">
-      <header>
+      <sos-call-header
+        timer=${active ? t.formatMmSs(view.elapsedS) : ''}
+        timer-label=${t.CALL_TIME_LABEL}
+        led=${view.led}
+      >
         <h1 id="title" tabindex="-1" data-idrive-fallback>
           ${active ? t.CALLBACK_ACTIVE_TITLE : t.CALLBACK_WAITING_TITLE}
         </h1>
-        ${active ? html`<span class="timer" role="timer" aria-label=${t.CALL_TIME_LABEL}>${t.formatMmSs(view.elapsedS)}</span>` : nothing}
-        <span class="spacer"></span>
-        ${ledMirror(view.led)}
-      </header>
+      </sos-call-header>
       <div class="content ${panel ? 'wide' : ''}">
         <div class="body column">
           <div class="status">
@@ -104,21 +91,13 @@ export class SosCallback extends CallScreen {
             }
             <p class="lead">${t.CALLBACK_EXPLANATION}</p>
             ${active && view.audioMayBeLost ? html`<p class="hint-limited" data-part="audio-lost" role="alert">${t.AUDIO_MAY_BE_LOST}</p>` : nothing}
-            <div class="meta">
-              ${view.audioMuted ? html`<span>${mutedIcon}${t.AUDIO_MUTED}</span>` : nothing}
-            </div>
+            <sos-call-meta
+              .items=${view.audioMuted ? [{ text: t.AUDIO_MUTED, part: 'muted', icon: 'muted' as const }] : []}
+            ></sos-call-meta>
           </div>
-          ${
-            active
-              ? html`<div class="actions">${textAction(view, (e) => this.send(e))}</div>`
-              : html`<div class="actions">
-                  <sos-action-button
-                    data-default
-                    label=${t.BUTTON.close}
-                    @click=${() => this.send({ type: 'user.dismiss' })}
-                  ></sos-action-button>
-                </div>`
-          }
+          <sos-call-actions ?stacked=${panel}
+            >${active ? textAction(view, (e) => this.send(e)) : closeAction((e) => this.send(e))}</sos-call-actions
+          >
         </div>
         ${panel ? conversationPanel(view, (e) => this.send(e)) : nothing}
       </div>

@@ -1,8 +1,10 @@
 import { css, html, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { cancelCallAction } from './call-parts.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
+import '../components/call-actions/call-actions.js';
 import '../components/countdown/countdown.js';
 
 /**
@@ -29,14 +31,13 @@ export class SosCancelFlow extends CallScreen {
         gap: 16px;
       }
       h1 {
-        font-size: 54px;
+        font-size: var(--sos-font-size-scale-23);
         font-variant-numeric: tabular-nums;
       }
-      .actions {
+      sos-call-actions {
         margin-block-start: 18px;
       }
-      .actions sos-action-button {
-        --sos-action-height: var(--sos-emergency-target-min);
+      sos-call-actions sos-action-button {
         min-inline-size: 280px;
       }
     `,
@@ -52,15 +53,8 @@ export class SosCancelFlow extends CallScreen {
         <h1 id="title" tabindex="-1" data-idrive-fallback>${t.cancelTitle(remaining)}</h1>
         <p class="lead strong">${t.CANCEL_EXPLANATION}</p>
         <p class="lead">${t.CANCEL_HINT}</p>
-        <div class="actions">
-          <sos-action-button
-            data-default
-            data-emergency
-            variant="primary"
-            label=${t.BUTTON.cancelCall}
-            ?disabled=${view ? !view.canCancel : false}
-            @click=${() => this.send({ type: 'user.cancel' })}
-          ></sos-action-button>
+        <sos-call-actions>
+          ${cancelCallAction((e) => this.send(e), view?.canCancel ?? true)}
           <sos-action-button
             data-emergency
             variant="danger"
@@ -68,7 +62,7 @@ export class SosCancelFlow extends CallScreen {
             ?hidden=${view ? !view.canCallNow : false}
             @click=${() => this.send({ type: 'user.callNow' })}
           ></sos-action-button>
-        </div>
+        </sos-call-actions>
       </div>
     </section>`;
   }

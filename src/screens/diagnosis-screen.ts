@@ -105,7 +105,7 @@ export const diagnosisStyles: CSSResult = css`
     display: block;
     padding: 11px 14px;
     border-radius: var(--sos-radius-md);
-    font-size: 19px;
+    font-size: var(--sos-font-size-scale-8);
     font-weight: 600;
     color: var(--sos-text-dim);
     cursor: pointer;
@@ -141,11 +141,11 @@ export const diagnosisStyles: CSSResult = css`
     min-inline-size: 0;
   }
   header h1 {
-    font-size: 36px;
+    font-size: var(--sos-font-size-scale-16);
     white-space: nowrap;
   }
   header .sub {
-    font-size: 18px;
+    font-size: var(--sos-font-size-scale-7);
     color: var(--sos-text-dim);
     overflow: hidden;
     text-overflow: ellipsis;
@@ -168,7 +168,7 @@ export const diagnosisStyles: CSSResult = css`
   }
   .actions .note {
     flex: 1;
-    font-size: 16px;
+    font-size: var(--sos-font-size-scale-5);
     color: var(--sos-text-faint);
   }
   .result {
@@ -177,7 +177,7 @@ export const diagnosisStyles: CSSResult = css`
     text-align: center;
     padding: 3px 10px;
     border-radius: var(--sos-radius-pill);
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     font-weight: 750;
     border: 1px solid currentColor;
   }

@@ -34,15 +34,15 @@ export class SosFaultMemory extends DiagnosisScreen {
         padding: 7px 12px;
         border-radius: var(--sos-radius-sm);
         border-block-end: 1px solid var(--sos-border);
-        font-size: 17px;
+        font-size: var(--sos-font-size-scale-6);
       }
       .when {
         font-variant-numeric: tabular-nums;
         color: var(--sos-text-dim);
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
       }
       .cycle {
-        font-size: 13px;
+        font-size: var(--sos-font-size-scale-2);
         color: var(--sos-text-faint);
       }
       .entry[data-kind='fault'] .what {
@@ -57,7 +57,7 @@ export class SosFaultMemory extends DiagnosisScreen {
         color: var(--sos-accent);
       }
       .empty {
-        font-size: 20px;
+        font-size: var(--sos-font-size-scale-9);
         color: var(--sos-text-faint);
       }
     `,

@@ -33,7 +33,7 @@ export class SosGuide extends DiagnosisScreen {
         gap: 10px;
       }
       .intro {
-        font-size: 17px;
+        font-size: var(--sos-font-size-scale-6);
         line-height: 1.35;
         color: var(--sos-text-dim);
       }
@@ -46,7 +46,7 @@ export class SosGuide extends DiagnosisScreen {
         background: var(--sos-danger-soft);
         border: 1px solid var(--sos-danger);
         color: var(--sos-text);
-        font-size: 17px;
+        font-size: var(--sos-font-size-scale-6);
         font-weight: 650;
       }
       ol {
@@ -75,15 +75,15 @@ export class SosGuide extends DiagnosisScreen {
         background: var(--sos-surface-raised);
         border: 2px solid var(--sos-accent);
         font-weight: 800;
-        font-size: 16px;
+        font-size: var(--sos-font-size-scale-5);
       }
       .text {
-        font-size: 18px;
+        font-size: var(--sos-font-size-scale-7);
         line-height: 1.35;
       }
       .who {
         justify-self: end;
-        font-size: 14px;
+        font-size: var(--sos-font-size-scale-3);
         font-weight: 750;
         padding: 3px 10px;
         border-radius: var(--sos-radius-pill);
@@ -112,7 +112,7 @@ export class SosGuide extends DiagnosisScreen {
         background: var(--sos-limited-soft);
         border: 1px solid var(--sos-limited);
         color: var(--sos-text);
-        font-size: 17px;
+        font-size: var(--sos-font-size-scale-6);
         font-weight: 650;
       }
       .cautions {
@@ -124,7 +124,7 @@ export class SosGuide extends DiagnosisScreen {
         gap: 2px;
       }
       .cautions li {
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
         line-height: 1.3;
         color: var(--sos-limited);
       }
@@ -132,7 +132,7 @@ export class SosGuide extends DiagnosisScreen {
         content: '⚠ ';
       }
       .reference {
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
         color: var(--sos-text-faint);
       }
     `,

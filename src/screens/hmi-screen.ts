@@ -3,7 +3,8 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { UserEvent } from '../machines/events.js';
-import type { CallView } from '../machines/views.js';
+import type { GuideId } from '../machines/model/guides.js';
+import type { CallView, DiagnosisView, MalfunctionView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { IDriveController } from './controllers/idrive-controller.js';
 import { hmiContext, type HmiServices } from './hmiContext.js';
@@ -50,5 +51,21 @@ export class CallScreen extends HmiScreen {
     this,
     () => this.services?.call,
     (view) => view,
+  );
+}
+
+/** A screen that shows the malfunction and offers the guide for its main fault. */
+export class MalfunctionScreen extends HmiScreen {
+  protected readonly malfunction = new ActorController<MalfunctionView, MalfunctionView>(
+    this,
+    () => this.services?.malfunction,
+    (view) => view,
+  );
+
+  /** The guide for the main fault (the message's primary cause), if the diagnosis is there. */
+  protected readonly guide = new ActorController<DiagnosisView, GuideId | null>(
+    this,
+    () => this.services?.diagnosis?.diagnosis,
+    (view) => view.primaryGuide,
   );
 }

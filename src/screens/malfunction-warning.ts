@@ -1,9 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { GuideId } from '../machines/model/guides.js';
-import type { CheckControlMessage, DiagnosisView, MalfunctionView, RingView } from '../machines/views.js';
-import { ActorController } from './controllers/actor-controller.js';
-import { HmiScreen } from './hmi-screen.js';
+import type { CheckControlMessage, RingView } from '../machines/views.js';
+import { MalfunctionScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
 import '../components/telltale/telltale.js';
@@ -15,7 +13,7 @@ import '../components/telltale/telltale.js';
  * the fibre-optic ring. Focus is trapped in the card and given back when it closes.
  */
 @customElement('sos-malfunction-warning')
-export class SosMalfunctionWarning extends HmiScreen {
+export class SosMalfunctionWarning extends MalfunctionScreen {
   protected static override readonly modal = true;
 
   static override styles = [
@@ -58,16 +56,16 @@ export class SosMalfunctionWarning extends HmiScreen {
         overflow: hidden;
       }
       h1 {
-        font-size: 46px;
+        font-size: var(--sos-font-size-scale-19);
         color: var(--sos-danger);
       }
       .cause {
-        font-size: 23px;
+        font-size: var(--sos-font-size-scale-12);
         line-height: 1.3;
         color: var(--sos-text);
       }
       .phone {
-        font-size: 21px;
+        font-size: var(--sos-font-size-scale-10);
         font-weight: 700;
         color: var(--sos-text);
       }
@@ -84,7 +82,7 @@ export class SosMalfunctionWarning extends HmiScreen {
         min-block-size: 0;
       }
       ul.list li {
-        font-size: 18px;
+        font-size: var(--sos-font-size-scale-7);
       }
       .effects ul.list li::before {
         background: var(--sos-limited);
@@ -106,7 +104,7 @@ export class SosMalfunctionWarning extends HmiScreen {
         flex-wrap: wrap;
         align-items: center;
         gap: 6px;
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
       }
       .node {
         padding: 4px 9px;
@@ -125,7 +123,7 @@ export class SosMalfunctionWarning extends HmiScreen {
       }
       .node small {
         display: block;
-        font-size: 13px;
+        font-size: var(--sos-font-size-scale-2);
         color: var(--sos-text-faint);
       }
       .link {
@@ -140,19 +138,6 @@ export class SosMalfunctionWarning extends HmiScreen {
 
   /** Details view (all faults and the ring) instead of advice and effects. */
   @state() private details = false;
-
-  private readonly malfunction = new ActorController<MalfunctionView, MalfunctionView>(
-    this,
-    () => this.services?.malfunction,
-    (view) => view,
-  );
-
-  /** The guide for the message's primary cause (opening it acknowledges the message). */
-  private readonly guide = new ActorController<DiagnosisView, GuideId | null>(
-    this,
-    () => this.services?.diagnosis?.diagnosis,
-    (view) => view.primaryGuide,
-  );
 
   constructor() {
     super();

@@ -77,12 +77,12 @@ export class SosRingDiagram extends DiagnosisScreen {
       }
       .node .name {
         fill: var(--sos-text);
-        font-size: 16px;
+        font-size: var(--sos-font-size-scale-5);
         font-weight: 700;
       }
       .node .state {
         fill: var(--sos-text-dim);
-        font-size: 13px;
+        font-size: var(--sos-font-size-scale-2);
       }
       .node[data-state='suspect'] .state,
       .node[data-state='fault'] .state {
@@ -130,7 +130,7 @@ export class SosRingDiagram extends DiagnosisScreen {
       .legend {
         display: flex;
         gap: 18px;
-        font-size: 14px;
+        font-size: var(--sos-font-size-scale-3);
         color: var(--sos-text-dim);
         margin-block-start: 4px;
       }
@@ -149,7 +149,7 @@ export class SosRingDiagram extends DiagnosisScreen {
         min-block-size: 0;
       }
       .verdict {
-        font-size: 19px;
+        font-size: var(--sos-font-size-scale-8);
         line-height: 1.35;
         font-weight: 650;
       }
@@ -163,7 +163,7 @@ export class SosRingDiagram extends DiagnosisScreen {
         color: var(--sos-ready);
       }
       .note {
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
         line-height: 1.35;
         color: var(--sos-text-faint);
       }

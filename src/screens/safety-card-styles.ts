@@ -21,7 +21,7 @@ export const safetyCardStyles: CSSResult = css`
   h2 {
     flex: 1;
     margin: 0;
-    font-size: 22px;
+    font-size: var(--sos-font-size-scale-11);
     font-weight: 750;
     color: var(--sos-text);
   }
@@ -31,7 +31,7 @@ export const safetyCardStyles: CSSResult = css`
   }
   .head sos-action-button::part(button) {
     padding: 0 16px;
-    font-size: 19px;
+    font-size: var(--sos-font-size-scale-8);
   }
   .steps {
     display: grid;
@@ -58,13 +58,13 @@ export const safetyCardStyles: CSSResult = css`
     padding: 3px 8px;
     border: 1px solid transparent;
     border-radius: var(--sos-radius-md);
-    font-size: 17px;
+    font-size: var(--sos-font-size-scale-6);
     line-height: 1.25;
     min-block-size: 44px;
   }
   /* Side by side the lines are shorter: a little smaller, so three steps fit a column. */
   :host([columns='2']) li {
-    font-size: 16px;
+    font-size: var(--sos-font-size-scale-5);
   }
   .num {
     display: grid;
@@ -73,7 +73,7 @@ export const safetyCardStyles: CSSResult = css`
     block-size: 28px;
     border-radius: var(--sos-radius-round);
     border: 2px solid var(--sos-accent);
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     font-weight: 800;
   }
   li[data-done] .num {
@@ -102,11 +102,11 @@ export const safetyCardStyles: CSSResult = css`
   }
   .step-action sos-action-button::part(button) {
     padding: 0 14px;
-    font-size: 17px;
+    font-size: var(--sos-font-size-scale-6);
     white-space: nowrap;
   }
   .done {
-    font-size: 16px;
+    font-size: var(--sos-font-size-scale-5);
     font-weight: 700;
     color: var(--sos-ready);
     white-space: nowrap;

@@ -1,8 +1,7 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SafetyGuidanceView, SafetyStepId } from '../machines/views.js';
-import { IDriveController } from './controllers/idrive-controller.js';
+import { ModalPanel } from './modal-panel.js';
 import { panelStyles } from './panel-styles.js';
 import { safetyCardStyles } from './safety-card-styles.js';
 import * as t from './texts.js';
@@ -24,7 +23,7 @@ export type SosSafetyCloseEvent = CustomEvent<void>;
  * @fires sos-safety-close - close the card.
  */
 @customElement('sos-safety-card')
-export class SosSafetyCard extends LitElement {
+export class SosSafetyCard extends ModalPanel {
   static override styles = [panelStyles, safetyCardStyles];
 
   /** The guidance (`CallView.safety`). */
@@ -33,16 +32,9 @@ export class SosSafetyCard extends LitElement {
   /** Steps in one column (a tall, narrow place) or two (a wide, low one). */
   @property({ type: Number, reflect: true }) columns: 1 | 2 = 1;
 
-  /** Controller navigation inside the card, modal: trapped while open. */
-  readonly idrive = new IDriveController(this, { modal: true });
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-    this.addEventListener('sos-back', (event) => {
-      event.stopPropagation();
-      this.emit('sos-safety-close');
-    });
+  /** Back closes the card. */
+  protected override back(): void {
+    this.emit('sos-safety-close');
   }
 
   private emit(type: 'sos-safety-hazard-lights' | 'sos-safety-close'): void {

@@ -117,20 +117,6 @@ export const screenStyles: CSSResult = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    gap: 8px;
-    padding: 6px 14px;
-    border-radius: var(--sos-radius-pill);
-    font-size: var(--sos-font-size-badge);
-    font-weight: var(--sos-font-weight-label);
-    letter-spacing: 0.02em;
-    background: var(--sos-tone-soft);
-    color: var(--sos-tone);
-    border: 1px solid var(--sos-tone);
-    white-space: nowrap;
-  }
   .tone-danger {
     --sos-tone: var(--sos-danger);
     --sos-tone-soft: var(--sos-danger-soft);

@@ -34,7 +34,7 @@ export class SosSelfTestResults extends DiagnosisScreen {
         padding: 3px 8px;
         border-radius: var(--sos-radius-sm);
         border-block-end: 1px solid var(--sos-border);
-        font-size: 16px;
+        font-size: var(--sos-font-size-scale-5);
       }
       .row[data-result='fault'] {
         background: var(--sos-danger-soft);
@@ -47,7 +47,7 @@ export class SosSelfTestResults extends DiagnosisScreen {
       }
       .r144 {
         margin-inline-start: 6px;
-        font-size: 11px;
+        font-size: var(--sos-font-size-scale-1);
         font-weight: 700;
         letter-spacing: 0.04em;
         color: var(--sos-accent);
@@ -64,7 +64,7 @@ export class SosSelfTestResults extends DiagnosisScreen {
         min-inline-size: 66px;
         white-space: nowrap;
         text-align: end;
-        font-size: 15px;
+        font-size: var(--sos-font-size-scale-4);
         color: var(--sos-text-faint);
         font-variant-numeric: tabular-nums;
       }

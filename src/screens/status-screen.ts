@@ -1,9 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { GuideId } from '../machines/model/guides.js';
-import type { DiagnosisView, MalfunctionView, SosLevel, SosStatusView } from '../machines/views.js';
+import type { SosLevel, SosStatusView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
-import { HmiScreen } from './hmi-screen.js';
+import { MalfunctionScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
 import '../components/telltale/telltale.js';
@@ -23,7 +22,7 @@ const TONES: Record<SosLevel, string> = {
  * details again once the Check Control message was acknowledged.
  */
 @customElement('sos-status-screen')
-export class SosStatusScreen extends HmiScreen {
+export class SosStatusScreen extends MalfunctionScreen {
   static override styles = [
     screenStyles,
     css`
@@ -53,7 +52,7 @@ export class SosStatusScreen extends HmiScreen {
         min-inline-size: 0;
       }
       h1 {
-        font-size: 52px;
+        font-size: var(--sos-font-size-scale-22);
         color: var(--sos-tone);
       }
       :host([level='ready']) h1,
@@ -82,7 +81,7 @@ export class SosStatusScreen extends HmiScreen {
         justify-self: stretch;
         grid-template-columns: auto 1fr;
         gap: 4px 14px;
-        font-size: 16px;
+        font-size: var(--sos-font-size-scale-5);
         white-space: nowrap;
       }
     `,
@@ -92,19 +91,6 @@ export class SosStatusScreen extends HmiScreen {
     this,
     () => this.services?.status,
     (view) => view,
-  );
-
-  private readonly malfunction = new ActorController<MalfunctionView, MalfunctionView>(
-    this,
-    () => this.services?.malfunction,
-    (view) => view,
-  );
-
-  /** The guide for the main fault, if the diagnosis is there. */
-  private readonly guide = new ActorController<DiagnosisView, GuideId | null>(
-    this,
-    () => this.services?.diagnosis?.diagnosis,
-    (view) => view.primaryGuide,
   );
 
   protected override updated(): void {

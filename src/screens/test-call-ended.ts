@@ -1,10 +1,11 @@
 import { css, html, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { sentPanel } from './call-parts.js';
+import { closeAction, sentPanel } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as t from './texts.js';
+import '../components/call-actions/call-actions.js';
 
 /** The eCall TEST session is over: passed or failed, in test colours, with what was sent. */
 @customElement('sos-test-call-ended')
@@ -26,7 +27,7 @@ export class SosTestCallEnded extends CallScreen {
         border-radius: var(--sos-radius-md);
         background: var(--sos-accent-strong);
         color: var(--sos-on-accent);
-        font-size: 21px;
+        font-size: var(--sos-font-size-scale-10);
         font-weight: 800;
         letter-spacing: 0.04em;
       }
@@ -65,18 +66,13 @@ export class SosTestCallEnded extends CallScreen {
           ${passed ? t.TEST_PASSED_TEXT : t.testFailedText(view?.failureReason ?? null, view?.emergencyNumber ?? '112')}
         </p>
         <div class="grow"></div>
-        <div class="actions">
-          <sos-action-button
-            data-default
-            variant="primary"
-            label=${t.BUTTON.close}
-            @click=${() => this.send({ type: 'user.dismiss' })}
-          ></sos-action-button>
+        <sos-call-actions>
+          ${closeAction((e) => this.send(e), 'primary')}
           <sos-action-button
             label=${t.DIAG_BUTTON.testCall}
             @click=${() => this.send({ type: 'user.testCall' })}
           ></sos-action-button>
-        </div>
+        </sos-call-actions>
       </div>
       <div>${view?.sent ? html`<div class="panel">${sentPanel(view.sent)}</div>` : ''}</div>
     </section>`;

@@ -20,7 +20,13 @@
  */
 import type { SentCommand, VehicleCommand } from '../bridge/commands.js';
 import {
+  ATTEMPT_PHASES,
+  CALLBACK_PHASES,
+  CALLING_PHASES,
+  MUTED_PHASES,
   NO_CALL_SESSION,
+  SESSION_PHASES,
+  TALKING_PHASES,
   type CallEnd,
   type CallKind,
   type CallSessionPhase,
@@ -79,18 +85,6 @@ type Session = { -readonly [K in Exclude<keyof ReportFields, DerivedFields>]: Re
 
 type TimerName = 'arming' | 'hold' | 'phase' | 'attempt';
 
-/** Phases with an attempt up (dialling or answered). */
-const ATTEMPT_UP: readonly CallSessionPhase[] = ['dialing', 'connected', 'voice'];
-/** Phases of an emergency call in progress: an attempt up, or the next one pending (holding may end a manual one). */
-const CALLING: readonly CallSessionPhase[] = [...ATTEMPT_UP, 'redialWait'];
-/** Phases of the centre's call-back, which the unit answers by itself. */
-const CALLBACK: readonly CallSessionPhase[] = ['callbackRinging', 'callback'];
-/** Phases with entertainment audio muted: from the first attempt until the session ends, and a call-back. */
-const MUTED: readonly CallSessionPhase[] = [...CALLING, ...CALLBACK];
-/** Phases in which a session runs: no new one may start (Legato: a trigger during a session is busy). */
-const ACTIVE: readonly CallSessionPhase[] = ['cancelWindow', ...MUTED];
-/** Phases with a call the centre has answered and talks on: texts and data requests pass only then. */
-const TALKING: readonly CallSessionPhase[] = ['connected', 'voice', 'callback'];
 /** `attempt` is one byte on the bus. */
 const MAX_ATTEMPT = 255;
 
@@ -164,15 +158,15 @@ export class TelematicsUnit {
   }
   /** A session runs (cancel window to call-back): the unit keeps itself and the bus awake. */
   get active(): boolean {
-    return this.isAlive && ACTIVE.includes(this.s.phase);
+    return this.isAlive && SESSION_PHASES.includes(this.s.phase);
   }
   /** An attempt or a call-back is up on the modem. */
   get callUp(): boolean {
-    return this.isAlive && (ATTEMPT_UP.includes(this.s.phase) || CALLBACK.includes(this.s.phase));
+    return this.isAlive && (ATTEMPT_PHASES.includes(this.s.phase) || CALLBACK_PHASES.includes(this.s.phase));
   }
   /** The unit has entertainment audio muted (a dead unit mutes nothing). */
   get audioMuted(): boolean {
-    return this.isAlive && MUTED.includes(this.s.phase);
+    return this.isAlive && MUTED_PHASES.includes(this.s.phase);
   }
 
   // ---------------------------------------------------------------- inputs
@@ -208,13 +202,13 @@ export class TelematicsUnit {
     if (!this.isAlive || this.disposed) return;
     this.buttonDown = true;
     const hold = this.holdToEndMs();
-    if (!ACTIVE.includes(this.s.phase)) {
+    if (!SESSION_PHASES.includes(this.s.phase)) {
       const { triggerHoldMs } = this.settings;
       // Manual trigger: a press, or a hold of `triggerHoldMs` (Volvo: ≥ 2 s) against accidental calls.
       if (triggerHoldMs > 0)
         this.setTimer('arming', triggerHoldMs, () => {
           // Meanwhile a call-back may have come in: a press during it does nothing.
-          if (!ACTIVE.includes(this.s.phase)) this.startManual();
+          if (!SESSION_PHASES.includes(this.s.phase)) this.startManual();
         });
       else this.startManual();
     } else if (hold !== null) {
@@ -239,7 +233,7 @@ export class TelematicsUnit {
     if (!this.isAlive || this.disposed) return;
     const s = this.s;
     const crash = takeCrashData(data);
-    const callbackOrIdle = !ACTIVE.includes(s.phase) || CALLBACK.includes(s.phase);
+    const callbackOrIdle = !SESSION_PHASES.includes(s.phase) || CALLBACK_PHASES.includes(s.phase);
     if (callbackOrIdle || s.kind === 'test') {
       // A test call gives way to the emergency (only one session at a time).
       this.newSession('automatic');
@@ -262,8 +256,8 @@ export class TelematicsUnit {
   networkLost(): void {
     if (!this.isAlive || this.disposed) return;
     const { phase } = this.s;
-    if (ATTEMPT_UP.includes(phase)) this.attemptEnded('no network');
-    else if (CALLBACK.includes(phase)) this.callbackEnded('dropped');
+    if (ATTEMPT_PHASES.includes(phase)) this.attemptEnded('no network');
+    else if (CALLBACK_PHASES.includes(phase)) this.callbackEnded('dropped');
     this.commit();
   }
 
@@ -303,7 +297,7 @@ export class TelematicsUnit {
   /** Carries out a request; returns why it is refused, or null when accepted. */
   private apply(command: VehicleCommand): string | null {
     const s = this.s;
-    const active = ACTIVE.includes(s.phase);
+    const active = SESSION_PHASES.includes(s.phase);
     switch (command.type) {
       case 'cancelCall':
         if (!this.cancellable()) return 'not cancellable';
@@ -334,7 +328,7 @@ export class TelematicsUnit {
         const line = checkOutgoing(command.phrase, command.text);
         if (!line.ok) return line.refusal;
         // EECC art. 109: the text goes to the centre on the call; without one nobody reads it.
-        if (!TALKING.includes(s.phase) || this.call === null) return 'no call';
+        if (!TALKING_PHASES.includes(s.phase) || this.call === null) return 'no call';
         this.sendLine(line.phrase, line.text);
         return null;
       }
@@ -472,7 +466,7 @@ export class TelematicsUnit {
         break;
       case 'dataRequested':
         // SIP INFO / "send MSD": fresh data on a call that carries data (never on plain 112).
-        if (TALKING.includes(s.phase) && s.transport !== null && s.transport !== 'plain112')
+        if (TALKING_PHASES.includes(s.phase) && s.transport !== null && s.transport !== 'plain112')
           s.msdUpdatedAt = this.clock.now();
         break;
       case 'textDelivered':
@@ -480,7 +474,7 @@ export class TelematicsUnit {
         break;
       case 'text':
         // RFC 8147 msg-dynamic: shown while the centre is on the line with the car.
-        if (TALKING.includes(s.phase)) this.text.addCentre(event.text);
+        if (TALKING_PHASES.includes(s.phase)) this.text.addCentre(event.text);
         break;
     }
     this.commit();
@@ -670,7 +664,7 @@ export class TelematicsUnit {
   /** How long a hold ends the call now; null when holding ends nothing (automatic, test, call-back). */
   private holdToEndMs(): number | null {
     const s = this.s;
-    if (s.kind !== 'manual' || !CALLING.includes(s.phase)) return null;
+    if (s.kind !== 'manual' || !CALLING_PHASES.includes(s.phase)) return null;
     // EU practice (policy `untilConnected`): once voice is up only the centre ends the call.
     if (this.settings.holdToEndPolicy === 'untilConnected' && s.voiceOnce) return null;
     return this.settings.holdToEndMs;
@@ -693,8 +687,8 @@ export class TelematicsUnit {
       triggeredAt: s.triggeredAt,
       cancelWindowEndsAt: p === 'cancelWindow' ? s.cancelWindowEndsAt : null,
       nextAttemptAt: p === 'redialWait' ? s.nextAttemptAt : null,
-      redialWindowEndsAt: CALLING.includes(p) ? s.redialWindowEndsAt : null,
-      callbackWindowEndsAt: p === 'ended' || CALLBACK.includes(p) ? s.callbackWindowEndsAt : null,
+      redialWindowEndsAt: CALLING_PHASES.includes(p) ? s.redialWindowEndsAt : null,
+      callbackWindowEndsAt: p === 'ended' || CALLBACK_PHASES.includes(p) ? s.callbackWindowEndsAt : null,
       failureReason: s.failureReason,
       callEnd: s.callEnd,
       msd: s.msd,
@@ -704,7 +698,7 @@ export class TelematicsUnit {
       holdToEndMs,
       holdEndsAt: s.holdEndsAt,
       crash: s.crash ? { ...s.crash } : null,
-      audioMuted: MUTED.includes(p),
+      audioMuted: MUTED_PHASES.includes(p),
       transport: s.transport,
       msdUpdatedAt: s.msdUpdatedAt,
     };

@@ -38,6 +38,10 @@ const conversationOf = (screen: ScreenHarness) =>
   new CallConversationHarness(screen.element.shadowRoot!.querySelector('sos-call-conversation')!);
 const cardOf = (screen: ScreenHarness) =>
   new SafetyCardHarness(screen.element.shadowRoot!.querySelector('sos-safety-card')!);
+/** An element of the screen, its header row included (the timer is drawn there). */
+const shown = (root: ShadowRoot, selector: string) =>
+  (root.querySelector(selector) ??
+    root.querySelector('sos-call-header')?.shadowRoot?.querySelector(selector))!;
 /** The two boxes do not overlap. */
 const apart = (a: DOMRect, b: DOMRect) =>
   a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
@@ -134,7 +138,7 @@ describe('a line from the centre', () => {
     const root = screen.element.shadowRoot!;
     const box = line.getBoundingClientRect();
     for (const status of ['h1', '.stepper', '[data-part="timer"]']) {
-      expect(apart(box, root.querySelector(status)!.getBoundingClientRect()), status).to.equal(true);
+      expect(apart(box, shown(root, status).getBoundingClientRect()), status).to.equal(true);
     }
     expect(box.height, 'three lines at most').to.be.below(100);
     expect(app.renderRoot.querySelector('[data-part="live-centre"]')?.textContent?.trim()).to.equal(
@@ -158,7 +162,7 @@ describe('a line from the centre', () => {
     const root = screen.element.shadowRoot!;
     for (const status of ['h1', '.stepper', '[data-part="timer"]'])
       expect(
-        apart(line.getBoundingClientRect(), root.querySelector(status)!.getBoundingClientRect()),
+        apart(line.getBoundingClientRect(), shown(root, status).getBoundingClientRect()),
         status,
       ).to.equal(true);
   });
@@ -200,8 +204,8 @@ describe('the text conversation on the call screen', () => {
     expect(part(screen, 'sent')).to.equal(null);
     expect(part(screen, 'from-centre'), 'the panel shows the lines').to.equal(null);
     const panel = root.querySelector('sos-call-conversation')!.getBoundingClientRect();
-    for (const status of ['h1', '.stepper', '[data-part="timer"]', 'header']) {
-      const box = root.querySelector(status)!.getBoundingClientRect();
+    for (const status of ['h1', '.stepper', '[data-part="timer"]', 'sos-call-header']) {
+      const box = shown(root, status).getBoundingClientRect();
       expect(apart(panel, box), status).to.equal(true);
       expect(box.height, status).to.be.greaterThan(0);
     }

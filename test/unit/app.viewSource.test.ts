@@ -3,10 +3,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createActor, createMachine } from 'xstate';
+import { assign, createActor, createMachine } from 'xstate';
 import { hmiServices } from '../../src/app/services.js';
 import { createHmi } from '../../src/app/createHmi.js';
-import { viewSource } from '../../src/app/viewSource.js';
+import { jointViewSource, viewSource } from '../../src/app/viewSource.js';
 
 describe('view sources', () => {
   it('select once per snapshot for every reader, and hand every reader the same view', () => {
@@ -58,5 +58,38 @@ describe('view sources', () => {
       assert.equal(services.diagnosis!.navigation.getSnapshot().page, null);
       hmi.dispose();
     }
+  });
+
+  it('a view drawn from two actors changes when either part it reads changes, not on every snapshot', () => {
+    const toggle = () =>
+      createActor(
+        createMachine({
+          context: { ticks: 0 },
+          initial: 'a',
+          states: { a: { on: { next: 'b' } }, b: { on: { next: 'a' } } },
+          on: { tick: { actions: assign({ ticks: ({ context }) => context.ticks + 1 }) } },
+        }),
+      ).start();
+    const first = toggle();
+    const second = toggle();
+    const source = jointViewSource(
+      first,
+      second,
+      (snapshot) => ({ state: String(snapshot.value) }),
+      (snapshot, part) => `${String(snapshot.value)}/${part.state}`,
+    );
+    const seen: string[] = [];
+    const subscription = source.subscribe((view) => seen.push(view));
+    assert.equal(source.getSnapshot(), 'a/a');
+    second.send({ type: 'tick' });
+    assert.deepEqual(seen, [], 'a snapshot that changes nothing the view reads tells no reader');
+    second.send({ type: 'next' });
+    first.send({ type: 'next' });
+    assert.deepEqual(seen, ['a/b', 'b/b']);
+    subscription.unsubscribe();
+    first.send({ type: 'next' });
+    assert.deepEqual(seen, ['a/b', 'b/b'], 'nothing after unsubscribe');
+    first.stop();
+    second.stop();
   });
 });

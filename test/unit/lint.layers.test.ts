@@ -153,6 +153,38 @@ describe('layer rules (eslint.config.js)', () => {
     );
   });
 
+  test('src/machines/model is pure: no xstate, no machine, no selectors or views', async () => {
+    const file = 'src/machines/model/probe.ts';
+    for (const code of [
+      "import { setup } from 'xstate';\nexport const a = setup;\n",
+      "import type { AnyActorRef } from 'xstate';\nexport type A = AnyActorRef;\n",
+      "import { statusMachine } from '../statusMachine.js';\nexport const a = statusMachine;\n",
+      "import { selectCallView } from '../selectors.js';\nexport const a = selectCallView;\n",
+      "import type { CallView } from '../views.js';\nexport type A = CallView;\n",
+    ])
+      await assertBroken(file, code, /Layer rule: src\/machines\/model is pure/);
+    // The machine folder's own rules still hold there.
+    await assertBroken(
+      file,
+      "import { MockBridge } from '../../bridge/mockBridge.js';\nexport const a = MockBridge;\n",
+      /Layer rule: src\/machines never hold the bridge/,
+    );
+    await assertBroken(
+      file,
+      'export const title = () => document.title;\n',
+      /Layer rule: src\/machines never touch the DOM/,
+    );
+    await assertAllowed(
+      file,
+      "import type { GnssSignal } from '../../bridge/signals.js';\nimport type { BridgeMachineEvent } from '../events.js';\nimport { CAUSE_TABLE } from './causes.js';\nexport type A = [GnssSignal, BridgeMachineEvent, typeof CAUSE_TABLE];\n",
+    );
+    // A machine may still use selectors and views; only the model is held to this.
+    await assertAllowed(
+      'src/machines/probeMachine.ts',
+      "import { setup } from 'xstate';\nimport type { CallView } from './views.js';\nexport const a = setup;\nexport type A = CallView;\n",
+    );
+  });
+
   test('src/sim is pure: no DOM, no xstate, no UI', async () => {
     await assertBroken(
       'src/sim/probe.ts',

@@ -19,10 +19,10 @@ function ledWords(state: LedMirrorState): string {
 
 /**
  * Mirrors the SOS LED on screen, so the occupant sees the same signal as above the mirror: a dot and
- * "SOS LED: green, blinking". Plain markup in the call screen's own tree, not an element with a
- * shadow root of its own: it is inserted in the crash frame, where an element, its shadow root and
- * its stylesheet cost about a tenth of the event (docs/performance.md, round 4). The screen that
- * shows it adds `ledMirrorStyles` to its styles; it re-renders on a locale change.
+ * "SOS LED: green, blinking". Plain markup in the tree of the row that shows it (the call header or
+ * meta row), not an element with a shadow root of its own: it is inserted in the crash frame, where
+ * an element, its shadow root and its stylesheet cost about a tenth of the event (docs/performance.md,
+ * round 4). The row that shows it adds `ledMirrorStyles` to its styles; it re-renders on a locale change.
  *
  * @param state the LED state to mirror (`data-led` on the part, for tests and styles)
  * @param label caption before the state words (default: "SOS LED" in the current language)
@@ -40,7 +40,7 @@ export const ledMirrorStyles: CSSResult = css`
     display: inline-flex;
     align-items: center;
     gap: 10px;
-    font: 600 18px/1.2 var(--sos-font, sans-serif);
+    font: 600 var(--sos-font-size-scale-7) / 1.2 var(--sos-font, sans-serif);
     color: var(--sos-text-dim);
   }
   .led-mirror .led {

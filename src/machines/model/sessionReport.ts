@@ -2,7 +2,7 @@
  * The telematics unit's session report as the HMI reads it, pure: which screen a report means,
  * which of two reports is newer, and the presentation times drawn from its deadlines.
  */
-import type { CallSessionPhase, CallSessionSignal } from '../../bridge/signals.js';
+import type { CallSessionSignal } from '../../bridge/signals.js';
 import type { BridgeMachineEvent } from '../events.js';
 
 /** The unit's session report as the HMI keeps it. */
@@ -14,29 +14,6 @@ export function reportOf(event: { readonly type: string }): SessionReport | null
   const { type: _type, ...report } = event as Extract<BridgeMachineEvent, { type: 'bridge.callSession' }>;
   return report;
 }
-
-/** Phases in which a call is being set up or is up (a call-back aside). */
-export const CALL_UP_PHASES: readonly CallSessionPhase[] = [
-  'cancelWindow',
-  'dialing',
-  'connected',
-  'voice',
-  'redialWait',
-];
-/** Phases in which the unit runs a session, a call-back too: it would refuse a new one (busy). */
-export const SESSION_PHASES: readonly CallSessionPhase[] = [...CALL_UP_PHASES, 'callbackRinging', 'callback'];
-/** Phases in which the centre is on the line and can read a text (the unit's text channel is up). */
-export const TEXT_PHASES: readonly CallSessionPhase[] = ['connected', 'voice', 'callback'];
-/** Phases of an automatic session after its call connected or could not be made: stay-safe guidance applies. */
-export const SAFETY_PHASES: readonly CallSessionPhase[] = [
-  'connected',
-  'voice',
-  'redialWait',
-  'failed',
-  'ended',
-  'callbackRinging',
-  'callback',
-];
 
 /** Which screen state a report puts the machine in (one place for the mapping). */
 export type ReportScreen =

@@ -9,6 +9,7 @@ import { CHAIN_UNITS, NO_CALL_SESSION } from '../../../src/bridge/signals.js';
 import type { SosConfig } from '../../../src/machines/config.js';
 import type { SosEvent, UserEvent } from '../../../src/machines/events.js';
 import {
+  selectAudioPath,
   selectCallView,
   selectHmiState,
   selectMalfunctionView,
@@ -186,7 +187,7 @@ export class Hmi {
     return selectMalfunctionView(this.malfunctionSnapshot);
   }
   call() {
-    return selectCallView(this.callSnapshot);
+    return selectCallView(this.callSnapshot, selectAudioPath(this.statusSnapshot));
   }
   state() {
     return selectHmiState(this.actor);

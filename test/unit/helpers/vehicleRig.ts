@@ -11,6 +11,7 @@ import { REQUIRED_SIGNALS } from '../../../src/machines/model/facts.js';
 import type { SosConfig } from '../../../src/machines/config.js';
 import { toMachineEvent, type UserEvent } from '../../../src/machines/events.js';
 import {
+  selectAudioPath,
   selectCallView,
   selectStatusView,
   type CallSnapshot,
@@ -121,7 +122,7 @@ export class Rig {
   }
 
   call(): CallView {
-    return selectCallView(this.callSnapshot);
+    return selectCallView(this.callSnapshot, selectAudioPath(this.statusSnapshot));
   }
 
   sent(type: VehicleCommand['type'], since = -Infinity): CommandAt[] {

@@ -29,7 +29,7 @@ export class ActionButton extends LitElement {
       padding: 0 36px;
       border-radius: var(--sos-radius-lg);
       border: 2px solid transparent;
-      font: 650 26px/1.1 var(--sos-font, sans-serif);
+      font: 650 var(--sos-font-size-scale-14) / 1.1 var(--sos-font, sans-serif);
       letter-spacing: 0.01em;
       cursor: pointer;
       color: var(--sos-text);

@@ -14,7 +14,7 @@ export class HoldProgress extends LitElement {
     .label {
       display: flex;
       justify-content: space-between;
-      font: 600 20px/1.2 var(--sos-font, sans-serif);
+      font: 600 var(--sos-font-size-scale-9) / 1.2 var(--sos-font, sans-serif);
       margin-block-end: 8px;
     }
     .track {

@@ -24,7 +24,7 @@ export class StatusBar extends LitElement {
       box-sizing: border-box;
       background: linear-gradient(to bottom, var(--sos-surface), transparent);
       border-block-end: 1px solid var(--sos-border);
-      font: 600 20px/1 var(--sos-font, sans-serif);
+      font: 600 var(--sos-font-size-scale-9) / 1 var(--sos-font, sans-serif);
       color: var(--sos-text-dim);
     }
     sos-telltale {
@@ -92,7 +92,7 @@ export class StatusBar extends LitElement {
     }
     .clock {
       color: var(--sos-text);
-      font-size: 24px;
+      font-size: var(--sos-font-size-scale-13);
       font-variant-numeric: tabular-nums;
       min-inline-size: 4.2ch;
       text-align: end;

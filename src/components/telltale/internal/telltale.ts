@@ -57,14 +57,14 @@ export class Telltale extends LitElement {
       overflow: visible;
     }
     .lettering {
-      font: 900 19px/1 var(--sos-font, sans-serif);
+      font: 900 var(--sos-font-size-scale-8) / 1 var(--sos-font, sans-serif);
       letter-spacing: 0.5px;
     }
     .cut {
       stroke: var(--sos-telltale-cut, var(--sos-bg));
     }
     .q {
-      font: 900 20px/1 var(--sos-font, sans-serif);
+      font: 900 var(--sos-font-size-scale-9) / 1 var(--sos-font, sans-serif);
     }
   `;
 

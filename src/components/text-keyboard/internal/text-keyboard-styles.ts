@@ -40,7 +40,7 @@ export const textKeyboardStyles: CSSResult = css`
     direction: rtl;
     text-align: left;
     white-space: pre;
-    font-size: 21px;
+    font-size: var(--sos-font-size-scale-10);
     line-height: 1.2;
   }
   .line {
@@ -60,7 +60,7 @@ export const textKeyboardStyles: CSSResult = css`
   }
   .remaining {
     flex: none;
-    font-size: 15px;
+    font-size: var(--sos-font-size-scale-4);
     font-variant-numeric: tabular-nums;
     color: var(--sos-text-faint);
     white-space: nowrap;
@@ -82,7 +82,7 @@ export const textKeyboardStyles: CSSResult = css`
     border: 1px solid var(--sos-neutral-button-border);
     background: var(--sos-neutral-button);
     color: var(--sos-text);
-    font: 650 22px/1 var(--sos-font, sans-serif);
+    font: 650 var(--sos-font-size-scale-11) / 1 var(--sos-font, sans-serif);
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
     overflow: hidden;
@@ -98,7 +98,7 @@ export const textKeyboardStyles: CSSResult = css`
     background: var(--sos-surface-raised);
   }
   .command {
-    font-size: 18px;
+    font-size: var(--sos-font-size-scale-7);
   }
   .layer,
   .accents {
@@ -108,7 +108,7 @@ export const textKeyboardStyles: CSSResult = css`
     grid-column: span 3;
   }
   .backspace {
-    font-size: 24px;
+    font-size: var(--sos-font-size-scale-13);
   }
   .send {
     grid-column: span 2;
