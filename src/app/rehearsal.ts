@@ -12,7 +12,7 @@
  * screen reader, no focus — can ever see it. A real event waits at most for one scene.
  */
 import { createActor, type AnyActorRef } from 'xstate';
-import { NO_CALL_SESSION } from '../bridge/signals.js';
+import { CHAIN_UNITS, MOST_NODES, NO_CALL_SESSION } from '../bridge/signals.js';
 import { validateSignal } from '../bridge/validation.js';
 import { emergencyNumber, type SosConfig } from '../machines/config.js';
 import { toMachineEvent } from '../machines/events.js';
@@ -45,26 +45,12 @@ function session(ts: number, patch: Raw = {}): Raw {
   return { type: 'callSession', ts, seq: 0, ...NO_CALL_SESSION, ...patch };
 }
 
-const RING = ['head-unit', 'amplifier', 'telematics', 'satellite-radio', 'hands-free'];
-
 /** A car at "SOS ready": what a healthy vehicle reports, every second, from the start. */
 function readyMessages(ts: number): Raw[] {
-  const units = [
-    'telematics',
-    'sos-button',
-    'crash-sensor',
-    'gnss',
-    'cellular',
-    'microphone',
-    'amplifier',
-    'hands-free',
-    'backup-battery',
-    'head-unit',
-  ];
   return [
     { type: 'ignition', ts, state: 'on' },
-    ...units.map((unit) => ({ type: 'unitHealth', ts, unit, status: 'ok' })),
-    { type: 'mostRing', ts, nodes: RING, closed: true, silent: [] },
+    ...CHAIN_UNITS.map((unit) => ({ type: 'unitHealth', ts, unit, status: 'ok' })),
+    { type: 'mostRing', ts, nodes: MOST_NODES, closed: true, silent: [] },
     { type: 'gnss', ts, fix: '3d', latitude: 48.1424, longitude: 11.5775, headingDeg: 72, trusted: true },
     { type: 'cellular', ts, registered: true, signalBars: 4, ecall: 'ngECall' },
     session(ts),
@@ -121,7 +107,7 @@ const SCENES: readonly { readonly scene: string; readonly screen: string; messag
       {
         type: 'mostRing',
         ts,
-        nodes: RING,
+        nodes: MOST_NODES,
         closed: false,
         silent: ['amplifier', 'telematics', 'satellite-radio', 'hands-free'],
         breakBetween: ['telematics', 'satellite-radio'],
