@@ -41,9 +41,13 @@ const SHELL_CHUNK = 'app';
 const PRELOADED_GROUPS = [SHELL_CHUNK, 'system', 'rolldown-runtime'];
 const PRELOADED_MODULES = ['/src/screens/screens.ts'];
 
-/** Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base. */
+/**
+ * Modules of the `system` chunk: `src/app/system.ts` and its imports, and the bridges' shared base.
+ * Not the modules under `src/machines/` that only the diagnosis pages import (the guides' steps, the
+ * fault memory's export): they load with the diagnosis chunk.
+ */
 const SYSTEM_CHUNK =
-  /\/src\/(app\/(system|assembleHmi|automation|services|transitionTrace|faultMemoryStore)|machines\/.+|time\/[^/]+|bridge\/(bridgeBase|validation|commandTracker|commands|signals))\.ts$|\/node_modules\/(xstate|valibot)\//;
+  /\/src\/(app\/(system|assembleHmi|automation|services|transitionTrace|faultMemoryStore)|machines\/(?!model\/(guideSteps|faultLogExport)\.ts$).+|time\/[^/]+|bridge\/(bridgeBase|validation|commandTracker|commands|signals))\.ts$|\/node_modules\/(xstate|valibot)\//;
 
 /**
  * Group of the shell chunk (`src/screens/app.ts`): every module the shell imports statically, except

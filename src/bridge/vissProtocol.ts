@@ -142,55 +142,52 @@ export type VissServerMessage = v.InferOutput<typeof VissServerMessageSchema>;
 export type VissData = v.InferOutput<typeof VissDataSchema>;
 export type VissError = v.InferOutput<typeof VissErrorSchema>;
 
-const authorization = v.nullish(v.pipe(v.string(), v.maxLength(8192)));
 /**
- * Any string (KUKSA: `Path(String)`, `RequestId(String)`): an unknown path, a branch or a wildcard
- * is answered 404 `invalid_path`. Frames are at most 64 KiB, which bounds them.
+ * The schemas of a client's requests: only the gateway parses requests, so they are built on first
+ * use and the browser build, which never does, drops them (the bundler keeps a schema built at the
+ * top level of a module, unused or not).
  */
-const requestPath = v.string('expected a VSS path');
-const requestId = v.string('expected a string id');
-/** The filters KUKSA knows (`types.rs`, `enum Filter`); any other `type` makes the request malformed. */
-export const VissFilterSchema = v.nullish(
-  v.variant('type', [
-    v.object({ type: v.literal('static-metadata') }),
-    v.object({
-      type: v.literal('paths'),
-      parameter: v.array(v.string()),
-    }),
-    v.object({
-      type: v.literal('timebased'),
-      parameter: v.object({
-        period: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4294967295)),
+function buildRequestSchema() {
+  const authorization = v.nullish(v.pipe(v.string(), v.maxLength(8192)));
+  /**
+   * Any string (KUKSA: `Path(String)`, `RequestId(String)`): an unknown path, a branch or a wildcard
+   * is answered 404 `invalid_path`. Frames are at most 64 KiB, which bounds them.
+   */
+  const requestPath = v.string('expected a VSS path');
+  const requestId = v.string('expected a string id');
+  /** The filters KUKSA knows (`types.rs`, `enum Filter`); any other `type` makes the request malformed. */
+  const filter = v.nullish(
+    v.variant('type', [
+      v.object({ type: v.literal('static-metadata') }),
+      v.object({
+        type: v.literal('paths'),
+        parameter: v.array(v.string()),
       }),
-    }),
-  ]),
-);
-export type VissFilter = NonNullable<v.InferOutput<typeof VissFilterSchema>>;
-
-/**
- * Every request a VISS client may send (what the gateway accepts), field by field as KUKSA's
- * `Request` deserializes it: unknown fields are ignored; a missing or mistyped field, an unknown
- * action or filter makes the whole request malformed (400).
- */
-export const VissRequestSchema = v.variant('action', [
-  v.object({
-    action: v.literal('get'),
-    path: requestPath,
-    requestId,
-    filter: VissFilterSchema,
-    authorization,
-  }),
-  v.object({ action: v.literal('set'), path: requestPath, value, requestId, authorization }),
-  v.object({
-    action: v.literal('subscribe'),
-    path: requestPath,
-    requestId,
-    filter: VissFilterSchema,
-    authorization,
-  }),
-  v.object({ action: v.literal('unsubscribe'), subscriptionId: requestId, requestId }),
-]);
-export type VissRequest = v.InferOutput<typeof VissRequestSchema>;
+      v.object({
+        type: v.literal('timebased'),
+        parameter: v.object({
+          period: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4294967295)),
+        }),
+      }),
+    ]),
+  );
+  /**
+   * Every request a VISS client may send (what the gateway accepts), field by field as KUKSA's
+   * `Request` deserializes it: unknown fields are ignored; a missing or mistyped field, an unknown
+   * action or filter makes the whole request malformed (400).
+   */
+  return v.variant('action', [
+    v.object({ action: v.literal('get'), path: requestPath, requestId, filter, authorization }),
+    v.object({ action: v.literal('set'), path: requestPath, value, requestId, authorization }),
+    v.object({ action: v.literal('subscribe'), path: requestPath, requestId, filter, authorization }),
+    v.object({ action: v.literal('unsubscribe'), subscriptionId: requestId, requestId }),
+  ]);
+}
+type VissRequestSchema = ReturnType<typeof buildRequestSchema>;
+let requestSchema: VissRequestSchema | undefined;
+const vissRequestSchema = (): VissRequestSchema => (requestSchema ??= buildRequestSchema());
+export type VissRequest = v.InferOutput<VissRequestSchema>;
+export type VissFilter = NonNullable<Extract<VissRequest, { action: 'get' }>['filter']>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
 
@@ -217,12 +214,12 @@ export function parseVissServerMessage(text: string): ParseResult<VissServerMess
 
 /** Checks a request from a VISS client (the gateway's boundary). */
 export function parseVissRequest(text: string): ParseResult<VissRequest> {
-  return parseWith(VissRequestSchema, text, 'viss request');
+  return parseWith(vissRequestSchema(), text, 'viss request');
 }
 
 /** Checks one already-parsed JSON value as a request (a frame may hold several, `splitJsonFrame`). */
 export function parseVissRequestValue(raw: unknown): ParseResult<VissRequest> {
-  const result = v.safeParse(VissRequestSchema, raw);
+  const result = v.safeParse(vissRequestSchema(), raw);
   if (result.success) return { ok: true, message: result.output };
   const issue = result.issues[0];
   const where = (issue.path ?? []).map((p) => String(p.key)).join('.');

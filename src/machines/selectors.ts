@@ -10,7 +10,7 @@ import type { emergencyCallMachine } from './emergencyCallMachine.js';
 import type { faultMemoryMachine } from './faultMemoryMachine.js';
 import type { malfunctionMachine } from './malfunctionMachine.js';
 import { hasWarning } from './model/assess.js';
-import { guide, guideForCause, guidesForCauses, type GuideId } from './model/guides.js';
+import { guideForCause, guidesForCauses, type GuideId } from './model/guides.js';
 import { nearestPoints } from './model/pointsOfInterest.js';
 import { positionOf } from './model/position.js';
 import { diagnoseRing, suspectUnit, type RingDiagnosis } from './model/ringDiagnosis.js';
@@ -343,7 +343,7 @@ export function selectGuideView(snapshot: StatusSnapshot, id: GuideId): GuideVie
   const ring = selectRingDiagnosis(snapshot);
   const causes = snapshot.context.assessment.causes.map((c) => c.id);
   return {
-    guide: guide(id),
+    id,
     causes: causes.filter((c) => guideForCause(c, ring) === id),
     current: guidesForCauses(causes, ring),
     ringSuspect: suspectUnit(ring),

@@ -19,7 +19,7 @@ import type { DiagnosticsPage } from './events.js';
 import type { AssessedLevel, Cause, CauseId } from './model/causes.js';
 import type { CheckControlMessage } from './model/diagnose.js';
 import type { FaultLogEntry } from './model/faultLog.js';
-import type { Guide, GuideId } from './model/guides.js';
+import type { GuideId } from './model/guides.js';
 import type { PointOfInterestView } from './model/pointsOfInterest.js';
 import type { PositionView } from './model/position.js';
 import type { RingDiagnosis, RingView } from './model/ringDiagnosis.js';
@@ -211,8 +211,12 @@ export interface SelfTestView {
   readonly lastResultAt: number | null;
 }
 
+/**
+ * One guide as its page shows it, drawn from the status now. The guide's steps are fixed per guide:
+ * the page takes them from `model/guideSteps.ts` (`guide(id)`), which loads with the diagnosis pages.
+ */
 export interface GuideView {
-  readonly guide: Guide;
+  readonly id: GuideId;
   /** Causes present now that lead to this guide (empty: shown for reference). */
   readonly causes: readonly CauseId[];
   /** Guides for every cause present now, most important first. */

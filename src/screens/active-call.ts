@@ -5,6 +5,7 @@ import {
   cancelCallAction,
   centreLine,
   conversationPanel,
+  conversationShown,
   dataPanel,
   endHint,
   focusWhenRendered,
@@ -151,9 +152,8 @@ export class SosActiveCall extends CallScreen {
     this.safetyWasOpen = open;
   }
 
-  private renderLeft(view: CallView, wide: boolean): TemplateResult {
+  private renderLeft(view: CallView, wide: boolean, panel: boolean): TemplateResult {
     const holding = view.holdProgress !== null && view.canEndByHold;
-    const panel = view.conversation.panel !== null;
     // "The centre has your position" is not said when it has no data from the car (the read-out says why).
     const noData = view.transport === 'plain112' || view.msd === 'ackNegative';
     return html`<div class="left column">
@@ -183,7 +183,7 @@ export class SosActiveCall extends CallScreen {
         }
         ${wide ? nothing : html`<sos-call-meta .items=${this.metaItems(view)}></sos-call-meta>`}
       </div>
-      <sos-call-actions ?stacked=${wide}>${this.renderActions(view)}</sos-call-actions>
+      <sos-call-actions ?stacked=${wide}>${this.renderActions(view, panel)}</sos-call-actions>
     </div>`;
   }
 
@@ -195,8 +195,7 @@ export class SosActiveCall extends CallScreen {
     ];
   }
 
-  private renderActions(view: CallView): TemplateResult {
-    const panel = view.conversation.panel !== null;
+  private renderActions(view: CallView, panel: boolean): TemplateResult {
     return html`${
       view.canCancel
         ? cancelCallAction((e) => this.send(e))
@@ -210,8 +209,8 @@ export class SosActiveCall extends CallScreen {
     }${textAction(view, (e) => this.send(e))}${panel ? nothing : safetyAction(view, (e) => this.send(e))}`;
   }
 
-  private renderRight(view: CallView): TemplateResult | typeof nothing {
-    if (view.conversation.panel !== null) return conversationPanel(view, (e) => this.send(e));
+  private renderRight(view: CallView, panel: boolean): TemplateResult | typeof nothing {
+    if (panel) return conversationPanel(view, (e) => this.send(e));
     if (view.safety.open) return safetyCard(view, (e) => this.send(e), 2);
     // The header's badge names the call type: the panel does not repeat it.
     const data = dataPanel(view, true, false);
@@ -222,7 +221,9 @@ export class SosActiveCall extends CallScreen {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
     const test = view.kind === 'test';
-    const wide = view.conversation.panel !== null || view.safety.open;
+    // The conversation panel is a chunk of its own: until it is defined, the screen is as with it closed.
+    const panel = conversationShown(view, this, (e) => this.send(e));
+    const wide = panel || view.safety.open;
     return html`<section class="screen ${test ? 'test-call' : ''}" aria-labelledby="title">
       ${
         test
@@ -244,8 +245,8 @@ export class SosActiveCall extends CallScreen {
       </sos-call-header>
       ${phaseStepper(view.phase, view)}
       <div class="content ${wide ? 'wide' : ''}">
-        ${this.renderLeft(view, wide)}
-        <div class="right">${this.renderRight(view)}</div>
+        ${this.renderLeft(view, wide, panel)}
+        <div class="right">${this.renderRight(view, panel)}</div>
       </div>
     </section>`;
   }

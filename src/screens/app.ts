@@ -12,6 +12,7 @@ import type {
 import { applyTheme, type Theme } from '../styles/theme.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { hmiContext, type HmiServices } from './hmiContext.js';
+import { lazyChunk } from './lazy-chunk.js';
 import * as t from './texts.js';
 import '../components/status-bar/status-bar.js';
 // The first frame needs only the bar and the status screen; the others register from `screens.ts`
@@ -26,9 +27,10 @@ export const loadScreens = (): Promise<unknown> => import('./screens.js');
 
 /**
  * Registers the diagnosis pages (self-test results, MOST ring, guides, fault memory) and their texts:
- * a chunk of its own that the shell loads when diagnosis is first opened, not at start-up.
+ * a chunk of its own that the shell loads when diagnosis is first opened, not at start-up. After a
+ * failure the next try loads it again (`lazyChunk`).
  */
-export const loadDiagnosis = (): Promise<unknown> => import('./diagnosis.js');
+export const loadDiagnosis: () => Promise<unknown> = lazyChunk(() => import('./diagnosis.js'), 'diagnosis');
 
 /** What `sos-app` reads from the status actor for the bar (and the clock minute, so the bar's clock moves with any snapshot). */
 interface BarSlice {

@@ -5,6 +5,7 @@ import type { ConversationLineView, ConversationView } from '../machines/views.j
 import { callConversationStyles } from './call-conversation-styles.js';
 import { panelStyles } from './panel-styles.js';
 import { ModalPanel } from './modal-panel.js';
+import * as ct from './conversation-texts.js';
 import * as t from './texts.js';
 import '../components/action-button/action-button.js';
 import '../components/text-keyboard/text-keyboard.js';
@@ -87,19 +88,19 @@ export class SosCallConversation extends ModalPanel {
       data-line=${line.id}
     >
       ${centre ? CENTRE_ICON : nothing}
-      <span class="visually-hidden">${centre ? t.FROM_CENTRE : t.YOU_TAG}:</span>
+      <span class="visually-hidden">${centre ? t.FROM_CENTRE : ct.YOU_TAG}:</span>
       <span class="msg">${text}</span>
       ${
         centre
           ? nothing
           : html`<span class="mark" aria-hidden="true" data-part="mark">${DELIVERY_MARKS[line.delivery]}</span
-              ><span class="visually-hidden">(${t.deliveryText(line.delivery)})</span>`
+              ><span class="visually-hidden">(${ct.deliveryText(line.delivery)})</span>`
       }
     </li>`;
   }
 
   private renderPhrases(view: ConversationView): TemplateResult {
-    return html`<div class="phrases" role="group" aria-label=${t.PHRASES_LABEL}>
+    return html`<div class="phrases" role="group" aria-label=${ct.PHRASES_LABEL}>
       ${view.phrases.map(
         (phrase, i) =>
           html`<sos-action-button
@@ -136,18 +137,18 @@ export class SosCallConversation extends ModalPanel {
     >
       <div class="main">${keyboard ? this.renderKeyboard(view) : this.renderPhrases(view)}</div>
       <div class="side surface">
-        <h2 id="title">${t.CONVERSATION_TITLE}</h2>
+        <h2 id="title">${ct.CONVERSATION_TITLE}</h2>
         ${
           lines.length
-            ? html`<ol class="lines" aria-label=${t.CONVERSATION_LINES} data-part="lines">
+            ? html`<ol class="lines" aria-label=${ct.CONVERSATION_LINES} data-part="lines">
                 ${lines.map((line) => this.renderLine(line))}
               </ol>`
-            : html`<p class="lines empty" data-part="lines">${t.CONVERSATION_EMPTY}</p>`
+            : html`<p class="lines empty" data-part="lines">${ct.CONVERSATION_EMPTY}</p>`
         }
         <div class="actions">
           <sos-action-button
             data-part="mode"
-            label=${keyboard ? t.PHRASES_ACTION : t.KEYBOARD_ACTION}
+            label=${keyboard ? ct.PHRASES_ACTION : ct.KEYBOARD_ACTION}
             @click=${() => this.emitMode(keyboard ? 'phrases' : 'keyboard')}
           ></sos-action-button>
           <sos-action-button

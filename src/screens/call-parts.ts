@@ -1,13 +1,13 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { UserEvent } from '../machines/events.js';
 import type { CallPhaseView, CallView, CrashView, PositionView, SentDataView } from '../machines/views.js';
+import { lazyChunk } from './lazy-chunk.js';
 import * as t from './texts.js';
 import type {
   SosConversationModeEvent,
   SosConversationPhraseEvent,
   SosConversationTextEvent,
 } from './call-conversation.js';
-import './call-conversation.js';
 import './safety-card.js';
 
 /** Template parts several call screens share (no element of their own: they are just markup). */
@@ -153,7 +153,51 @@ export function safetyAction(view: CallView, send: Send): TemplateResult | typeo
   ></sos-action-button>`;
 }
 
-/** The conversation panel, wired to the occupants' events. */
+/**
+ * Registers the text conversation panel (`sos-call-conversation`, its on-screen keyboard and words): a
+ * chunk of its own that loads when the occupants first open the panel, not at start-up. The call
+ * screens, their actions and the centre's newest line never wait for it. After a failure the next
+ * try loads it again (`lazyChunk`).
+ */
+export const loadConversation: () => Promise<unknown> = lazyChunk(
+  () => import('./call-conversation.js'),
+  'call-conversation',
+);
+
+/** The conversation chunk is on its way; these screens render again when it is in. */
+let conversationLoading = false;
+const waitingForConversation = new Set<ReactiveControllerHost>();
+
+/**
+ * True when the conversation panel is open and defined. Open but not yet defined, it starts loading
+ * the panel and has `host` render again when it is; until then the screen shows itself as with the
+ * panel closed (never an undefined, empty element). A chunk that cannot load is logged and the panel
+ * is closed again (`user.closeText`), so the call screen stays as it was and the next `Text` tries again.
+ */
+export function conversationShown(view: CallView, host: ReactiveControllerHost, send: Send): boolean {
+  if (view.conversation.panel === null) return false;
+  if (customElements.get('sos-call-conversation')) return true;
+  waitingForConversation.add(host);
+  if (conversationLoading) return false;
+  conversationLoading = true;
+  const done = (): ReactiveControllerHost[] => {
+    conversationLoading = false;
+    const hosts = [...waitingForConversation];
+    waitingForConversation.clear();
+    return hosts;
+  };
+  loadConversation().then(
+    () => done().forEach((h) => h.requestUpdate()),
+    (error: unknown) => {
+      done();
+      console.error('[sos-hmi] the text conversation could not load; the call screen stays:', error);
+      send({ type: 'user.closeText' });
+    },
+  );
+  return false;
+}
+
+/** The conversation panel, wired to the occupants' events (after `conversationShown`). */
 export function conversationPanel(view: CallView, send: Send): TemplateResult {
   return html`<sos-call-conversation
     .view=${view.conversation}

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { centreLine, closeAction, conversationPanel, textAction } from './call-parts.js';
+import { centreLine, closeAction, conversationPanel, conversationShown, textAction } from './call-parts.js';
 import { callStyles } from './call-styles.js';
 import { CallScreen } from './hmi-screen.js';
 import { screenStyles } from './screen-styles.js';
@@ -67,7 +67,8 @@ export class SosCallback extends CallScreen {
     const view = this.call.value;
     if (!view) return html`<div class="screen"></div>`;
     const active = view.screen === 'callback';
-    const panel = active && view.conversation.panel !== null;
+    // The conversation panel is a chunk of its own: until it is defined, the screen is as with it closed.
+    const panel = active && conversationShown(view, this, (e) => this.send(e));
     return html`<section class="screen" aria-labelledby="title">
       <sos-call-header
         timer=${active ? t.formatMmSs(view.elapsedS) : ''}

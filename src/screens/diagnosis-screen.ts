@@ -3,7 +3,6 @@ import type { DiagnosisView, DiagnosticsPage, DiagnosticsView } from '../machine
 import { ActorController } from './controllers/actor-controller.js';
 import { HmiScreen } from './hmi-screen.js';
 import * as dt from './diagnosis-texts.js';
-import * as t from './texts.js';
 
 /**
  * What every diagnosis page shares: the left menu (iDrive style), the diagnosis view of the status
@@ -73,7 +72,7 @@ export class DiagnosisScreen extends HmiScreen {
         data-idrive-action
         @click=${() => this.send({ type: 'user.closeDiagnostics' })}
       >
-        ${t.DIAG_BUTTON.close}
+        ${dt.DIAG_PAGE_BUTTON.close}
       </button>
     </nav>`;
   }

@@ -2,7 +2,7 @@
  * The words of the diagnosis pages (self-test results, MOST ring diagram, guides, fault memory and
  * their menu). Only the diagnosis screens use them, so they load with the diagnosis chunk
  * (`diagnosis.ts`) when the driver opens diagnosis, not with the shell; the buttons that open
- * diagnosis (`DIAG_BUTTON`) and the test-call texts stay in `texts.ts`. Localised like `texts.ts`:
+ * diagnosis and the test call (`DIAG_BUTTON`) and the test-call texts stay in `texts.ts`. Localised like `texts.ts`:
  * functions translate on each call, the UPPER_CASE constants are re-set on every language change.
  */
 import { msg, str } from '@lit/localize';
@@ -22,6 +22,28 @@ export function bypassButton(unit: Unit): string {
   const name = RING_SHORT[unit as keyof typeof RING_SHORT] ?? unitName(unit);
   return msg(str`Bypass ${name}`);
 }
+
+/** The diagnosis pages' own buttons (those that open diagnosis are `DIAG_BUTTON` in `texts.ts`). */
+export const DIAG_PAGE_BUTTON = {
+  get ring() {
+    return msg('Ring diagram');
+  },
+  get selfTest() {
+    return msg('Self-test results');
+  },
+  get runSelfTest() {
+    return msg('Run self-test');
+  },
+  get exportJson() {
+    return msg('Export JSON');
+  },
+  get close() {
+    return msg('Close');
+  },
+  get removeBypass() {
+    return msg('Remove bypass');
+  },
+} as const;
 
 /** Short unit names for the ring drawing (a node box is small). */
 export const RING_SHORT: Record<

@@ -1,12 +1,11 @@
 import { css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { faultLogJson } from '../machines/model/faultLog.js';
+import { faultLogJson } from '../machines/model/faultLogExport.js';
 import type { FaultMemoryView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as dt from './diagnosis-texts.js';
-import * as t from './texts.js';
 
 /**
  * Fault memory: every fault, ignition cycle, self-test, call and outcome with time and cause,
@@ -123,7 +122,7 @@ export class SosFaultMemory extends DiagnosisScreen {
           <sos-action-button
             data-default
             variant="primary"
-            label=${t.DIAG_BUTTON.exportJson}
+            label=${dt.DIAG_PAGE_BUTTON.exportJson}
             ?disabled=${entries.length === 0}
             @click=${() => this.export()}
           ></sos-action-button>

@@ -1,12 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { GuideId, GuideStepId } from '../machines/model/guides.js';
+import { guide as guideSteps } from '../machines/model/guideSteps.js';
 import type { GuideView } from '../machines/views.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { DiagnosisScreen, diagnosisStyles } from './diagnosis-screen.js';
 import { screenStyles } from './screen-styles.js';
 import * as dt from './diagnosis-texts.js';
-import * as t from './texts.js';
 
 /** Guides for a limit of the place, not a fault of the car: SOS is not down, so no "no substitute" warning. */
 const LIMIT_GUIDES: ReadonlySet<GuideId> = new Set<GuideId>(['noEcallNetwork']);
@@ -152,7 +152,7 @@ export class SosGuide extends DiagnosisScreen {
     const view = this.guideView.value;
     const number = this.emergencyNumber;
     if (!view) return html`<div class="page">${this.renderNav('guide')}</div>`;
-    const { guide } = view;
+    const guide = guideSteps(view.id);
     return html`<div class="page">
       ${this.renderNav('guide')}
       <section class="content" aria-labelledby="title" data-guide=${guide.id}>
@@ -215,11 +215,11 @@ export class SosGuide extends DiagnosisScreen {
             guide.ring
               ? html`<sos-action-button
                   variant="primary"
-                  label=${t.DIAG_BUTTON.ring}
+                  label=${dt.DIAG_PAGE_BUTTON.ring}
                   @click=${() => this.open({ screen: 'ring' })}
                 ></sos-action-button>`
               : html`<sos-action-button
-                  label=${t.DIAG_BUTTON.selfTest}
+                  label=${dt.DIAG_PAGE_BUTTON.selfTest}
                   @click=${() => this.open({ screen: 'selfTest' })}
                 ></sos-action-button>`
           }

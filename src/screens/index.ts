@@ -1,9 +1,11 @@
 /**
  * Registers every SOS element (tests, integrators); the page's entry loads `screens.ts` after the
- * first frame, and the shell loads `diagnosis.ts` when diagnosis is opened.
+ * first frame, the shell loads `diagnosis.ts` when diagnosis is opened, and a call screen loads the
+ * conversation panel when the occupants open it (`loadConversation` in `call-parts.ts`).
  */
 import './screens.js';
 import './diagnosis.js';
+import './call-conversation.js';
 export { SosApp } from './app.js';
 export { hmiContext, type HmiServices, type SnapshotSource } from './hmiContext.js';
 export { ActorController } from './controllers/actor-controller.js';

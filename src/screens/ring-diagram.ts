@@ -240,7 +240,7 @@ export class SosRingDiagram extends DiagnosisScreen {
     for (const unit of d.bypassed) {
       out.push(
         html`<sos-action-button
-          label=${d.bypassed.length > 1 ? `${t.DIAG_BUTTON.removeBypass}: ${dt.RING_SHORT[unit]}` : t.DIAG_BUTTON.removeBypass}
+          label=${d.bypassed.length > 1 ? `${dt.DIAG_PAGE_BUTTON.removeBypass}: ${dt.RING_SHORT[unit]}` : dt.DIAG_PAGE_BUTTON.removeBypass}
           @click=${() => this.send({ type: 'user.bypass', unit, bypassed: false })}
         ></sos-action-button>`,
       );

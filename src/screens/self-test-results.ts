@@ -113,7 +113,7 @@ export class SosSelfTestResults extends DiagnosisScreen {
           <sos-action-button
             data-default
             variant="primary"
-            label=${t.DIAG_BUTTON.runSelfTest}
+            label=${dt.DIAG_PAGE_BUTTON.runSelfTest}
             ?disabled=${view?.request === 'running'}
             @click=${() => this.send({ type: 'user.selfTest' })}
           ></sos-action-button>

@@ -11,13 +11,7 @@
  * changes (`onLocale`), so screens keep reading `t.NAME` and re-render on the locale event.
  */
 import { LOCALE_STATUS_EVENT, msg, str } from '@lit/localize';
-import type {
-  DoorRelease,
-  MsdState,
-  PointOfInterestKind,
-  PresetPhrase,
-  TextDelivery,
-} from '../bridge/signals.js';
+import type { DoorRelease, MsdState, PointOfInterestKind, PresetPhrase } from '../bridge/signals.js';
 import type {
   AdviceId,
   CallPhaseView,
@@ -727,27 +721,11 @@ export function announceFromCentre(text: string): string {
 /** Label of a line the centre sent (the conversation panel marks each one with it). */
 export let FROM_CENTRE = '';
 onLocale(() => (FROM_CENTRE = msg('From the emergency centre')));
-/** Said before a line the occupants sent (screen readers; the line itself carries a delivery mark). */
-export let YOU_TAG = '';
-onLocale(() => (YOU_TAG = msg('You', { desc: 'Said before a text line the occupants sent to the centre.' })));
 /** The call-screen action that opens the conversation. */
 export let TEXT_ACTION = '';
 onLocale(
   () => (TEXT_ACTION = msg('Text', { desc: 'Button: write to the emergency centre (phrases or keyboard).' })),
 );
-export let CONVERSATION_TITLE = '';
-onLocale(() => (CONVERSATION_TITLE = msg('Text with the emergency centre')));
-export let CONVERSATION_LINES = '';
-onLocale(() => (CONVERSATION_LINES = msg('Conversation')));
-export let CONVERSATION_EMPTY = '';
-onLocale(() => (CONVERSATION_EMPTY = msg('No messages yet')));
-export let PHRASES_ACTION = '';
-onLocale(() => (PHRASES_ACTION = msg('Phrases')));
-export let KEYBOARD_ACTION = '';
-onLocale(() => (KEYBOARD_ACTION = msg('Keyboard')));
-export let PHRASES_LABEL = '';
-onLocale(() => (PHRASES_LABEL = msg('Send a phrase')));
-
 const PHRASES: Record<PresetPhrase, string> = {
   get cannotSpeak() {
     return msg('I cannot speak');
@@ -774,25 +752,6 @@ const PHRASES: Record<PresetPhrase, string> = {
 /** A preset phrase in the language on screen (it travels as a code). */
 export function phraseText(phrase: PresetPhrase): string {
   return PHRASES[phrase];
-}
-
-const DELIVERY: Record<TextDelivery, string> = {
-  get sending() {
-    return msg('Sending');
-  },
-  get sent() {
-    return msg('Sent');
-  },
-  get delivered() {
-    return msg('Delivered');
-  },
-  get failed() {
-    return msg('Not delivered');
-  },
-};
-/** How far an occupants' line got, in words (the mark beside it is a symbol). */
-export function deliveryText(delivery: TextDelivery): string {
-  return DELIVERY[delivery];
 }
 
 // ── Post-crash safety card ───────────────────────────────────────────────────────────────────
@@ -920,7 +879,8 @@ export function announceStatus(view: SosStatusView): string {
   return statusLine(view.level);
 }
 
-// ══ Diagnosis: self-test results, ring diagram, guides, fault memory, test call, after the call ══
+// ══ Diagnosis: the buttons that open it, test call, after the call ══
+/** Buttons outside the diagnosis pages (theirs are `DIAG_PAGE_BUTTON` in `diagnosis-texts.ts`). */
 
 export const DIAG_BUTTON = {
   get diagnosis() {
@@ -929,35 +889,11 @@ export const DIAG_BUTTON = {
   get guide() {
     return msg('Guide');
   },
-  get ring() {
-    return msg('Ring diagram');
-  },
-  get selfTest() {
-    return msg('Self-test results');
-  },
-  get faultMemory() {
-    return msg('Fault memory');
-  },
-  get runSelfTest() {
-    return msg('Run self-test');
-  },
   get testCall() {
     return msg('Test call');
   },
   get endTestCall() {
     return msg('End test call');
-  },
-  get exportJson() {
-    return msg('Export JSON');
-  },
-  get back() {
-    return msg('Back');
-  },
-  get close() {
-    return msg('Close');
-  },
-  get removeBypass() {
-    return msg('Remove bypass');
   },
   get police() {
     return msg('Police station');
@@ -988,8 +924,6 @@ export function testFailedText(reason: string | null, emergencyNumber: Emergency
     str`The test call did not get through${reason ? ` (${reason})` : ''}. Until this is fixed, call ${emergencyNumber} from a phone in an emergency.`,
   );
 }
-export let TEST_CALL_HINT = '';
-onLocale(() => (TEST_CALL_HINT = msg('Checks the whole chain without alerting anyone.')));
 
 // ── After the call ────────────────────────────────────────────────────────────────────────────
 export let CONTACTS_NOTIFIED_AFTER = '';

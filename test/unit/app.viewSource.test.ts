@@ -54,7 +54,7 @@ describe('view sources', () => {
       assert.equal(services.malfunction.getSnapshot().visible, false);
       const guide = services.diagnosis!.guide('ringBreak');
       assert.equal(services.diagnosis!.guide('ringBreak'), guide, 'one source per guide');
-      assert.equal(guide.getSnapshot().guide.id, 'ringBreak');
+      assert.equal(guide.getSnapshot().id, 'ringBreak');
       assert.equal(services.diagnosis!.navigation.getSnapshot().page, null);
       hmi.dispose();
     }

@@ -11,13 +11,10 @@ import { SELF_TEST_ITEMS } from '../../src/bridge/signals.js';
 import { CAUSE_TABLE } from '../../src/machines/model/causes.js';
 import { EMPTY_FACTS, foldFact, type VehicleFacts } from '../../src/machines/model/facts.js';
 import { toMachineEvent } from '../../src/machines/events.js';
-import {
-  emptyFaultLog,
-  faultLogJson,
-  parseFaultLogEntries,
-  reduceFaultLog,
-} from '../../src/machines/model/faultLog.js';
-import { GUIDE_IDS, guide, guideForCause, type GuideId } from '../../src/machines/model/guides.js';
+import { emptyFaultLog, parseFaultLogEntries, reduceFaultLog } from '../../src/machines/model/faultLog.js';
+import { faultLogJson } from '../../src/machines/model/faultLogExport.js';
+import { guide } from '../../src/machines/model/guideSteps.js';
+import { GUIDE_IDS, guideForCause, type GuideId } from '../../src/machines/model/guides.js';
 import { diagnoseRing, suspectUnit, type RingInput } from '../../src/machines/model/ringDiagnosis.js';
 import { selectDiagnosisView, selectGuideView, type StatusSnapshot } from '../../src/machines/selectors.js';
 import { R144_ITEMS, selfTestRows, foldSelfTestResult } from '../../src/machines/model/selfTestResults.js';
