@@ -432,34 +432,71 @@ async function heapUsed(cdp) {
   return usedSize;
 }
 
-/** Detached DOM nodes in a heap snapshot (node `detachedness` 2, or named "Detached …"). */
-async function detachedNodes(cdp) {
+/**
+ * Detached DOM nodes in a heap snapshot (node `detachedness` 2, or named "Detached …"). Lit's
+ * template cache is told apart: one `<template>` per template literal, created once and never attached
+ * by design, with its content fragment and every node in it (Chromium 150 flags those detached, not
+ * always the fragment between them). Bounded by the source, so not counted as a leak; a removed screen
+ * that something still holds is no template's content and is counted.
+ */
+export async function detachedNodes(cdp) {
   const chunks = [];
   const onChunk = (e) => chunks.push(e.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   const snapshot = JSON.parse(chunks.join(''));
-  const fields = snapshot.snapshot.meta.node_fields;
+  const { node_fields: fields, edge_fields: edgeFields, edge_types: edgeTypeLists } = snapshot.snapshot.meta;
+  const edgeTypes = edgeTypeLists[0];
   const width = fields.length;
+  const edgeWidth = edgeFields.length;
   const nameAt = fields.indexOf('name');
   const detAt = fields.indexOf('detachedness');
-  const nodes = snapshot.nodes;
+  const edgeCountAt = fields.indexOf('edge_count');
+  const edgeTypeAt = edgeFields.indexOf('type');
+  const edgeToAt = edgeFields.indexOf('to_node');
+  const { nodes, edges, strings } = snapshot;
+  const nameOf = (i) => strings[nodes[i + nameAt]];
+  const keyOf = (i) =>
+    nameOf(i)
+      .replace(/^Detached /, '')
+      .split(' ')[0]
+      .replace(/>$/, '');
+  const isDetached = (i) => (detAt >= 0 && nodes[i + detAt] === 2) || nameOf(i).startsWith('Detached ');
+  // A DOM node of a template's content: an element, text, comment or fragment — never a document.
+  const isContentNode = (i) => /^(Detached )?(<|DocumentFragment|Text|Comment|SVG)/.test(nameOf(i));
+  // The template cache: every node a <template> reaches through DOM edges within content nodes.
+  const firstEdge = new Map();
+  for (let i = 0, e = 0; i < nodes.length; i += width) {
+    firstEdge.set(i, e);
+    e += nodes[i + edgeCountAt] * edgeWidth;
+  }
+  const inTemplate = new Set();
+  const queue = [];
+  for (let i = 0; i < nodes.length; i += width) {
+    if (keyOf(i) !== '<template') continue;
+    inTemplate.add(i);
+    queue.push(i);
+  }
+  while (queue.length) {
+    const i = queue.pop();
+    const end = firstEdge.get(i) + nodes[i + edgeCountAt] * edgeWidth;
+    for (let e = firstEdge.get(i); e < end; e += edgeWidth) {
+      if (edgeTypes[edges[e + edgeTypeAt]] !== 'element') continue;
+      const to = edges[e + edgeToAt];
+      if (inTemplate.has(to) || !isContentNode(to)) continue;
+      inTemplate.add(to);
+      queue.push(to);
+    }
+  }
   const names = {};
   let count = 0;
   let templateCache = 0;
   for (let i = 0; i < nodes.length; i += width) {
-    const name = snapshot.strings[nodes[i + nameAt]];
-    const detached = (detAt >= 0 && nodes[i + detAt] === 2) || name.startsWith('Detached ');
-    if (!detached) continue;
-    const key = name
-      .replace(/^Detached /, '')
-      .split(' ')[0]
-      .replace(/>$/, '');
+    if (!isDetached(i)) continue;
+    const key = keyOf(i);
     names[key] = (names[key] ?? 0) + 1;
-    // Lit's template cache: one <template> (and its content fragment) per template literal, created
-    // once and never attached by design. Bounded by the source, so not counted as a leak.
-    if (key === '<template' || key === 'DocumentFragment') templateCache++;
+    if (inTemplate.has(i) || key === '<template' || key === 'DocumentFragment') templateCache++;
     else count++;
   }
   return { count, templateCache, byName: names };
