@@ -4,7 +4,14 @@
  * diagnosis pages, not at start-up (the machines and the start-up views never need it).
  */
 import type { MostNode } from '../../bridge/signals.js';
-import type { CautionId, Guide, GuideId, GuideStep, GuideStepId } from './guides.js';
+import {
+  RING_GUIDE_IDS,
+  type CautionId,
+  type Guide,
+  type GuideId,
+  type GuideStep,
+  type GuideStepId,
+} from './guides.js';
 
 const d = (id: GuideStepId, cautions: CautionId[] = [], unit?: MostNode): GuideStep =>
   unit ? { id, who: 'driver', unit, cautions } : { id, who: 'driver', cautions };
@@ -92,22 +99,13 @@ const STEPS: Readonly<Record<GuideId, readonly GuideStep[]>> = {
   noEcallNetwork: [d('carIsFine'), d('sosStillCalls112'), d('ecallReturnsWithNetwork')],
 };
 
-const RING_GUIDES: readonly GuideId[] = [
-  'satelliteRadio',
-  'headUnit',
-  'amplifier',
-  'bluetoothModule',
-  'fibreDamage',
-  'ringBreak',
-];
-
 /** A guide with its steps. */
 export function guide(id: GuideId): Guide {
   const steps = STEPS[id];
   return {
     id,
     steps,
-    ring: RING_GUIDES.includes(id) || id === 'controlModule',
+    ring: RING_GUIDE_IDS.includes(id) || id === 'controlModule',
     driverCanHelp: steps.some((s) => s.who === 'driver' && s.id !== 'useAPhone'),
     needsWorkshop: steps.some((s) => s.who === 'workshop'),
   };

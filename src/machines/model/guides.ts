@@ -28,13 +28,18 @@ export type GuideId =
   | 'noData'
   | 'noEcallNetwork';
 
-export const GUIDE_IDS: readonly GuideId[] = [
+/** The guides of a MOST ring fault: a dead unit or the fibre between two. */
+export const RING_GUIDE_IDS: readonly GuideId[] = [
   'satelliteRadio',
   'headUnit',
   'amplifier',
   'bluetoothModule',
   'fibreDamage',
   'ringBreak',
+];
+
+export const GUIDE_IDS: readonly GuideId[] = [
+  ...RING_GUIDE_IDS,
   'noNetwork',
   'noGps',
   'softwareGlitch',
