@@ -42,7 +42,7 @@ export async function buildBaselines(root, outDir, captured) {
     raw: {
       entry: 'bench/baselines/raw-dom/main.ts',
       html: raw.html,
-      screens: { patches: raw.patches, whole: raw.whole },
+      screens: { patches: raw.patches, whole: raw.whole, focus: raw.focus },
     },
     react: {
       entry: 'bench/baselines/react/main.tsx',

@@ -8,9 +8,11 @@
  *     which the raw-DOM page parses and clones;
  *   - the patches from one state to the next (text, attribute, replaced subtree), precomputed here,
  *     so the raw page does exactly what hand-written DOM code would do and nothing else;
- *   - the same trees as data for the React page, which renders them with React.
+ *   - the same trees as data for the React page, which renders them with React;
+ *   - where each screen has rotary focus: both pages put it there as the HMI does, after the frame
+ *     that shows the screen (a focused control is part of what the driver sees).
  * Nothing is checked in: a changed screen changes the baselines on the next run. `verifyBaselines`
- * then drives all three pages through the same events and compares what they show.
+ * then drives all three pages through the same events and compares what they show, focus included.
  */
 
 /** Start of the simulated clock on every page the bench drives (a fixed status-bar clock). */
@@ -54,8 +56,12 @@ export async function serializeHmiInPage() {
     }
     return out;
   }
+  // The element rotary focus is on (through shadow roots): the baselines hold focus where the HMI does.
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
   function element(el) {
     const node = { t: el.localName, a: [...el.attributes].map((a) => [a.name, a.value]), c: children(el) };
+    if (el === focused) node.f = true;
     if (el.namespaceURI === 'http://www.w3.org/2000/svg') node.ns = 'svg';
     const root = el.shadowRoot;
     if (root) {
@@ -125,7 +131,47 @@ export function screenSignatureInPage() {
   elements.push('sos-app');
   if (app.shadowRoot) walk(app.shadowRoot);
   walk(app);
-  return { elementCount: elements.length, elements, text: texts.join(' | ') };
+  // Where rotary focus is: each element's tag and index among its parent's elements (styles and
+  // templates left out, as above), from `<sos-app>` down through shadow roots; null when outside.
+  let focus = document.activeElement;
+  while (focus?.shadowRoot?.activeElement) focus = focus.shadowRoot.activeElement;
+  const steps = [];
+  while (focus && focus !== app) {
+    const parent = focus.parentNode;
+    if (!parent) break;
+    const siblings = [...parent.children].filter(
+      (c) => c.localName !== 'style' && c.localName !== 'template',
+    );
+    steps.unshift(`${focus.localName}:${siblings.indexOf(focus)}`);
+    focus =
+      parent instanceof ShadowRoot ? parent.host : parent.nodeType === Node.ELEMENT_NODE ? parent : null;
+  }
+  return {
+    elementCount: elements.length,
+    elements,
+    text: texts.join(' | '),
+    focus: focus === app ? steps.join(' > ') : null,
+  };
+}
+
+/**
+ * Runs inside the page: resolves once where focus is has stayed the same over two frames (at least
+ * three frames in all). The HMI moves focus in the task after the frame that shows a screen.
+ */
+export async function focusSettledInPage() {
+  const next = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const where = () => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el;
+  };
+  let last = undefined;
+  for (let i = 0; i < 20; i++) {
+    await next();
+    const now = where();
+    if (i >= 2 && now === last) return;
+    last = now;
+  }
 }
 
 const RING_FAULT = 'most-node-failure:satellite-radio';
@@ -139,10 +185,7 @@ export async function captureHmiStates(openHmi) {
   const signatures = {};
   let doc = null;
   const take = async (page, name) => {
-    await page.evaluate(async () => {
-      await new Promise((r) => requestAnimationFrame(r));
-      await new Promise((r) => setTimeout(r, 0));
-    });
+    await page.evaluate(focusSettledInPage);
     const shot = await page.evaluate(serializeHmiInPage);
     signatures[name] ??= await page.evaluate(screenSignatureInPage);
     doc ??= shot.doc;
@@ -195,10 +238,7 @@ export async function captureHmiStates(openHmi) {
 export async function verifyBaselines(openPage, kinds, signatures) {
   const out = {};
   const compare = async (kind, page, name) => {
-    await page.evaluate(async () => {
-      await new Promise((r) => requestAnimationFrame(r));
-      await new Promise((r) => setTimeout(r, 0));
-    });
+    await page.evaluate(focusSettledInPage);
     const got = await page.evaluate(screenSignatureInPage);
     const want = signatures[name];
     if (!got) throw new Error(`baseline ${kind}, "${name}": no <sos-app> on the page`);
@@ -210,6 +250,8 @@ export async function verifyBaselines(openPage, kinds, signatures) {
       );
     if (got.text !== want.text)
       throw new Error(`baseline ${kind}, "${name}": text differs\n  page: ${got.text}\n  HMI:  ${want.text}`);
+    if (got.focus !== want.focus)
+      throw new Error(`baseline ${kind}, "${name}": focus on ${got.focus}, the HMI's on ${want.focus}`);
     out[kind].states[name] = got.elementCount;
   };
   for (const kind of kinds) {
@@ -293,6 +335,27 @@ function childIndex(node, i, inShadow) {
   return inShadow && node.s.css.length ? i + 1 : i;
 }
 
+/**
+ * The path (as the baselines walk it: child indexes, `-1` for a shadow root) to the element the HMI
+ * had focused in this tree, or null. `inlineStyles`: the page carries each shadow root's styles as a
+ * `<style>` first (the raw page); without, they are adopted (the React page).
+ */
+export function focusPath(node, inlineStyles, path = []) {
+  if (node.t === '#text') return null;
+  if (node.f) return path;
+  const inShadow = node.s?.c ?? [];
+  for (let i = 0; i < inShadow.length; i++) {
+    const index = inlineStyles ? childIndex(node, i, true) : i;
+    const found = focusPath(inShadow[i], inlineStyles, [...path, -1, index]);
+    if (found) return found;
+  }
+  for (let i = 0; i < node.c.length; i++) {
+    const found = focusPath(node.c[i], inlineStyles, [...path, i]);
+    if (found) return found;
+  }
+  return null;
+}
+
 const sameShape = (a, b) =>
   a.t === b.t &&
   a.ns === b.ns &&
@@ -364,7 +427,7 @@ export const TRANSITIONS = [
 
 /**
  * What the raw page needs: its static HTML (document styles, the "ready" shell pre-rendered, one
- * `<template>` per subtree a patch inserts) and its patches as a module.
+ * `<template>` per subtree a patch inserts), its patches and where each state has focus, as a module.
  */
 export function rawPage({ states, doc }, title) {
   const templates = [];
@@ -402,13 +465,14 @@ export function rawPage({ states, doc }, title) {
     title,
     `${toHtml(states.ready)}\n${templates.map((t, i) => `<template id="t${i}">${t}</template>`).join('\n')}\n`,
   );
-  return { html, patches, whole };
+  const focus = Object.fromEntries(STATE_NAMES.map((name) => [name, focusPath(states[name], true)]));
+  return { html, patches, whole, focus };
 }
 
 /**
  * What the React page needs, as data: every distinct subtree once (`nodes`, children before their
  * parents; a subtree shared by several states is one entry, so React meets the same element again
- * and skips it, as memoised components would), each state's root (`trees`), the unique stylesheets.
+ * and skips it, as memoised components would), each state's root (`trees`), the unique stylesheets, where each state has focus (`focus`).
  */
 export function reactData({ states }) {
   const sheets = [];
@@ -432,7 +496,8 @@ export function reactData({ states }) {
     return intern(entry);
   };
   const trees = Object.fromEntries(STATE_NAMES.map((name) => [name, add(states[name])]));
-  return { nodes, trees, sheets };
+  const focus = Object.fromEntries(STATE_NAMES.map((name) => [name, focusPath(states[name], false)]));
+  return { nodes, trees, sheets, focus };
 }
 
 /** The document around `<sos-app>` for both baseline pages: the HMI's html attributes and document styles. */

@@ -37,7 +37,7 @@ export function printReport(results) {
     console.log(
       `\nBaselines: the HMI's own screens, captured from it this run (${B0.states.length} states; ` +
         `call screen ${B0.elements.call} elements, status ${B0.elements.ready}, Check Control ${B0.elements.malfunction}); ` +
-        `same elements, attributes and text on the raw page: ${B0.match.raw ? 'yes' : 'NO'}, on the React page: ${B0.match.react ? 'yes' : 'NO'}`,
+        `same elements, attributes, text and focus on the raw page: ${B0.match.raw ? 'yes' : 'NO'}, on the React page: ${B0.match.react ? 'yes' : 'NO'}`,
     );
   }
 

@@ -646,7 +646,7 @@ export async function runBench({
       match: Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, v.match])),
     };
     log(
-      `  raw and React show the HMI's ${results.baselines.states.length} screens: same elements, attributes and text`,
+      `  raw and React show the HMI's ${results.baselines.states.length} screens: same elements, attributes, text and focus`,
     );
     log('What each page loads…');
     bundle.loaded = await retried(() => loadedScripts(browser, server.url, bundle));

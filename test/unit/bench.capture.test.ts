@@ -215,3 +215,31 @@ test('rawPage and reactData: a patch for every timed transition, shared subtrees
   });
   assert.deepEqual(react.sheets, [':host{display:block}']);
 });
+
+test('focusPath: both pages find the element the HMI had focused; the raw path counts the inlined <style>', () => {
+  const button = { ...el('button', [], [text('Call')]), f: true } as Tree;
+  const screen = el(
+    'sos-active-call',
+    [],
+    [],
+    shadow([el('h1', [], [text('Connecting…')]), el('sos-action-button', [], [], shadow([button], []))]),
+  );
+  const tree = shell(screen, 'Emergency call', []);
+  // sos-app ▸ shadow: [style?] bar, text, main ▸ screen ▸ shadow: [style?] h1, action ▸ shadow (no styles): button
+  assert.deepEqual(capture.focusPath(tree, true), [-1, 3, 0, -1, 2, -1, 0]);
+  assert.deepEqual(capture.focusPath(tree, false), [-1, 2, 0, -1, 1, -1, 0]);
+  // The raw path leads to the button in the page's own DOM model (styles first in shadow roots).
+  let node = dom(tree);
+  for (const step of capture.focusPath(tree, true) as number[])
+    node = step === -1 ? node.shadow! : node.c[step]!;
+  assert.equal(node.t, 'button');
+  assert.equal(capture.focusPath(shell(status, 'SOS', []), true), null);
+
+  const states: Record<string, Tree> = {};
+  for (const name of capture.STATE_NAMES as string[])
+    states[name] = name === 'call' ? tree : shell(status, 'SOS', []);
+  const captured = { states, doc: { htmlAttrs: [], css: [] } };
+  assert.deepEqual(capture.rawPage(captured, 'raw').focus.call, [-1, 3, 0, -1, 2, -1, 0]);
+  assert.equal(capture.rawPage(captured, 'raw').focus.ready, null);
+  assert.deepEqual(capture.reactData(captured).focus.call, [-1, 2, 0, -1, 1, -1, 0]);
+});

@@ -3,9 +3,11 @@
  * looks at "SOS ready" (declarative shadow DOM, its stylesheets inlined) and one `<template>` per
  * subtree an event inserts; both were captured from the HMI at bench time (`bench/lib/capture.mjs`).
  * On a store change this code does what hand-written DOM code would: it sets the texts and attributes
- * that change and swaps in a clone of the prepared subtree — no diffing, no rendering at run time.
+ * that change and swaps in a clone of the prepared subtree — no diffing, no rendering at run time —
+ * and puts rotary focus where the HMI has it.
  */
-import { patches, whole, type Patch } from 'bench:screens';
+import { focus, patches, whole, type Patch } from 'bench:screens';
+import { focusAfterPaint, nodeAt } from '../shared/focus.js';
 import { connectVehicle, createStore, stateName } from '../shared/vehicle.js';
 
 const app = document.querySelector('sos-app');
@@ -16,11 +18,7 @@ const host: Element = app;
 const template = (i: number): DocumentFragment =>
   document.importNode((document.getElementById(`t${i}`) as HTMLTemplateElement).content, true);
 
-function at(path: readonly number[]): Node {
-  let node: Node = host;
-  for (const step of path) node = step === -1 ? (node as Element).shadowRoot! : node.childNodes[step]!;
-  return node;
-}
+const at = (path: readonly number[]): Node => nodeAt(host, path);
 
 function apply(ops: readonly Patch[]): void {
   for (const op of ops) {
@@ -65,6 +63,8 @@ store.subscribe(() => {
   if (ops) apply(ops);
   else showWhole(next);
   shown = next;
+  focusAfterPaint(host, focus[next] ?? null, () => shown === next);
 });
+focusAfterPaint(host, focus[shown] ?? null, () => shown === 'ready');
 
 window.benchTarget = connectVehicle('raw', store);

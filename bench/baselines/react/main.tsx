@@ -4,13 +4,15 @@
  * HMI's own screens, captured from its rendered DOM at bench time (`bench/lib/capture.mjs`), as React
  * elements; each shadow root is a portal into the host's shadow root with the HMI's stylesheets
  * adopted, the way React pages use shadow DOM. Subtrees that several screens share are one element,
- * so React skips them on a change, as memoised components would.
+ * so React skips them on a change, as memoised components would. Rotary focus goes where the HMI
+ * has it.
  */
 import {
   Fragment,
   StrictMode,
   createElement,
   useCallback,
+  useLayoutEffect,
   useState,
   useSyncExternalStore,
   type CSSProperties,
@@ -19,7 +21,8 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { nodes, sheets, trees, type ShadowNode } from 'bench:screens';
+import { focus, nodes, sheets, trees, type ShadowNode } from 'bench:screens';
+import { focusAfterPaint } from '../shared/focus.js';
 import { connectVehicle, createStore, stateName } from '../shared/vehicle.js';
 
 const store = createStore();
@@ -138,6 +141,11 @@ for (const node of nodes) {
 
 function App(): ReactNode {
   const name = useSyncExternalStore(store.subscribe, () => stateName(store.get()));
+  // Rotary focus where the HMI has it, after the frame that shows the screen (as the HMI moves it).
+  useLayoutEffect(() => {
+    const host = container.querySelector('sos-app');
+    if (host) focusAfterPaint(host, focus[name] ?? null, () => stateName(store.get()) === name);
+  }, [name]);
   return elements[trees[name]!];
 }
 

@@ -17,6 +17,12 @@ declare module 'bench:screens' {
         readonly template: number | null;
       };
 
+  /**
+   * Both pages: the path to the element each state has rotary focus on, as the HMI had it (the raw
+   * page's paths count the `<style>` that starts each of its shadow roots; the React page's do not).
+   */
+  export const focus: Readonly<Record<string, Path | null>>;
+
   /** Raw page: `from>to` → the DOM operations; every state whole (a template of the shell's shadow root). */
   export const patches: Readonly<Record<string, readonly Patch[]>>;
   export const whole: Readonly<
