@@ -12,7 +12,7 @@ import type {
 import { applyTheme, type Theme } from '../styles/theme.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { hmiContext, type HmiServices } from './hmiContext.js';
-import { lazyChunk } from './lazy-chunk.js';
+import { lazyChunk, lazyElement } from './lazy-chunk.js';
 import * as t from './texts.js';
 import '../components/status-bar/status-bar.js';
 // The first frame needs only the bar and the status screen; the others register from `screens.ts`
@@ -31,6 +31,8 @@ export const loadScreens = (): Promise<unknown> => import('./screens.js');
  * failure the next try loads it again (`lazyChunk`).
  */
 export const loadDiagnosis: () => Promise<unknown> = lazyChunk(() => import('./diagnosis.js'), 'diagnosis');
+// `diagnosis.ts` defines the fault memory last: when it is defined, every page is.
+const diagnosisPagesDefined = lazyElement('sos-fault-memory', loadDiagnosis);
 
 /** What `sos-app` reads from the status actor for the bar (and the clock minute, so the bar's clock moves with any snapshot). */
 interface BarSlice {
@@ -187,31 +189,16 @@ export class SosApp extends LitElement {
     return html`<sos-status-screen></sos-status-screen>`;
   }
 
-  /** The diagnosis chunk (`loadDiagnosis`) is on its way. */
-  private diagnosisLoading = false;
-
   /**
    * True when the diagnosis pages are defined; otherwise starts loading them and renders again when
    * they are. A chunk that cannot load is logged and diagnosis is closed again, so the bar says what
    * the screen shows and the next "Diagnosis" tries again.
    */
   private diagnosisDefined(): boolean {
-    // `diagnosis.ts` defines the fault memory last: when it is defined, every page is.
-    if (customElements.get('sos-fault-memory')) return true;
-    if (this.diagnosisLoading) return false;
-    this.diagnosisLoading = true;
-    loadDiagnosis().then(
-      () => {
-        this.diagnosisLoading = false;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.diagnosisLoading = false;
-        console.error('[sos-hmi] the diagnosis pages could not load; the status screen stays up:', error);
-        this.services?.send({ type: 'user.closeDiagnostics' });
-      },
-    );
-    return false;
+    return diagnosisPagesDefined(this, (error) => {
+      console.error('[sos-hmi] the diagnosis pages could not load; the status screen stays up:', error);
+      this.services?.send({ type: 'user.closeDiagnostics' });
+    });
   }
 
   /** [polite, assertive] announcements. */

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { UserEvent } from '../machines/events.js';
 import type { CallPhaseView, CallView, CrashView, PositionView, SentDataView } from '../machines/views.js';
-import { lazyChunk } from './lazy-chunk.js';
+import { lazyChunk, lazyElement } from './lazy-chunk.js';
 import * as t from './texts.js';
 import type {
   SosConversationModeEvent,
@@ -164,37 +164,20 @@ export const loadConversation: () => Promise<unknown> = lazyChunk(
   'call-conversation',
 );
 
-/** The conversation chunk is on its way; these screens render again when it is in. */
-let conversationLoading = false;
-const waitingForConversation = new Set<ReactiveControllerHost>();
+const conversationDefined = lazyElement('sos-call-conversation', loadConversation);
 
 /**
  * True when the conversation panel is open and defined. Open but not yet defined, it starts loading
  * the panel and has `host` render again when it is; until then the screen shows itself as with the
- * panel closed (never an undefined, empty element). A chunk that cannot load is logged and the panel
- * is closed again (`user.closeText`), so the call screen stays as it was and the next `Text` tries again.
+ * panel closed. A chunk that cannot load is logged and the panel is closed again (`user.closeText`),
+ * so the call screen stays as it was and the next `Text` tries again.
  */
 export function conversationShown(view: CallView, host: ReactiveControllerHost, send: Send): boolean {
   if (view.conversation.panel === null) return false;
-  if (customElements.get('sos-call-conversation')) return true;
-  waitingForConversation.add(host);
-  if (conversationLoading) return false;
-  conversationLoading = true;
-  const done = (): ReactiveControllerHost[] => {
-    conversationLoading = false;
-    const hosts = [...waitingForConversation];
-    waitingForConversation.clear();
-    return hosts;
-  };
-  loadConversation().then(
-    () => done().forEach((h) => h.requestUpdate()),
-    (error: unknown) => {
-      done();
-      console.error('[sos-hmi] the text conversation could not load; the call screen stays:', error);
-      send({ type: 'user.closeText' });
-    },
-  );
-  return false;
+  return conversationDefined(host, (error) => {
+    console.error('[sos-hmi] the text conversation could not load; the call screen stays:', error);
+    send({ type: 'user.closeText' });
+  });
 }
 
 /** The conversation panel, wired to the occupants' events (after `conversationShown`). */

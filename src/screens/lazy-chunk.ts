@@ -10,6 +10,8 @@
  * `chunk` is the chunk's name, the start of its file name (`call-conversation` for
  * `assets/call-conversation-<hash>.js`).
  */
+import type { ReactiveControllerHost } from 'lit';
+
 export function lazyChunk<T>(load: () => Promise<T>, chunk: string): () => Promise<T> {
   let failures = 0;
   let url: string | undefined;
@@ -28,5 +30,42 @@ export function lazyChunk<T>(load: () => Promise<T>, chunk: string): () => Promi
       url ??= isChunk(named) ? named : isChunk(link) ? link : undefined;
       throw error;
     }
+  };
+}
+
+/**
+ * Asks whether an element of a chunk loaded on demand is defined, as a screen renders: true once
+ * `tag` is defined. Before that it starts loading the chunk (once, however many screens ask) and
+ * returns false, so the screen renders as if without the element (never an undefined, empty one);
+ * every screen that asked renders again when the chunk is in. If it cannot load, the last asker's
+ * `failed` says so (and closes what needed it); the next ask loads it again.
+ */
+export function lazyElement(
+  tag: string,
+  load: () => Promise<unknown>,
+): (host: ReactiveControllerHost, failed: (error: unknown) => void) => boolean {
+  let loading = false;
+  const waiting = new Set<ReactiveControllerHost>();
+  let onFailure: (error: unknown) => void = () => {};
+  return (host, failed) => {
+    if (customElements.get(tag)) return true;
+    waiting.add(host);
+    onFailure = failed;
+    if (loading) return false;
+    loading = true;
+    const settle = (): ReactiveControllerHost[] => {
+      loading = false;
+      const hosts = [...waiting];
+      waiting.clear();
+      return hosts;
+    };
+    load().then(
+      () => settle().forEach((h) => h.requestUpdate()),
+      (error: unknown) => {
+        settle();
+        onFailure(error);
+      },
+    );
+    return false;
   };
 }

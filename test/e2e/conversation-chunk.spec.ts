@@ -7,18 +7,9 @@
 import { test as base, type Page } from '@playwright/test';
 import type { HmiHarness } from '../flows/harness/hmi.js';
 import { ActiveCallHarness } from '../flows/harness/screens.js';
-import { advanceUntil, expect, expectHeading, openHmi, session, test } from './hmi.js';
+import { advanceUntil, expect, expectHeading, openHmi, scriptRequests, session, test } from './hmi.js';
 
 const CONVERSATION_CHUNK = /\/assets\/call-conversation-[\w-]+\.js$/;
-
-/** Every script the page requested so far (from now on). */
-function scriptRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.url().endsWith('.js')) urls.push(request.url());
-  });
-  return urls;
-}
 
 /** Opens a crash and waits until the voice channel is up (the unit's text channel is up with it). */
 async function toVoice(page: Page): Promise<{ hmi: HmiHarness; call: ActiveCallHarness }> {

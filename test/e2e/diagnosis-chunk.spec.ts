@@ -3,21 +3,12 @@
  * shell loads them when the driver opens diagnosis, and a chunk that cannot load leaves the status
  * screen up (logged, never a blank screen).
  */
-import { test as base, type Page } from '@playwright/test';
+import { test as base } from '@playwright/test';
 import { HmiHarness } from '../flows/harness/hmi.js';
 import { SelfTestResultsHarness, StatusScreenHarness } from '../flows/harness/screens.js';
-import { expect, expectHeading, openReady, test } from './hmi.js';
+import { expect, expectHeading, openReady, scriptRequests, test } from './hmi.js';
 
 const DIAGNOSIS_CHUNK = /\/assets\/diagnosis-[\w-]+\.js$/;
-
-/** Every script the page requested so far (from now on). */
-function scriptRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.url().endsWith('.js')) urls.push(request.url());
-  });
-  return urls;
-}
 
 // The head-unit page with a vehicle link that never answers: the bench's `headUnit` page. The link's
 // connection errors are expected here, so this uses Playwright's own `test`, not the strict one.

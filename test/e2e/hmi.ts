@@ -110,6 +110,15 @@ export async function openHmi(page: Page, options: OpenOptions = {}): Promise<Hm
   return hmi;
 }
 
+/** Every script the page requests from now on (chunks loaded on demand, by URL). */
+export function scriptRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script' || request.url().endsWith('.js')) urls.push(request.url());
+  });
+  return urls;
+}
+
 /** Opens the `ready` scenario and runs through the self-test: the status line says `SOS ready`. */
 export async function openReady(page: Page): Promise<HmiHarness> {
   const hmi = await openHmi(page, { scenario: 'ready' });
